@@ -1,0 +1,32 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Stickprov",
+    products: [
+        .library(name: "StickprovKit", targets: ["StickprovKit"]),
+        .executable(name: "stickprov", targets: ["stickprov"]),
+    ],
+    targets: [
+        /// Every decision: plan model, sampling, CSV, journal, reports.
+        .target(name: "StickprovKit"),
+        /// Small hand-written command-line argument parser, unit tested on its own.
+        .target(name: "Arguments"),
+        /// The CLI: parses arguments, calls StickprovKit, prints, maps errors to exit codes.
+        .executableTarget(name: "stickprov", dependencies: ["StickprovKit", "Arguments"]),
+        /// Benchmarks that print figures (release builds only give meaningful numbers).
+        .executableTarget(name: "stickprov-bench", dependencies: ["StickprovKit"]),
+        .testTarget(
+            name: "StickprovKitTests",
+            dependencies: ["StickprovKit"],
+            exclude: ["Resources", "Snapshots"]
+        ),
+        .testTarget(name: "ArgumentsTests", dependencies: ["Arguments"]),
+        .testTarget(
+            name: "StickprovCLITests",
+            dependencies: ["stickprov"],
+            exclude: ["Fixtures"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+import StickprovKit
+print("stickprov-bench: no benchmarks yet")

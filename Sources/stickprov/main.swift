@@ -1,0 +1,2 @@
+import StickprovKit
+print("stickprov \(Stickprov.version)")
