@@ -1,0 +1,63 @@
+/// The result of parsing a command line against a ``CommandSpec``.
+public struct ParsedArguments: Sendable, Equatable {
+    /// Values given for each option, in the order given.
+    public var options: [String: [String]]
+    /// Flags that were given.
+    public var flags: Set<String>
+    /// Positional arguments, in order.
+    public var arguments: [String]
+    /// Whether `--help` or `-h` was given (the other words are then not checked).
+    public var isHelpRequested: Bool
+
+    /// Creates a parse result (mostly for tests).
+    public init(
+        options: [String: [String]] = [:], flags: Set<String> = [], arguments: [String] = [],
+        isHelpRequested: Bool = false
+    ) {
+        self.options = options
+        self.flags = flags
+        self.arguments = arguments
+        self.isHelpRequested = isHelpRequested
+    }
+
+    /// The last value given for an option, or `nil`.
+    public func value(_ name: String) -> String? { options[name]?.last }
+
+    /// All values given for a repeatable option.
+    public func values(_ name: String) -> [String] { options[name] ?? [] }
+
+    /// Whether a flag was given.
+    public func has(_ flag: String) -> Bool { flags.contains(flag) }
+
+    /// Whether the option was given at all.
+    public func isGiven(_ name: String) -> Bool { options[name] != nil || flags.contains(name) }
+
+    /// The option's value as a whole number, or `nil` when absent.
+    /// - Throws: ``UsageError`` when the value is not a whole number.
+    public func integer(_ name: String) throws(UsageError) -> Int? {
+        guard let text = value(name) else { return nil }
+        guard let number = Int(text) else {
+            throw UsageError("--\(name) takes a whole number, not '\(text)'")
+        }
+        return number
+    }
+
+    /// The option's value, which must be present.
+    /// - Throws: ``UsageError`` naming the missing option.
+    public func required(_ name: String) throws(UsageError) -> String {
+        guard let text = value(name) else { throw UsageError("missing --\(name)") }
+        return text
+    }
+}
+
+/// A command line that does not fit the command's shape; the CLI exits with status 2.
+public struct UsageError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// What is wrong, in one line.
+    public var message: String
+
+    /// Creates a usage error with a one-line message.
+    public init(_ message: String) { self.message = message }
+
+    /// The message.
+    public var description: String { message }
+}

@@ -1,0 +1,131 @@
+extension ControlPlan {
+    /// Every problem in the plan, each with its place in plan.json; empty when the plan is sound.
+    ///
+    /// Checked: the layout version, identifiers (shape and uniqueness across risks and
+    /// control points), empty texts, risk scores 1–4, sample rules only on methods that
+    /// draw, their sizes and percentages (0–100), the signal scale, and dates within the year.
+    public var issues: [PlanIssue] {
+        var found: [PlanIssue] = []
+        func add(_ path: String, _ message: String) { found.append(PlanIssue(path: path, message: message)) }
+
+        if format > ControlPlan.currentFormat {
+            add("format", "written by a newer Stickprov (format \(format)); this one reads format \(ControlPlan.currentFormat)")
+        }
+        if committee.trimmingASCIIWhitespace().isEmpty { add("committee", "is empty") }
+        if title.trimmingASCIIWhitespace().isEmpty { add("title", "is empty") }
+        if !(2000...2100).contains(year) { add("year", "\(year) is not a plan year (2000–2100)") }
+        if interimCutoff.year != year {
+            add("interimCutoff", "\(interimCutoff) is not in the plan year \(year)")
+        }
+        if let paragraph = adoption?.paragraph, paragraph.trimmingASCIIWhitespace().isEmpty {
+            add("adoption.paragraph", "is empty")
+        }
+        found += signals.issues
+
+        var seen: [String: String] = [:]
+        func claim(_ id: String, at path: String) {
+            if let first = seen[id] {
+                add(path, "duplicate id '\(id)' (also at \(first))")
+            } else {
+                seen[id] = path
+            }
+        }
+        for (r, risk) in risks.enumerated() {
+            let path = "risks[\(r)]"
+            if let problem = risk.id.problem { add("\(path).id", problem) } else { claim(risk.id.rawValue, at: "\(path).id") }
+            if risk.text.trimmingASCIIWhitespace().isEmpty { add("\(path).text", "is empty") }
+            if let score = risk.score {
+                if !(1...4).contains(score.probability) { add("\(path).score.probability", "\(score.probability) is outside 1–4") }
+                if !(1...4).contains(score.consequence) { add("\(path).score.consequence", "\(score.consequence) is outside 1–4") }
+            }
+            for (c, control) in risk.controls.enumerated() {
+                let path = "\(path).controls[\(c)]"
+                if let problem = control.id.problem {
+                    add("\(path).id", problem)
+                } else {
+                    claim(control.id.rawValue, at: "\(path).id")
+                }
+                found += control.issues(at: path)
+            }
+        }
+        return found
+    }
+}
+
+extension ControlPoint {
+    /// Problems of this control point on its own, with paths under `path`.
+    func issues(at path: String) -> [PlanIssue] {
+        var found: [PlanIssue] = []
+        func add(_ suffix: String, _ message: String) { found.append(PlanIssue(path: path + suffix, message: message)) }
+        if text.trimmingASCIIWhitespace().isEmpty { add(".text", "is empty") }
+        if let label = methodLabel, label.trimmingASCIIWhitespace().isEmpty { add(".methodLabel", "is empty") }
+        if let responsible, responsible.trimmingASCIIWhitespace().isEmpty { add(".responsible", "is empty") }
+        if case .timesPerYear(let count) = cadence, !(1...366).contains(count) {
+            add(".cadence", "\(count) times a year is not possible")
+        }
+        guard let rule = sampleRule else { return found }
+        if !method.takesSampleRule {
+            add(".sampleRule", "method '\(method.rawValue)' draws no sample; remove the rule or use sample or case-review")
+        }
+        switch rule.size {
+        case .count(let count) where count < 1:
+            add(".sampleRule.count", "\(count) is not a sample size (at least 1)")
+        case .percent(let percent):
+            found += percentIssues(percent, at: path + ".sampleRule.percent")
+        case .logCheck(let users) where users < 1:
+            add(".sampleRule.logCheckUsers", "\(users) is not a number of users (at least 1)")
+        case .strata(let rules):
+            if rules.isEmpty { add(".sampleRule.strata", "has no strata") }
+            var names: Set<String> = []
+            for (s, stratum) in rules.enumerated() {
+                let stratumPath = ".sampleRule.strata[\(s)]"
+                if stratum.stratum.trimmingASCIIWhitespace().isEmpty { add(stratumPath + ".stratum", "is empty") }
+                if !names.insert(stratum.stratum.nfc).inserted {
+                    add(stratumPath + ".stratum", "duplicate stratum '\(stratum.stratum)'")
+                }
+                switch stratum.size {
+                case .count(let count) where count < 0:
+                    add(stratumPath + ".count", "\(count) is not a sample size")
+                case .percent(let percent):
+                    found += percentIssues(percent, at: path + stratumPath + ".percent")
+                default: break
+                }
+            }
+        default: break
+        }
+        for (i, column) in rule.carry.enumerated() where column.trimmingASCIIWhitespace().isEmpty {
+            add(".sampleRule.carry[\(i)]", "is empty")
+        }
+        return found
+    }
+
+    private func percentIssues(_ percent: Percentage, at path: String) -> [PlanIssue] {
+        guard !(0...10_000).contains(percent.hundredths) else { return [] }
+        return [PlanIssue(path: path, message: "\(percent) is outside 0–100")]
+    }
+}
+
+extension SignalScale {
+    /// Problems of the scale: no levels, empty or duplicate ids, labels, colours not `#RRGGBB`.
+    var issues: [PlanIssue] {
+        var found: [PlanIssue] = []
+        if levels.isEmpty { found.append(PlanIssue(path: "signals", message: "has no levels")) }
+        var ids: Set<String> = []
+        for (i, level) in levels.enumerated() {
+            let path = "signals[\(i)]"
+            if level.id.trimmingASCIIWhitespace().isEmpty {
+                found.append(PlanIssue(path: path + ".id", message: "is empty"))
+            } else if !ids.insert(level.id.lowercased()).inserted {
+                found.append(PlanIssue(path: path + ".id", message: "duplicate signal '\(level.id)'"))
+            }
+            if level.label.trimmingASCIIWhitespace().isEmpty {
+                found.append(PlanIssue(path: path + ".label", message: "is empty"))
+            }
+            let hex = level.colour.dropFirst()
+            if !(level.colour.hasPrefix("#") && hex.count == 6 && hex.allSatisfy(\.isHexDigit)) {
+                found.append(PlanIssue(path: path + ".colour", message: "'\(level.colour)' is not a colour #RRGGBB"))
+            }
+        }
+        return found
+    }
+}

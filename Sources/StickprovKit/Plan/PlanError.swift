@@ -1,0 +1,64 @@
+/// What can go wrong reading, checking, changing or writing a plan.
+public enum PlanError: Error, Sendable, Equatable {
+    /// There is no plan.json in the folder.
+    case notFound(directory: String)
+    /// plan.json exists but could not be read.
+    case unreadable(path: String, reason: String)
+    /// plan.json is not JSON, or not the plan's shape; `line` when it can be told.
+    case malformedJSON(path: String, line: Int?, detail: String)
+    /// plan.json was read but has problems; all of them are listed.
+    case invalid(path: String, issues: [PlanIssue])
+    /// `plan init` or `plan import` would overwrite an existing plan.
+    case alreadyExists(path: String)
+    /// The plan could not be written.
+    case writeFailed(path: String, reason: String)
+    /// A command names a risk the plan does not have.
+    case unknownRisk(RiskID, known: [RiskID])
+    /// A command names a control point the plan does not have.
+    case unknownControl(ControlID, known: [ControlID])
+    /// A command names an id that is neither a risk nor a control point.
+    case unknownID(String)
+    /// Removing a risk that still has control points, without saying to remove them too.
+    case riskHasControls(RiskID, controls: [ControlID])
+    /// A change would leave the plan with problems (e.g. a duplicate id); nothing was written.
+    case rejectedChange(issues: [PlanIssue])
+
+    /// The file the error is about, when there is one.
+    public var path: String? {
+        switch self {
+        case .unreadable(let path, _), .malformedJSON(let path, _, _), .invalid(let path, _),
+            .alreadyExists(let path), .writeFailed(let path, _):
+            path
+        case .notFound(let directory): directory
+        default: nil
+        }
+    }
+
+    /// The lines a user reads, each complete (`file: place: what is wrong`).
+    public var messages: [String] {
+        switch self {
+        case .notFound(let directory):
+            ["\(directory): no plan.json here; create one with 'stickprov plan init --plan \(directory)' or name it with --plan DIR"]
+        case .unreadable(let path, let reason):
+            ["\(path): cannot read: \(reason)"]
+        case .malformedJSON(let path, let line, let detail):
+            ["\(path)\(line.map { ":\($0)" } ?? ""): \(detail)"]
+        case .invalid(let path, let issues):
+            issues.map { "\(path): \($0)" }
+        case .alreadyExists(let path):
+            ["\(path): a plan already exists here; nothing was changed"]
+        case .writeFailed(let path, let reason):
+            ["\(path): cannot write: \(reason)"]
+        case .unknownRisk(let id, let known):
+            ["no risk '\(id)' in the plan (risks: \(known.isEmpty ? "none yet" : known.map(\.rawValue).joined(separator: ", ")))"]
+        case .unknownControl(let id, let known):
+            ["no control point '\(id)' in the plan (control points: \(known.isEmpty ? "none yet" : known.map(\.rawValue).joined(separator: ", ")))"]
+        case .unknownID(let id):
+            ["no risk or control point '\(id)' in the plan"]
+        case .riskHasControls(let id, let controls):
+            ["risk '\(id)' has control points \(controls.map(\.rawValue).joined(separator: ", ")); remove them first or add --with-controls"]
+        case .rejectedChange(let issues):
+            issues.map { "the change would make the plan invalid: \($0)" }
+        }
+    }
+}

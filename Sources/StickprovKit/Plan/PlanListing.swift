@@ -1,0 +1,68 @@
+/// Renders a plan as a readable listing for the terminal (`stickprov plan show`).
+///
+/// Long texts wrap at `width` columns under their label, so the listing stays
+/// readable in an 80-column terminal; the words are the appendix's Swedish ones.
+public enum PlanListing {
+    /// The listing, ending in a newline.
+    public static func render(_ plan: ControlPlan, width: Int = 100) -> String {
+        var lines: [String] = []
+        lines.append("\(plan.committee) — \(plan.title)")
+        var facts: [String] = []
+        if let adoption = plan.adoption {
+            facts.append("Antagen \(adoption.date)" + (adoption.paragraph.map { ", \($0)" } ?? ""))
+        } else {
+            facts.append("Ej antagen")
+        }
+        facts.append("Delårsbokslut per \(plan.interimCutoff)")
+        facts.append(plan.assessmentLevel == .risk ? "Bedömning per riskområde" : "Bedömning per kontrollpunkt")
+        lines.append(facts.joined(separator: " · "))
+        lines.append("Signaler: " + plan.signals.levels.map { "\($0.id) = \($0.label)" }.joined(separator: "; "))
+        let count = plan.controlPoints.count
+        lines.append("\(plan.risks.count) \(plan.risks.count == 1 ? "risk" : "risker"), \(count) \(count == 1 ? "kontrollpunkt" : "kontrollpunkter")")
+        for risk in plan.risks {
+            lines.append("")
+            let score = risk.score.map { "  [risk \($0.probability)×\($0.consequence) = \($0.value)]" } ?? ""
+            lines += wrap(risk.text + score, first: pad(risk.id.rawValue, 6), rest: String(repeating: " ", count: 6), width: width)
+            if risk.controls.isEmpty { lines.append("      (inga kontrollpunkter)") }
+            for control in risk.controls {
+                lines += wrap(control.text, first: "      " + pad(control.id.rawValue, 8), rest: String(repeating: " ", count: 14), width: width)
+                var details = ["Metod: \(control.methodText)"]
+                if let cadence = control.cadence { details.append("Frekvens: \(cadence.swedishLabel)") }
+                details.append("Uppföljning: \(control.followUp.swedishLabel)")
+                if let responsible = control.responsible { details.append("Ansvarig: \(responsible)") }
+                let indent = String(repeating: " ", count: 14)
+                lines += wrap(details.joined(separator: " · "), first: indent, rest: indent, width: width)
+                if let rule = control.sampleRule {
+                    var text = "Urval: \(rule.size.swedishDescription)"
+                    if let key = rule.keyColumn { text += " · nyckel: \(key)" }
+                    if let stratum = rule.stratumColumn { text += " · stratum: \(stratum)" }
+                    if !rule.carry.isEmpty { text += " · medföljer: " + rule.carry.joined(separator: ", ") }
+                    lines += wrap(text, first: indent, rest: indent, width: width)
+                }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func pad(_ text: String, _ width: Int) -> String {
+        text.count + 1 >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+    }
+
+    /// Greedy word wrap with a first-line prefix and a continuation indent.
+    static func wrap(_ text: String, first: String, rest: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var current = first
+        var isLineEmpty = true
+        for word in text.split(separator: " ", omittingEmptySubsequences: true) {
+            if !isLineEmpty && current.count + 1 + word.count > width {
+                lines.append(current)
+                current = rest
+                isLineEmpty = true
+            }
+            current += (isLineEmpty ? "" : " ") + word
+            isLineEmpty = false
+        }
+        lines.append(current)
+        return lines
+    }
+}

@@ -1,0 +1,48 @@
+/// One level of a plan's signal scale, e.g. green "Kontrollen är genomförd utan anmärkning…".
+public struct SignalLevel: Sendable, Hashable, Codable {
+    /// What an assessment names, e.g. `green`.
+    public var id: String
+    /// The dot's colour in the appendix, `#RRGGBB`.
+    public var colour: String
+    /// The Swedish text of the legend.
+    public var label: String
+
+    /// Creates a level.
+    public init(id: String, colour: String, label: String) {
+        self.id = id
+        self.colour = colour
+        self.label = label
+    }
+}
+
+/// The ordered levels a committee uses to assess its controls, best first.
+public struct SignalScale: Sendable, Hashable, Codable {
+    /// The levels, best first; the first counts as "utan anmärkning" in the summary sentence.
+    public var levels: [SignalLevel]
+
+    /// Creates a scale.
+    public init(levels: [SignalLevel]) { self.levels = levels }
+
+    /// The three levels of DESIGN.md: green, yellow, red.
+    public static let standard = SignalScale(levels: [
+        SignalLevel(
+            id: "green", colour: "#2e7d32",
+            label: "Kontrollen är genomförd utan anmärkning/med försumbar anmärkning"),
+        SignalLevel(id: "yellow", colour: "#f9a825", label: "Kontrollen är genomförd med anmärkning"),
+        SignalLevel(id: "red", colour: "#c62828", label: "Kontrollen är inte genomförd"),
+    ])
+
+    /// The level with an id, ignoring case; `nil` when the scale has none.
+    public func level(_ id: String) -> SignalLevel? {
+        levels.first { $0.id.lowercased() == id.lowercased() }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        levels = try decoder.singleValueContainer().decode([SignalLevel].self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(levels)
+    }
+}

@@ -1,0 +1,20 @@
+import StickprovKit
+
+/// Turns library errors into the lines a user reads on standard error.
+///
+/// A message about a file starts with the file and its place (`plan.json: risks[0].id: …`,
+/// `export.csv:12: …`); any other message starts with `error: `.
+enum ErrorMessages {
+    static func lines(for error: any Error) -> [String] {
+        switch error {
+        case let error as PlanError:
+            return error.path == nil ? error.messages.map { "error: \($0)" } : error.messages
+        case let error as DataError:
+            return error.messages
+        case let error as AtomicFile.WriteError:
+            return ["\(error.path): cannot write: \(error.reason)"]
+        default:
+            return ["error: \(error)"]
+        }
+    }
+}

@@ -1,0 +1,351 @@
+import Arguments
+import Foundation
+import StickprovKit
+
+/// The `plan` verbs: create, change, show and check a plan.
+enum PlanCommands {
+    static let all: [Command] = [initPlan, addRisk, addControl, edit, remove, show, validate, importPlan]
+
+    static let planOption = OptionSpec.option(
+        "plan", "DIR", help: "The plan folder (default: the current folder, or the only plan under ./Plans).")
+
+    /// The plan folder for a command.
+    static func folder(_ arguments: ParsedArguments) -> String {
+        PlanLocator.resolve(
+            explicit: arguments.value("plan"), currentDirectory: FileManager.default.currentDirectoryPath)
+    }
+
+    /// Loads the plan, applies `change`, saves it (checked, atomically) and says what happened.
+    static func change(
+        _ arguments: ParsedArguments, _ console: Console, _ change: (inout ControlPlan) throws -> String
+    ) throws {
+        let directory = folder(arguments)
+        var plan = try PlanFile.load(from: directory)
+        let summary = try change(&plan)
+        try PlanFile.save(plan, to: directory)
+        console.line(summary)
+    }
+
+    // MARK: init
+
+    static let initPlan = Command(
+        spec: CommandSpec(
+            path: ["plan", "init"], abstract: "Create a new, empty plan for a committee and year.",
+            discussion: "Writes DIR/plan.json with the standard signals (green, yellow, red) and an interim cut-off of 31 August.",
+            options: [
+                planOption,
+                .option("committee", "NAME", help: "The committee (nämnd), e.g. Socialnämnden. Required."),
+                .option("year", "YYYY", help: "The plan year. Required."),
+                .option("title", "TEXT", help: "Title (default: Internkontrollplan YYYY)."),
+                .option("adopted", "YYYY-MM-DD", help: "Date the committee adopted the plan."),
+                .option("paragraph", "TEXT", help: "Minute paragraph of the adoption, e.g. '§ 123'."),
+                .option("interim-cutoff", "YYYY-MM-DD", help: "Last day of the interim report (default YYYY-08-31)."),
+                .option("assessment-level", "LEVEL", help: "control-point (default) or risk: what the summary counts."),
+            ],
+            examples: [
+                "stickprov plan init --plan Plans/socialnamnden-2024 --committee Socialnämnden --year 2024",
+                "stickprov plan init --plan Plans/bun-2024 --committee Barn- och utbildningsnämnden --year 2024 --assessment-level risk",
+            ]),
+        run: { arguments, console in
+            let directory = arguments.value("plan") ?? "."
+            guard !PlanFile.exists(in: directory) else { throw PlanError.alreadyExists(path: PlanFile.path(in: directory)) }
+            let committee = try arguments.required("committee")
+            guard let year = try arguments.integer("year") else { throw UsageError("missing --year") }
+            var plan = ControlPlan(committee: committee, year: year, title: arguments.value("title"))
+            try applyPlanFields(arguments, to: &plan)
+            try PlanFile.save(plan, to: directory)
+            console.line("Created \(PlanFile.path(in: directory)): \(plan.committee), \(plan.title).")
+        })
+
+    static func applyPlanFields(_ arguments: ParsedArguments, to plan: inout ControlPlan) throws {
+        if let committee = arguments.value("committee") { plan.committee = committee }
+        if let year = try arguments.integer("year") {
+            if plan.interimCutoff == ControlPlan.defaultInterimCutoff(year: plan.year) {
+                plan.interimCutoff = ControlPlan.defaultInterimCutoff(year: year)
+            }
+            if plan.title == "Internkontrollplan \(plan.year)" { plan.title = "Internkontrollplan \(year)" }
+            plan.year = year
+        }
+        if let title = arguments.value("title") { plan.title = title }
+        if let adopted = arguments.value("adopted") {
+            plan.adoption = Adoption(date: try day(adopted, option: "adopted"), paragraph: plan.adoption?.paragraph)
+        }
+        if let paragraph = arguments.value("paragraph") {
+            guard var adoption = plan.adoption else { throw UsageError("--paragraph needs --adopted (the meeting date)") }
+            adoption.paragraph = paragraph
+            plan.adoption = adoption
+        }
+        if let cutoff = arguments.value("interim-cutoff") { plan.interimCutoff = try day(cutoff, option: "interim-cutoff") }
+        if let level = arguments.value("assessment-level") {
+            plan.assessmentLevel = try token(level, option: "assessment-level")
+        }
+    }
+
+    // MARK: add-risk
+
+    static let addRisk = Command(
+        spec: CommandSpec(
+            path: ["plan", "add-risk"], abstract: "Add an identified risk (Identifierad risk).",
+            options: [
+                planOption,
+                .option("text", "TEXT", help: "The risk as the appendix prints it. Required."),
+                .option("id", "ID", help: "Its id (default: the next free R1, R2, …)."),
+                .option("probability", "1-4", help: "Probability in the risk analysis."),
+                .option("consequence", "1-4", help: "Consequence in the risk analysis."),
+            ],
+            examples: [
+                "stickprov plan add-risk --text 'Att vi inte nyttjar digitala möjligheter i tillräcklig grad' --probability 3 --consequence 3"
+            ]),
+        run: { arguments, console in
+            try change(arguments, console) { plan in
+                let id = arguments.value("id").map(RiskID.init(rawValue:)) ?? plan.nextRiskID
+                let risk = Risk(id: id, text: try arguments.required("text"), score: try score(arguments, current: nil))
+                plan.addRisk(risk)
+                return "Added risk \(id)."
+            }
+        })
+
+    static func score(_ arguments: ParsedArguments, current: RiskScore?) throws -> RiskScore? {
+        let probability = try arguments.integer("probability")
+        let consequence = try arguments.integer("consequence")
+        if probability == nil && consequence == nil { return current }
+        guard let p = probability ?? current?.probability, let c = consequence ?? current?.consequence else {
+            throw UsageError("give both --probability and --consequence")
+        }
+        return RiskScore(probability: p, consequence: c)
+    }
+
+    // MARK: add-control
+
+    static let controlOptions: [OptionSpec] = [
+        .option("text", "TEXT", help: "What is checked (Vad kontrolleras?)."),
+        .option("method", "METHOD", help: "sample, case-review, measurement, survey or document-check (Swedish words work too)."),
+        .option("method-label", "TEXT", help: "The appendix's Metod text when it says more, e.g. 'Kontroll av antal e-ansökningar'."),
+        .option("cadence", "CADENCE", help: "How often: monthly, tertial, quarterly, half-yearly, yearly, 3/year, or dates 2023-02-15,2023-05-15."),
+        .option("follow-up", "WHEN", help: "Reported at: both (Del- och årsbokslut, default), interim or year-end."),
+        .option("responsible", "ROLE", help: "Who follows it up (a role, not a name), e.g. Systemförvaltare."),
+        .option("count", "N", help: "Sample rule: draw N items."),
+        .option("percent", "P", help: "Sample rule: draw P % of the population (at most two decimals)."),
+        .option("stratum-rule", "'NAME=P%'", help: "Sample rule per stratum, e.g. 'LSS=25%' or 'Annat=3'.", repeatable: true),
+        .option("log-check-users", "N", help: "Sample rule for the monthly log check: N users and one week."),
+        .option("key-column", "COLUMN", help: "Population column with the item key."),
+        .option("stratum-column", "COLUMN", help: "Population column with the stratum."),
+        .option("carry", "COLUMN", help: "Population column to carry into sample lists.", repeatable: true),
+    ]
+
+    static let addControl = Command(
+        spec: CommandSpec(
+            path: ["plan", "add-control"], abstract: "Add a control point (kontrollmoment) under a risk.",
+            options: [
+                planOption,
+                .option("risk", "RISK-ID", help: "The risk it addresses. Required."),
+                .option("id", "ID", help: "Its id (default: the next free K1, K2, …)."),
+            ] + controlOptions,
+            examples: [
+                "stickprov plan add-control --risk R1 --text 'Att obehöriga personer ej går in i ärenden' --method sample --cadence monthly --responsible Systemförvaltare --log-check-users 15",
+                "stickprov plan add-control --risk R3 --text 'Att vi har en rättssäker handläggning inom vuxenområdet' --method case-review --cadence 2023-02-15,2023-05-15,2023-10-15 --count 25 --key-column Ärendenummer --carry Handläggare",
+            ]),
+        run: { arguments, console in
+            try change(arguments, console) { plan in
+                let riskID = RiskID(rawValue: try arguments.required("risk"))
+                let id = arguments.value("id").map(ControlID.init(rawValue:)) ?? plan.nextControlID
+                guard arguments.isGiven("method") else { throw UsageError("missing --method") }
+                var control = ControlPoint(id: id, text: try arguments.required("text"), method: .sample)
+                try applyControlFields(arguments, to: &control)
+                try plan.addControl(control, to: riskID)
+                return "Added control point \(id) under risk \(riskID)."
+            }
+        })
+
+    static func applyControlFields(_ arguments: ParsedArguments, to control: inout ControlPoint) throws {
+        if let text = arguments.value("text") { control.text = text }
+        if let method = arguments.value("method") { control.method = try token(method, option: "method") }
+        if let label = arguments.value("method-label") { control.methodLabel = label }
+        if let cadence = arguments.value("cadence") {
+            guard let parsed = Cadence(cadence) else {
+                throw UsageError("--cadence '\(cadence)' is not monthly, tertial, quarterly, half-yearly, yearly, N/year or dates YYYY-MM-DD,…")
+            }
+            control.cadence = parsed
+        }
+        if let followUp = arguments.value("follow-up") { control.followUp = try token(followUp, option: "follow-up") }
+        if let responsible = arguments.value("responsible") { control.responsible = responsible }
+        if let size = try sampleSize(arguments) {
+            control.sampleRule = SampleRule(
+                size: size, keyColumn: control.sampleRule?.keyColumn, stratumColumn: control.sampleRule?.stratumColumn,
+                carry: control.sampleRule?.carry ?? [])
+        }
+        let columnOptions = ["key-column", "stratum-column", "carry"]
+        if columnOptions.contains(where: arguments.isGiven) {
+            guard var rule = control.sampleRule else {
+                throw UsageError("--key-column, --stratum-column and --carry belong to a sample rule; give --count, --percent, --stratum-rule or --log-check-users too")
+            }
+            if let key = arguments.value("key-column") { rule.keyColumn = key }
+            if let stratum = arguments.value("stratum-column") { rule.stratumColumn = stratum }
+            if arguments.isGiven("carry") { rule.carry = arguments.values("carry") }
+            control.sampleRule = rule
+        }
+    }
+
+    static func sampleSize(_ arguments: ParsedArguments) throws -> SampleSize? {
+        var sizes: [SampleSize] = []
+        if let count = try arguments.integer("count") { sizes.append(.count(count)) }
+        if let text = arguments.value("percent") {
+            guard let percent = Percentage(text) else {
+                throw UsageError("--percent '\(text)' is not a percentage with at most two decimals")
+            }
+            sizes.append(.percent(percent))
+        }
+        let strata = arguments.values("stratum-rule")
+        if !strata.isEmpty {
+            sizes.append(.strata(try strata.map { text in
+                guard let rule = StratumRule(text) else {
+                    throw UsageError("--stratum-rule '\(text)' is not NAME=P% or NAME=N")
+                }
+                return rule
+            }))
+        }
+        if let users = try arguments.integer("log-check-users") { sizes.append(.logCheck(users: users)) }
+        guard sizes.count <= 1 else {
+            throw UsageError("give one of --count, --percent, --stratum-rule, --log-check-users")
+        }
+        return sizes.first
+    }
+
+    // MARK: edit
+
+    static let edit = Command(
+        spec: CommandSpec(
+            path: ["plan", "edit"], abstract: "Change fields of the plan, a risk or a control point.",
+            discussion: """
+                Without ID, the options change the plan itself (--committee, --year, --title, --adopted,
+                --paragraph, --interim-cutoff, --assessment-level). With a risk's id: --text, --id,
+                --probability, --consequence. With a control point's id: --id, --text and the options of
+                'plan add-control'. --clear FIELD removes an optional field: method-label, cadence,
+                responsible, sample-rule, score, adoption.
+                """,
+            arguments: [ArgumentSpec("ID", help: "The risk or control point to change.", isOptional: true)],
+            options: [
+                planOption,
+                .option("id", "NEW-ID", help: "Rename the risk or control point."),
+                .option("committee", "NAME", help: "The committee."),
+                .option("year", "YYYY", help: "The plan year."),
+                .option("title", "TEXT", help: "The plan's title."),
+                .option("adopted", "YYYY-MM-DD", help: "Adoption date."),
+                .option("paragraph", "TEXT", help: "Adoption minute paragraph."),
+                .option("interim-cutoff", "YYYY-MM-DD", help: "Last day of the interim report."),
+                .option("assessment-level", "LEVEL", help: "control-point or risk."),
+                .option("probability", "1-4", help: "A risk's probability."),
+                .option("consequence", "1-4", help: "A risk's consequence."),
+                .option("clear", "FIELD", help: "Remove an optional field.", repeatable: true),
+            ] + controlOptions,
+            examples: [
+                "stickprov plan edit K2 --responsible 'Enhetschef ekonomi'",
+                "stickprov plan edit K3 --cadence 2023-02-15,2023-05-15,2023-10-15",
+                "stickprov plan edit R4 --text 'Att vi inte nyttjar digitala möjligheter i tillräcklig grad'",
+                "stickprov plan edit --adopted 2022-12-14 --paragraph '§ 123'",
+            ]),
+        run: { arguments, console in
+            try change(arguments, console) { plan in
+                let given = Set(arguments.options.keys).union(arguments.flags).subtracting(["plan"])
+                guard !given.isEmpty else { throw UsageError("nothing to change; give the fields to set (see --help)") }
+                let clear = arguments.values("clear")
+                guard let id = arguments.arguments.first else {
+                    try only(given, allowed: ["committee", "year", "title", "adopted", "paragraph", "interim-cutoff", "assessment-level", "clear"], what: "the plan")
+                    try only(Set(clear), allowed: ["adoption"], what: "the plan", verb: "--clear")
+                    if clear.contains("adoption") { plan.adoption = nil }
+                    try applyPlanFields(arguments, to: &plan)
+                    return "Changed the plan."
+                }
+                switch try plan.target(id) {
+                case .risk(let riskID):
+                    try only(given, allowed: ["id", "text", "probability", "consequence", "clear"], what: "a risk")
+                    try only(Set(clear), allowed: ["score"], what: "a risk", verb: "--clear")
+                    guard var risk = plan.risk(riskID) else { throw PlanError.unknownRisk(riskID, known: plan.riskIDs) }
+                    risk.score = try score(arguments, current: clear.contains("score") ? nil : risk.score)
+                    if let text = arguments.value("text") { risk.text = text }
+                    if let newID = arguments.value("id") { risk.id = RiskID(rawValue: newID) }
+                    try plan.updateRisk(riskID) { $0 = risk }
+                    return "Changed risk \(risk.id)."
+                case .control(let controlID):
+                    let allowed = Set(controlOptions.map(\.name) + ["id", "clear"])
+                    try only(given, allowed: allowed, what: "a control point")
+                    try only(Set(clear), allowed: ["method-label", "cadence", "responsible", "sample-rule"], what: "a control point", verb: "--clear")
+                    guard var control = plan.control(controlID) else {
+                        throw PlanError.unknownControl(controlID, known: plan.controlIDs)
+                    }
+                    if clear.contains("method-label") { control.methodLabel = nil }
+                    if clear.contains("cadence") { control.cadence = nil }
+                    if clear.contains("responsible") { control.responsible = nil }
+                    if clear.contains("sample-rule") { control.sampleRule = nil }
+                    try applyControlFields(arguments, to: &control)
+                    if let newID = arguments.value("id") { control.id = ControlID(rawValue: newID) }
+                    try plan.updateControl(controlID) { $0 = control }
+                    return "Changed control point \(control.id)."
+                }
+            }
+        })
+
+    static func only(_ given: Set<String>, allowed: Set<String>, what: String, verb: String = "") throws {
+        if let wrong = given.subtracting(allowed).sorted().first {
+            let option = verb.isEmpty ? "--\(wrong)" : "\(verb) \(wrong)"
+            throw UsageError("\(option) does not apply to \(what)")
+        }
+    }
+}
+
+extension PlanCommands {
+    // MARK: remove, show, validate
+
+    static let remove = Command(
+        spec: CommandSpec(
+            path: ["plan", "remove"], abstract: "Remove a risk or a control point from the plan.",
+            arguments: [ArgumentSpec("ID", help: "The risk or control point.")],
+            options: [planOption, .flag("with-controls", help: "Also remove a risk's control points.")],
+            examples: ["stickprov plan remove K4", "stickprov plan remove R2 --with-controls"]),
+        run: { arguments, console in
+            try change(arguments, console) { plan in
+                switch try plan.remove(arguments.arguments[0], withControls: arguments.has("with-controls")) {
+                case .risk(let id): return "Removed risk \(id)."
+                case .control(let id): return "Removed control point \(id)."
+                }
+            }
+        })
+
+    static let show = Command(
+        spec: CommandSpec(
+            path: ["plan", "show"], abstract: "Show the plan as a readable listing.",
+            options: [planOption, .option("width", "COLUMNS", help: "Wrap at this many columns (default 100).")],
+            examples: ["stickprov plan show", "stickprov plan show --plan Plans/socialnamnden-2023 --width 80"]),
+        run: { arguments, console in
+            let plan = try PlanFile.load(from: folder(arguments))
+            let width = try arguments.integer("width") ?? 100
+            guard width >= 40 else { throw UsageError("--width must be at least 40") }
+            console.out(PlanListing.render(plan, width: width))
+        })
+
+    static let validate = Command(
+        spec: CommandSpec(
+            path: ["plan", "validate"], abstract: "Check plan.json and list every problem.",
+            discussion: "Useful after editing plan.json by hand. Exit status 0 when the plan is sound, 1 otherwise.",
+            options: [planOption],
+            examples: ["stickprov plan validate --plan Plans/socialnamnden-2023"]),
+        run: { arguments, console in
+            let directory = folder(arguments)
+            let plan = try PlanFile.load(from: directory)
+            console.line("\(PlanFile.path(in: directory)): ok (\(plan.risks.count) risks, \(plan.controlPoints.count) control points)")
+        })
+
+    // MARK: helpers
+
+    static func day(_ text: String, option: String) throws -> Day {
+        guard let day = Day(text) else { throw UsageError("--\(option) '\(text)' is not a date YYYY-MM-DD") }
+        return day
+    }
+
+    static func token<T: PlanToken>(_ text: String, option: String) throws -> T {
+        guard let value = T(userText: text) else {
+            throw UsageError("--\(option) '\(text)' is not one of: \(T.choices)")
+        }
+        return value
+    }
+}
