@@ -16,7 +16,11 @@ public enum PlanListing {
         facts.append("Delårsbokslut per \(plan.interimCutoff)")
         facts.append(plan.assessmentLevel == .risk ? "Bedömning per riskområde" : "Bedömning per kontrollpunkt")
         lines.append(facts.joined(separator: " · "))
-        lines.append("Signaler: " + plan.signals.levels.map { "\($0.id) = \($0.label)" }.joined(separator: "; "))
+        lines.append("Signaler:")
+        let idWidth = (plan.signals.levels.map(\.id.count).max() ?? 0) + 4
+        for level in plan.signals.levels {
+            lines += wrap(level.label, first: "  " + pad(level.id, idWidth - 2), rest: String(repeating: " ", count: idWidth), width: width)
+        }
         let count = plan.controlPoints.count
         lines.append("\(plan.risks.count) \(plan.risks.count == 1 ? "risk" : "risker"), \(count) \(count == 1 ? "kontrollpunkt" : "kontrollpunkter")")
         for risk in plan.risks {
