@@ -15,7 +15,7 @@ public enum PlanListing {
         }
         facts.append("Delårsbokslut per \(plan.interimCutoff)")
         facts.append(plan.assessmentLevel == .risk ? "Bedömning per riskområde" : "Bedömning per kontrollpunkt")
-        lines.append(facts.joined(separator: " · "))
+        lines += wrap(facts.joined(separator: " · "), first: "", rest: "", width: width)
         lines.append("Signaler:")
         let idWidth = (plan.signals.levels.map(\.id.count).max() ?? 0) + 4
         for level in plan.signals.levels {
