@@ -1,0 +1,67 @@
+import Glibc
+
+/// Writes a file so that it is either entirely the old one or entirely the new one.
+enum AtomicFile {
+    /// Writes `bytes` to a fresh temporary file next to `path` with exactly `permissions`, flushes it to disk,
+    /// renames it over `path`, and flushes the directory. On failure the temporary file is removed and
+    /// `writeFailed` carries the system's reason.
+    static func write(_ bytes: [UInt8], to path: String, permissions: UInt32) throws(CSVError) {
+        let temporary = temporaryPath(for: path)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(permissions))
+        guard descriptor >= 0 else { throw failure(path) }
+        var succeeded = false
+        defer {
+            if !succeeded { unlink(temporary) }
+        }
+        do {
+            defer { close(descriptor) }
+            guard fchmod(descriptor, mode_t(permissions)) == 0 else { throw failure(path) }
+            try writeAll(bytes, to: descriptor, path: path)
+            guard fsync(descriptor) == 0 else { throw failure(path) }
+        }
+        guard rename(temporary, path) == 0 else { throw failure(path) }
+        succeeded = true
+        syncDirectory(of: path)
+    }
+
+    /// `dir/.name.<pid>.<random>.tmp`, in the same directory so `rename` stays on one file system.
+    private static func temporaryPath(for path: String) -> String {
+        let (directory, name) = split(path)
+        let unique = "\(getpid()).\(UInt64.random(in: 0...UInt64.max))"
+        return directory + "." + name + "." + unique + ".tmp"
+    }
+
+    /// The directory part including its trailing `/` ("" for a bare file name) and the file name.
+    private static func split(_ path: String) -> (directory: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return ("", path) }
+        return (String(path[...slash]), String(path[path.index(after: slash)...]))
+    }
+
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(CSVError) {
+        try bytes.withUnsafeBufferPointer { (buffer) throws(CSVError) in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw failure(path)
+                }
+                offset += written
+            }
+        }
+    }
+
+    /// Makes the rename durable; failure here is not reported, since the file itself is complete.
+    private static func syncDirectory(of path: String) {
+        let directory = split(path).directory
+        let descriptor = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return }
+        fsync(descriptor)
+        close(descriptor)
+    }
+
+    /// `writeFailed` for the current `errno`.
+    private static func failure(_ path: String) -> CSVError {
+        .writeFailed(path: path, reason: String(cString: strerror(errno)))
+    }
+}

@@ -1,0 +1,31 @@
+import Glibc
+
+/// Reads a whole file's bytes with POSIX calls, so failures carry the system's reason (strerror).
+enum FileBytes {
+    /// The bytes of the file at `path`; throws `readFailed` with the reason.
+    static func read(_ path: String) throws(CSVError) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw failure(path) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw failure(path) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(max(Int(status.st_size), 0))
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count == 0 { break }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw failure(path)
+            }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+        return bytes
+    }
+
+    /// `readFailed` for the current `errno`.
+    private static func failure(_ path: String) -> CSVError {
+        .readFailed(path: path, reason: String(cString: strerror(errno)))
+    }
+}
