@@ -37,7 +37,11 @@ public struct CSVWriter: Sendable {
     public func write(header: [String], rows: [[String]], to path: String, permissions: UInt32 = 0o644)
         throws(CSVError)
     {
-        try AtomicFile.write(encode(header: header, rows: rows), to: path, permissions: permissions)
+        do {
+            try AtomicFile.write(encode(header: header, rows: rows), to: path, permissions: permissions)
+        } catch {
+            throw .writeFailed(path: error.path, reason: error.reason)
+        }
     }
 
     /// One field as it appears in the file: neutralised against formulas, then quoted if needed.

@@ -1,66 +1,78 @@
-import Foundation
+import Glibc
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
-/// Writes whole files so that a reader never sees half of one: the bytes go to a
-/// temporary name in the same folder, are flushed to disk, then renamed into place.
+/// Writes a file so that it is either entirely the old one or entirely the new one.
+///
+/// Every file the tool writes (plan.json, worksheets, extracts, reports) goes through
+/// here: a reader or a crash never leaves a half-written file behind.
 public enum AtomicFile {
-    /// Why a write failed, for the CLI's message.
+    /// Why a write failed: the path and the system's reason.
     public struct WriteError: Error, Sendable, Equatable {
         /// The file that was being written.
         public var path: String
-        /// The system's reason.
+        /// The system's reason (strerror).
         public var reason: String
     }
 
-    /// Replaces (or creates) the file at `path` with `bytes`.
-    /// - Parameters:
-    ///   - permissions: POSIX mode of the new file; `0o600` for anything with personal data.
-    /// - Throws: ``WriteError`` naming the path; the old file is then unchanged.
-    public static func write(_ bytes: some Collection<UInt8>, to path: String, permissions: mode_t = 0o644)
-        throws(WriteError)
-    {
-        let directory = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
-        let temporary = (directory.isEmpty ? "" : directory + "/") + ".\(name).\(getpid()).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, permissions)
-        guard descriptor >= 0 else { throw WriteError(path: path, reason: systemReason()) }
-        var failure: String?
-        let data = Array(bytes)
-        data.withUnsafeBytes { buffer in
+    /// Writes `bytes` to a fresh temporary file next to `path` with exactly `permissions`, flushes it to disk,
+    /// renames it over `path`, and flushes the directory. On failure the temporary file is removed and
+    /// `writeFailed` carries the system's reason.
+    public static func write(_ bytes: [UInt8], to path: String, permissions: UInt32 = 0o644) throws(WriteError) {
+        let temporary = temporaryPath(for: path)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(permissions))
+        guard descriptor >= 0 else { throw failure(path) }
+        var succeeded = false
+        defer {
+            if !succeeded { unlink(temporary) }
+        }
+        do {
+            defer { close(descriptor) }
+            guard fchmod(descriptor, mode_t(permissions)) == 0 else { throw failure(path) }
+            try writeAll(bytes, to: descriptor, path: path)
+            guard fsync(descriptor) == 0 else { throw failure(path) }
+        }
+        guard rename(temporary, path) == 0 else { throw failure(path) }
+        succeeded = true
+        syncDirectory(of: path)
+    }
+
+    /// `dir/.name.<pid>.<random>.tmp`, in the same directory so `rename` stays on one file system.
+    private static func temporaryPath(for path: String) -> String {
+        let (directory, name) = split(path)
+        let unique = "\(getpid()).\(UInt64.random(in: 0...UInt64.max))"
+        return directory + "." + name + "." + unique + ".tmp"
+    }
+
+    /// The directory part including its trailing `/` ("" for a bare file name) and the file name.
+    private static func split(_ path: String) -> (directory: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return ("", path) }
+        return (String(path[...slash]), String(path[path.index(after: slash)...]))
+    }
+
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(WriteError) {
+        try bytes.withUnsafeBufferPointer { (buffer) throws(WriteError) in
             var offset = 0
             while offset < buffer.count {
                 let written = Glibc.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    failure = systemReason()
-                    return
+                    throw failure(path)
                 }
                 offset += written
             }
         }
-        if failure == nil, fchmod(descriptor, permissions) != 0 { failure = systemReason() }
-        if failure == nil, fsync(descriptor) != 0 { failure = systemReason() }
-        close(descriptor)
-        if failure == nil, rename(temporary, path) != 0 { failure = systemReason() }
-        if let failure {
-            unlink(temporary)
-            throw WriteError(path: path, reason: failure)
-        }
-        syncDirectory(directory.isEmpty ? "." : directory)
     }
 
-    /// Flushes the folder entry so the rename itself survives a power cut.
-    private static func syncDirectory(_ directory: String) {
-        let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    /// Makes the rename durable; failure here is not reported, since the file itself is complete.
+    private static func syncDirectory(of path: String) {
+        let directory = split(path).directory
+        let descriptor = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return }
         fsync(descriptor)
         close(descriptor)
     }
 
-    static func systemReason() -> String { String(cString: strerror(errno)) }
+    /// `writeFailed` for the current `errno`.
+    private static func failure(_ path: String) -> WriteError {
+        WriteError(path: path, reason: String(cString: strerror(errno)))
+    }
 }

@@ -76,7 +76,7 @@ public enum PlanFile {
             throw .writeFailed(path: path, reason: (error as NSError).localizedDescription)
         }
         do {
-            try AtomicFile.write(encode(plan), to: path)
+            try AtomicFile.write(Array(encode(plan)), to: path)
         } catch {
             throw .writeFailed(path: path, reason: error.reason)
         }
