@@ -11,10 +11,28 @@ enum ErrorMessages {
             return error.path == nil ? error.messages.map { "error: \($0)" } : error.messages
         case let error as DataError:
             return error.messages
+        case let error as CSVError:
+            return ["error: \(error.message)"]
         case let error as AtomicFile.WriteError:
             return ["\(error.path): cannot write: \(error.reason)"]
         default:
             return ["error: \(error)"]
         }
+    }
+}
+
+/// Reads a CSV file for a command; its problems become `file:line: message`.
+func readCSV(_ path: String) throws -> CSVTable {
+    do {
+        return try CSVTable.read(contentsOf: path)
+    } catch {
+        throw DataError(describing: error, in: path)
+    }
+}
+
+extension DataError {
+    /// A CSV problem in `path` as the user reads it.
+    init(describing error: CSVError, in path: String) {
+        self.init(lines: [error.line.map { "\(path):\($0): \(error.message)" } ?? "\(path): \(error.message)"])
     }
 }
