@@ -9,7 +9,12 @@ let package = Package(
     ],
     targets: [
         /// Every decision: plan model, sampling, CSV, journal, reports.
-        .target(name: "StickprovKit"),
+        /// Optimised in debug builds too: hashing and CSV scanning are hundreds of times
+        /// slower unoptimised, which would make the test run (journals, large files) crawl.
+        .target(
+            name: "StickprovKit",
+            swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
+        ),
         /// Small hand-written command-line argument parser, unit tested on its own.
         .target(name: "Arguments"),
         /// The CLI: parses arguments, calls StickprovKit, prints, maps errors to exit codes.

@@ -11,6 +11,8 @@ enum ErrorMessages {
             return error.path == nil ? error.messages.map { "error: \($0)" } : error.messages
         case let error as DataError:
             return error.messages
+        case let error as DrawError:
+            return ["error: \(error.message)"]
         case let error as CSVError:
             return ["error: \(error.message)"]
         case let error as AtomicFile.WriteError:

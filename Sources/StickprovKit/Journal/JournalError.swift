@@ -1,0 +1,54 @@
+/// What can be wrong with a plan's journal (`journal.jsonl`), or with appending to it.
+public enum JournalError: Error, Sendable, Equatable {
+    /// The journal could not be opened, read, locked or written.
+    case io(path: String, reason: String)
+    /// The last line has no newline: a write was cut off (crash, full disk).
+    case tornLastLine(line: Int)
+    /// A line is not a journal event (not JSON, or fields missing).
+    case malformedLine(line: Int, detail: String)
+    /// A line's `prev` is not the SHA-256 of the line before: something was edited or deleted.
+    case brokenChain(line: Int)
+    /// A line's sequence number does not follow the one before.
+    case wrongSequence(line: Int, expected: Int, found: Int)
+    /// A line written by a newer version of Stickprov, whose event this one cannot read.
+    case unknownEventType(line: Int, type: String)
+    /// The line `journal.head` vouches for differs from it: the journal's last lines were changed.
+    case headMismatch(line: Int)
+    /// `journal.head` vouches for more lines than there are: lines were removed from the end.
+    case missingLines(line: Int, expected: Int)
+    /// `journal.head` is not `SEQUENCE HASH`.
+    case malformedHead
+
+    /// The 1-based line the problem is on, when there is one.
+    public var line: Int? {
+        switch self {
+        case .io, .malformedHead: nil
+        case .tornLastLine(let line), .malformedLine(let line, _), .brokenChain(let line),
+            .wrongSequence(let line, _, _), .unknownEventType(let line, _), .headMismatch(let line),
+            .missingLines(let line, _):
+            line
+        }
+    }
+
+    /// Whether the damage is of the kind `stickprov repair` sets aside (everything but I/O).
+    public var isDamage: Bool {
+        if case .io = self { return false }
+        return true
+    }
+
+    /// The short message (the CLI puts `journal.jsonl:LINE:` in front).
+    public var message: String {
+        switch self {
+        case .io(let path, let reason): "\(path): \(reason)"
+        case .tornLastLine: "the last line is incomplete (a write was cut off)"
+        case .malformedLine(_, let detail): "not a journal event: \(detail)"
+        case .brokenChain: "the chain is broken: 'prev' is not the SHA-256 of the line before (a line was changed or removed)"
+        case .wrongSequence(_, let expected, let found): "sequence number \(found), expected \(expected)"
+        case .unknownEventType(_, let type): "event type '\(type)' is from a newer Stickprov; update the tool to read this journal"
+        case .headMismatch: "the line differs from the hash journal.head recorded for it (it was changed)"
+        case .missingLines(let line, let expected):
+            "lines \(line)–\(expected) are missing: journal.head records \(expected) lines (lines were removed from the end)"
+        case .malformedHead: "journal.head is not 'SEQUENCE SHA256'"
+        }
+    }
+}

@@ -1,0 +1,151 @@
+/// Makes the record of a draw for a control point: runs the sampler over the
+/// population and says how this draw relates to earlier ones of the same control.
+public enum Draw {
+    /// What a draw needs besides the population.
+    public struct Request: Sendable {
+        /// The control point drawn for.
+        public var control: ControlID
+        /// The rule to follow (the plan's, possibly changed by flags).
+        public var rule: SampleRule
+        /// The seed.
+        public var seed: Seed
+        /// Whether the tool generated the seed.
+        public var isSeedGenerated: Bool
+        /// The period the draw covers; defaults to the month for a log check, else the date.
+        public var period: String?
+        /// The month of a log check (required for one).
+        public var month: Month?
+        /// The day of the draw.
+        public var date: Day
+        /// The population file's name (without folders).
+        public var populationFile: String
+        /// How many replacements to list after each part.
+        public var spares: Int
+
+        /// Creates a request.
+        public init(
+            control: ControlID, rule: SampleRule, seed: Seed, isSeedGenerated: Bool, period: String? = nil,
+            month: Month? = nil, date: Day, populationFile: String, spares: Int = 0
+        ) {
+            self.control = control
+            self.rule = rule
+            self.seed = seed
+            self.isSeedGenerated = isSeedGenerated
+            self.period = period
+            self.month = month
+            self.date = date
+            self.populationFile = populationFile
+            self.spares = spares
+        }
+    }
+
+    /// Draws and returns the record to append to the journal.
+    /// - Parameter earlier: the control's earlier draws, to number this one and to notice
+    ///   when it extends one (same seed and population, larger size: rank order makes the
+    ///   earlier sample a prefix of this one).
+    /// - Throws: ``DrawError/monthRequired(_:)`` for a log check without a month.
+    public static func make(_ request: Request, population: Population, earlier: [DrawRecord]) throws(DrawError)
+        -> DrawRecord
+    {
+        // Record the columns as the file spells them, so the worksheet and a re-draw find them.
+        var rule = request.rule
+        rule.keyColumn = population.keyColumn
+        rule.stratumColumn = population.stratumColumn
+        rule.carry = population.carriedColumns
+        var week: ISOWeek?
+        if case .logCheck = request.rule.size {
+            guard let month = request.month else { throw .monthRequired(request.control) }
+            week = Sampler.week(of: month, seed: request.seed)
+        }
+        let sample = Sample.draw(population, size: request.rule.size, seed: request.seed, spares: request.spares)
+        func drawn(_ item: Population.Item) -> DrawnItem {
+            DrawnItem(
+                key: item.key, stratum: item.stratum,
+                carried: Dictionary(uniqueKeysWithValues: zip(population.carriedColumns, item.carried)))
+        }
+        var strata: [String: Int]?
+        if population.stratumColumn != nil {
+            strata = Dictionary(population.items.map { ($0.stratum ?? "", 1) }, uniquingKeysWith: +)
+        }
+        let fingerprint = population.fingerprint
+        let mine = earlier.filter { $0.control == request.control }
+        let items = sample.parts.flatMap { $0.items.map(drawn) }
+        var notices = sample.notices
+        let prefixOf = mine.last { previous in
+            previous.seed == request.seed && previous.population.fingerprint == fingerprint
+                && previous.items.count <= items.count && isPrefix(previous.items, of: items, strata: population.stratumColumn != nil)
+        }
+        if let prefixOf {
+            notices.append(
+                prefixOf.items.count == items.count
+                    ? "same seed and population as \(prefixOf.id): the same \(items.count) items"
+                    : "extends \(prefixOf.id): its \(prefixOf.items.count) items come first, in the same order, then \(items.count - prefixOf.items.count) more")
+        }
+        return DrawRecord(
+            id: DrawID(rawValue: "\(request.control)-\(mine.count + 1)"), control: request.control, seed: request.seed,
+            isSeedGenerated: request.isSeedGenerated, rule: rule,
+            period: request.period ?? request.month?.description ?? request.date.description, date: request.date,
+            population: PopulationSummary(
+                file: request.populationFile, count: population.items.count, fingerprint: fingerprint, strata: strata),
+            week: week, items: items, spares: sample.parts.flatMap { $0.spares.map(drawn) },
+            extends: prefixOf.flatMap { $0.items.count < items.count ? $0.id : nil }, notices: notices)
+    }
+
+    /// Whether an earlier sample is a prefix of a new one (per stratum for stratified draws).
+    private static func isPrefix(_ earlier: [DrawnItem], of later: [DrawnItem], strata: Bool) -> Bool {
+        guard strata else { return later.starts(with: earlier) }
+        let groupedEarlier = Dictionary(grouping: earlier, by: { $0.stratum ?? "" })
+        let groupedLater = Dictionary(grouping: later, by: { $0.stratum ?? "" })
+        return groupedEarlier.allSatisfy { stratum, items in (groupedLater[stratum] ?? []).starts(with: items) }
+    }
+
+    /// Re-performs a recorded draw from the population file: checks the fingerprint, then
+    /// draws again with the recorded seed and rule and compares the keys.
+    /// - Returns: the problems found; empty when the draw is reproduced exactly.
+    public static func verify(_ record: DrawRecord, population: Population) -> [String] {
+        var problems: [String] = []
+        if population.fingerprint != record.population.fingerprint {
+            problems.append(
+                "the population's fingerprint is \(population.fingerprint), the draw recorded \(record.population.fingerprint): this is not the file the draw was made from")
+            return problems
+        }
+        let sample = Sample.draw(population, size: record.rule.size, seed: record.seed)
+        let keys = sample.parts.flatMap { $0.items.map(\.key) }
+        if keys != record.items.map(\.key) {
+            problems.append("re-drawing gives other items than the journal records")
+        }
+        if let week = record.week, let month = Month(record.period), Sampler.week(of: month, seed: record.seed) != week {
+            problems.append("re-drawing the week gives \(Sampler.week(of: month, seed: record.seed)), the journal records \(week)")
+        }
+        return problems
+    }
+}
+
+/// Why a draw cannot be made or checked.
+public enum DrawError: Error, Sendable, Equatable {
+    /// The control point has no sample rule and none was given.
+    case noSampleRule(ControlID)
+    /// The control's method draws no sample.
+    case methodDrawsNoSample(ControlID, MethodKind)
+    /// A log check needs the month whose week is drawn.
+    case monthRequired(ControlID)
+    /// The rule names no key column and none was given.
+    case keyColumnRequired(ControlID)
+    /// No draw with this id in the journal.
+    case unknownDraw(DrawID, known: [DrawID])
+
+    /// The message a user reads.
+    public var message: String {
+        switch self {
+        case .noSampleRule(let id):
+            "control point '\(id)' has no sample rule; give --size, --percent or --rule, or set one with 'stickprov plan edit \(id) --count N'"
+        case .methodDrawsNoSample(let id, let method):
+            "control point '\(id)' is checked by \(method.rawValue), which draws no sample"
+        case .monthRequired(let id): "control point '\(id)' is a log check; give --month YYYY-MM"
+        case .keyColumnRequired(let id):
+            "no key column for '\(id)'; give --key COLUMN or set it with 'stickprov plan edit \(id) --key-column COLUMN'"
+        case .unknownDraw(let id, let known):
+            "no draw '\(id)' in the journal (draws: \(known.isEmpty ? "none yet" : known.map(\.rawValue).joined(separator: ", ")))"
+        }
+    }
+}

@@ -1,0 +1,75 @@
+/// The items a draw chooses from, read from an export (CSV) — held in memory only,
+/// never stored: a draw keeps its fingerprint and the sampled keys.
+public struct Population: Sendable {
+    /// One row of the population.
+    public struct Item: Sendable, Hashable {
+        /// The normalised key (SPEC.md §1).
+        public let key: String
+        /// The normalised stratum, for stratified draws.
+        public let stratum: String?
+        /// The line the row starts on in the file.
+        public let line: Int
+        /// Values of the carried columns, in the order they were asked for.
+        public let carried: [String]
+    }
+
+    /// The rows, in file order.
+    public let items: [Item]
+    /// The key column's name as the file writes it.
+    public let keyColumn: String
+    /// The stratum column's name, when there is one.
+    public let stratumColumn: String?
+    /// The carried columns' names as the file writes them.
+    public let carriedColumns: [String]
+
+    /// Normalises a key or stratum as SPEC.md §1 says: NFC, then ASCII whitespace trimmed at both ends.
+    public static func normalise(_ text: String) -> String { text.nfc.trimmingASCIIWhitespace() }
+
+    /// Reads the population from a parsed CSV file.
+    /// - Parameters:
+    ///   - keyColumn: the column with the key, found by header name (case-insensitive, NFC).
+    ///   - stratumColumn: the column with the stratum, for stratified draws.
+    ///   - carry: columns whose values go along into the sample list (e.g. officer, unit).
+    /// - Throws: ``SamplingError`` for a missing column, an empty key or a duplicate key.
+    public init(_ table: CSVTable, keyColumn: String, stratumColumn: String? = nil, carry: [String] = [])
+        throws(SamplingError)
+    {
+        func column(_ name: String) throws(SamplingError) -> Int {
+            guard let index = table.columnIndex(name) else { throw .missingColumn(name, available: table.header) }
+            return index
+        }
+        let keyIndex = try column(keyColumn)
+        let stratumIndex = try stratumColumn.map { (name) throws(SamplingError) in try column(name) }
+        var carryIndices: [Int] = []
+        for name in carry { carryIndices.append(try column(name)) }
+
+        var firstLine: [String: Int] = [:]
+        firstLine.reserveCapacity(table.rows.count)
+        var items: [Item] = []
+        items.reserveCapacity(table.rows.count)
+        for row in table.rows {
+            let key = Population.normalise(row.fields[keyIndex])
+            guard !key.isEmpty else { throw .emptyKey(line: row.line, column: table.header[keyIndex]) }
+            if let first = firstLine.updateValue(row.line, forKey: key) {
+                throw .duplicateKey(key, firstLine: first, secondLine: row.line)
+            }
+            items.append(
+                Item(
+                    key: key, stratum: stratumIndex.map { Population.normalise(row.fields[$0]) }, line: row.line,
+                    carried: carryIndices.map { row.fields[$0] }))
+        }
+        self.items = items
+        self.keyColumn = table.header[keyIndex]
+        self.stratumColumn = stratumIndex.map { table.header[$0] }
+        self.carriedColumns = carryIndices.map { table.header[$0] }
+    }
+
+    /// The keys, in file order.
+    public var keys: [String] { items.map(\.key) }
+
+    /// The fingerprint of SPEC.md §9: over `key` lines, or `key<TAB>stratum` lines when
+    /// the population has a stratum column.
+    public var fingerprint: String {
+        Sampler.fingerprint(items.map { item in item.stratum.map { item.key + "\t" + $0 } ?? item.key })
+    }
+}

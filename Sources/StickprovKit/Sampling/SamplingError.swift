@@ -1,0 +1,43 @@
+/// What can make a draw impossible. Nothing is drawn or recorded when one is thrown.
+public enum SamplingError: Error, Sendable, Equatable {
+    /// The seed is empty after trimming.
+    case emptySeed
+    /// The seed holds a NUL character, which would make `printf '%s\0%s'` ambiguous.
+    case seedHasNUL
+    /// A key is empty after normalisation; `line` is the population file's line.
+    case emptyKey(line: Int, column: String)
+    /// Two rows have the same key after normalisation.
+    case duplicateKey(String, firstLine: Int, secondLine: Int)
+    /// A percentage outside 0–100 or with more than two decimals.
+    case invalidPercentage(String)
+    /// A sample size below zero.
+    case invalidSize(Int)
+    /// A month not written `YYYY-MM`.
+    case invalidMonth(String)
+    /// A column the draw needs is not in the population file.
+    case missingColumn(String, available: [String])
+
+    /// The line the problem is on, when it is in a file.
+    public var line: Int? {
+        switch self {
+        case .emptyKey(let line, _): line
+        case .duplicateKey(_, _, let second): second
+        default: nil
+        }
+    }
+
+    /// The short message a user reads (the CLI puts the file and line in front).
+    public var message: String {
+        switch self {
+        case .emptySeed: "the seed is empty"
+        case .seedHasNUL: "the seed contains a NUL character"
+        case .emptyKey(_, let column): "empty key in column '\(column)'"
+        case .duplicateKey(let key, let first, let second): "duplicate key '\(key)' (lines \(first) and \(second))"
+        case .invalidPercentage(let text): "'\(text)' is not a percentage between 0 and 100 with at most two decimals"
+        case .invalidSize(let size): "\(size) is not a sample size"
+        case .invalidMonth(let text): "'\(text)' is not a month YYYY-MM"
+        case .missingColumn(let name, let available):
+            "missing column '\(name)' (columns: \(available.joined(separator: ", ")))"
+        }
+    }
+}

@@ -1,0 +1,147 @@
+import Arguments
+import Foundation
+import StickprovKit
+
+/// `stickprov draw`: draws a control point's sample, records it in the journal and writes the worksheet.
+enum DrawCommand {
+    static let command = Command(
+        spec: CommandSpec(
+            path: ["draw"], abstract: "Draw a control point's sample, record it and write the worksheet.",
+            discussion: """
+                Uses the control point's sample rule from the plan; flags override it for this draw. Without
+                --seed a seed is generated (16 random bytes). The journal records the seed, the rule, the
+                population's fingerprint and the sampled keys with the carried columns — never the population.
+                The worksheet (CSV for Swedish Excel, readable only by you) lists the items with the draw id
+                and seed, and empty columns for the results. Drawing again with the same seed and a larger
+                size extends the earlier sample: rank order makes the first items the same.
+                """,
+            arguments: [ArgumentSpec("CONTROL-ID", help: "The control point, e.g. K3.")],
+            options: [
+                PlanCommands.planOption,
+                .option("population", "FILE", help: "The population: a CSV export with a header row. Required."),
+                .option("seed", "SEED", help: "The seed (default: generated)."),
+                .option("size", "K", help: "Draw K items (overrides the plan's rule)."),
+                .option("percent", "P", help: "Draw P % (overrides the plan's rule)."),
+                .option("rule", "'NAME=P%'", help: "A stratum's rule (overrides the plan's rule).", repeatable: true),
+                .option("key", "COLUMN", help: "The key column (default: the plan's)."),
+                .option("stratum", "COLUMN", help: "The stratum column (default: the plan's)."),
+                .option("carry", "COLUMN", help: "A column to carry into the worksheet (default: the plan's).", repeatable: true),
+                .option("month", "YYYY-MM", help: "The month of a log check (its week is drawn)."),
+                .option("period", "TEXT", help: "The period the draw covers (default: the month, or today's date)."),
+                .option("spares", "N", help: "List N replacements after the sample (per stratum)."),
+                .option("out", "FILE", help: "The worksheet's path (default: ./urval-DRAW-ID.csv)."),
+                .option("by", "NAME", help: "Who draws (default: the system user)."),
+            ],
+            examples: [
+                "stickprov draw K3 --population utredningar-2023-02.csv --seed 'Socialnämnden 2023-02-15' --spares 3",
+                "stickprov draw K1 --population handlaggare.csv --month 2023-03",
+                "stickprov draw K2 --population placeringar.csv --rule 'Placering vuxna=10' --rule 'Placering barn och unga=15'",
+            ]),
+        run: run)
+
+    static func run(_ arguments: ParsedArguments, _ console: Console) throws {
+        let directory = PlanCommands.folder(arguments)
+        let plan = try PlanFile.load(from: directory)
+        let controlID = ControlID(rawValue: arguments.arguments[0])
+        guard let control = plan.control(controlID) else {
+            throw PlanError.unknownControl(controlID, known: plan.controlIDs)
+        }
+        guard control.method.takesSampleRule else { throw DrawError.methodDrawsNoSample(controlID, control.method) }
+        let rule = try effectiveRule(control, arguments)
+        guard let keyColumn = rule.keyColumn else { throw DrawError.keyColumnRequired(controlID) }
+        let populationPath = try arguments.required("population")
+        let month = try arguments.value("month").map { text in
+            guard let month = Month(text) else { throw UsageError("--month '\(text)' is not a month YYYY-MM") }
+            return month
+        }
+        let spares = try arguments.integer("spares") ?? 0
+        guard spares >= 0 else { throw UsageError("--spares must be 0 or more") }
+        let seed = try arguments.value("seed").map { _ in try SampleCommand.seedOption(arguments) }
+
+        let journal = Journal(planDirectory: directory)
+        let earlier = try readJournal(journal).compactMap { event -> DrawRecord? in
+            if case .draw(let record) = event.payload { return record }
+            return nil
+        }
+        let population = try readPopulation(
+            populationPath, key: keyColumn, stratum: rule.stratumColumn, carry: rule.carry)
+        let request = Draw.Request(
+            control: controlID, rule: rule, seed: seed ?? Seed.generate(), isSeedGenerated: seed == nil,
+            period: arguments.value("period"), month: month, date: Clock.today(),
+            populationFile: (populationPath as NSString).lastPathComponent, spares: spares)
+        let record = try Draw.make(request, population: population, earlier: earlier)
+
+        let out = arguments.value("out") ?? "urval-\(record.id).csv"
+        try refuseInsidePlan(out, planDirectory: directory)
+        let sheet = Worksheet.table(for: record)
+        // Write the worksheet first: if it fails, nothing is recorded; a recorded draw
+        // whose sheet is lost can be written again from the journal.
+        do {
+            try CSVWriter().write(header: sheet.header, rows: sheet.rows, to: out, permissions: 0o600)
+        } catch {
+            throw DataError(describing: error, in: out)
+        }
+        _ = try journalCall(journal) { () throws(JournalError) in
+            try journal.append([.draw(record)], time: Journal.timestamp(), actor: Actor.name(arguments))
+        }
+        console.out(DrawSummary.render(record, control: control, worksheet: out, populationPath: populationPath))
+    }
+
+    /// The plan's rule with this draw's flags applied.
+    static func effectiveRule(_ control: ControlPoint, _ arguments: ParsedArguments) throws -> SampleRule {
+        let rules = try arguments.values("rule").map { text in
+            guard let rule = StratumRule(text) else { throw UsageError("--rule '\(text)' is not NAME=P% or NAME=K") }
+            return rule
+        }
+        var sizes: [SampleSize] = []
+        if let count = try arguments.integer("size") {
+            guard count >= 1 else { throw UsageError("--size must be at least 1") }
+            sizes.append(.count(count))
+        }
+        if let text = arguments.value("percent") { sizes.append(.percent(try SampleCommand.percentOption(text))) }
+        if !rules.isEmpty { sizes.append(.strata(rules)) }
+        guard sizes.count <= 1 else { throw UsageError("give one of --size, --percent or --rule") }
+        guard var rule = sizes.first.map({ SampleRule(size: $0) }) ?? control.sampleRule else {
+            throw DrawError.noSampleRule(control.id)
+        }
+        if let planned = control.sampleRule, !sizes.isEmpty {
+            rule.keyColumn = planned.keyColumn
+            rule.stratumColumn = planned.stratumColumn
+            rule.carry = planned.carry
+        }
+        if let key = arguments.value("key") { rule.keyColumn = key }
+        if let stratum = arguments.value("stratum") { rule.stratumColumn = stratum }
+        if arguments.isGiven("carry") { rule.carry = arguments.values("carry") }
+        if case .strata = rule.size, rule.stratumColumn == nil {
+            throw UsageError("a stratified rule needs --stratum COLUMN (or the plan's stratum column)")
+        }
+        return rule
+    }
+
+    /// Worksheets hold case numbers and names: they never go into the plan folder, which may be shared or committed.
+    static func refuseInsidePlan(_ path: String, planDirectory: String) throws {
+        let target = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path
+        let plan = URL(fileURLWithPath: planDirectory).standardizedFileURL.path
+        if target == plan || target.hasPrefix(plan + "/") {
+            throw UsageError("--out '\(path)' is inside the plan folder; worksheets hold personal data and are written elsewhere")
+        }
+    }
+}
+
+/// Who is recording: `--by`, else the operating system user.
+enum Actor {
+    static func name(_ arguments: ParsedArguments) -> String {
+        if let by = arguments.value("by"), !by.trimmingASCIIWhitespace().isEmpty { return by }
+        let environment = ProcessInfo.processInfo.environment
+        return environment["USER"] ?? environment["LOGNAME"] ?? NSUserName()
+    }
+}
+
+/// Today's date in local time.
+enum Clock {
+    static func today() -> Day {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return Day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
+            ?? Day(daysSinceEpoch: 0)
+    }
+}

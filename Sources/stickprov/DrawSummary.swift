@@ -1,0 +1,53 @@
+import StickprovKit
+
+/// What `draw` prints: the draw's identity, the items, and how to re-perform it.
+enum DrawSummary {
+    static func render(_ record: DrawRecord, control: ControlPoint, worksheet: String, populationPath: String) -> String {
+        var lines: [String] = []
+        lines.append("Draw \(record.id) for \(control.id): \(control.text)")
+        lines.append("Seed: \(record.seed)" + (record.isSeedGenerated ? " (generated)" : ""))
+        lines.append("Population: \(record.population.file), \(record.population.count) items, fingerprint \(record.population.fingerprint)")
+        if let week = record.week {
+            lines.append("Week: \(week) (\(week.monday) to \(week.sunday))")
+        }
+        lines.append("Sample: \(record.items.count) items, \(record.rule.size.swedishDescription), in rank order (\(record.algorithm))")
+        for notice in record.notices { lines.append("Note: \(notice)") }
+        for (index, item) in record.items.enumerated() {
+            lines.append("  \(index + 1). " + describe(item, columns: record.rule.carry))
+        }
+        for (index, item) in record.spares.enumerated() {
+            lines.append("  Reserv \(index + 1). " + describe(item, columns: record.rule.carry))
+        }
+        lines.append("Worksheet: \(worksheet)")
+        lines.append("Re-perform: " + reperform(record, populationPath: populationPath))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func describe(_ item: DrawnItem, columns: [String]) -> String {
+        let carried = columns.compactMap { item.carried[$0] }.filter { !$0.isEmpty }
+        var text = (item.stratum.map { "[\($0)] " } ?? "") + item.key
+        if !carried.isEmpty { text += " (" + carried.joined(separator: ", ") + ")" }
+        return text
+    }
+
+    /// The `stickprov sample` command that reproduces the draw's items.
+    static func reperform(_ record: DrawRecord, populationPath: String) -> String {
+        var words = ["stickprov", "sample", quote(populationPath), "--key", quote(record.rule.keyColumn ?? "")]
+        switch record.rule.size {
+        case .count(let count): words += ["--seed", quote(record.seed.text), "--size", "\(count)"]
+        case .percent(let percent): words += ["--seed", quote(record.seed.text), "--percent", "\(percent)"]
+        case .logCheck(let users): words += ["--seed", quote(record.seed.subseed("users").text), "--size", "\(users)"]
+        case .strata(let rules):
+            words += ["--seed", quote(record.seed.text), "--stratum", quote(record.rule.stratumColumn ?? "")]
+            words += rules.flatMap { ["--rule", quote($0.token)] }
+        }
+        return words.joined(separator: " ")
+    }
+
+    /// Quotes a word for a POSIX shell when it needs it.
+    static func quote(_ word: String) -> String {
+        let safe = word.allSatisfy { $0.isLetter || $0.isNumber || "-_./:=%,".contains($0) }
+        if safe && !word.isEmpty { return word }
+        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+}

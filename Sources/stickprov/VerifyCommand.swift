@@ -1,0 +1,110 @@
+import Arguments
+import Foundation
+import StickprovKit
+
+/// `stickprov verify` and `stickprov repair`: check the journal, re-perform a draw, set damage aside.
+enum VerifyCommand {
+    static let verify = Command(
+        spec: CommandSpec(
+            path: ["verify"], abstract: "Check the journal's chain, or re-perform a recorded draw.",
+            discussion: """
+                Without DRAW-ID: reads every line of journal.jsonl, checks each line's 'prev' (the SHA-256 of
+                the line before) and journal.head, and prints the number of events and the head hash —
+                note the hash in the minutes to make later changes evident. With DRAW-ID and --population:
+                recomputes the population's fingerprint and draws again with the recorded seed and rule.
+                """,
+            arguments: [ArgumentSpec("DRAW-ID", help: "A draw to re-perform, e.g. K3-1.", isOptional: true)],
+            options: [
+                PlanCommands.planOption,
+                .option("population", "FILE", help: "The population file the draw was made from."),
+            ],
+            examples: ["stickprov verify", "stickprov verify K3-1 --population utredningar-2023-02.csv"]),
+        run: runVerify)
+
+    static func runVerify(_ arguments: ParsedArguments, _ console: Console) throws {
+        let directory = PlanCommands.folder(arguments)
+        _ = try PlanFile.load(from: directory)
+        let journal = Journal(planDirectory: directory)
+        let events = try readJournal(journal)
+        guard let id = arguments.arguments.first else {
+            let head = try? String(contentsOfFile: journal.headPath, encoding: .utf8)
+            let hash = head?.split(separator: " ").last.map { $0.trimmingASCIIWhitespace() } ?? "-"
+            console.line("\(journal.path): \(events.count) events, chain intact; head \(hash)")
+            return
+        }
+        let draws = events.compactMap { event -> DrawRecord? in
+            if case .draw(let record) = event.payload { return record }
+            return nil
+        }
+        guard let record = draws.first(where: { $0.id.rawValue == id }) else {
+            throw DrawError.unknownDraw(DrawID(rawValue: id), known: draws.map(\.id))
+        }
+        let file = try arguments.required("population")
+        let population = try readPopulation(
+            file, key: record.rule.keyColumn ?? "", stratum: record.rule.stratumColumn, carry: [])
+        let problems = Draw.verify(record, population: population)
+        guard problems.isEmpty else { throw DataError(lines: problems.map { "\(file): \($0)" }) }
+        console.line("\(record.id): re-performed from \(file): the same \(record.items.count) items in the same order (seed \(record.seed), fingerprint \(record.population.fingerprint))")
+    }
+
+    static let repair = Command(
+        spec: CommandSpec(
+            path: ["repair"], abstract: "Set a damaged journal tail aside so recording can go on.",
+            discussion: """
+                Moves everything from the first damaged line to the end into journal.damaged-DATE.jsonl in the
+                plan folder (never deleting it), cuts the journal back to its sound lines and appends a
+                'repair' event saying what was moved. Asks before it acts unless --yes is given.
+                """,
+            options: [
+                PlanCommands.planOption,
+                .flag("yes", help: "Do not ask (for scripts)."),
+                .option("by", "NAME", help: "Who repairs (default: the system user)."),
+            ],
+            examples: ["stickprov repair", "stickprov repair --plan Plans/socialnamnden-2023 --yes"]),
+        run: runRepair)
+
+    static func runRepair(_ arguments: ParsedArguments, _ console: Console) throws {
+        let directory = PlanCommands.folder(arguments)
+        let journal = Journal(planDirectory: directory)
+        guard let damage = try journalCall(journal, { () throws(JournalError) in try journal.damage() }) else {
+            console.line("\(journal.path): no damage; nothing to repair")
+            return
+        }
+        console.line("\(journal.path):\(damage.line.map(String.init) ?? "-"): \(damage.message)")
+        if !arguments.has("yes") {
+            console.out("Move the damaged lines to a side file and append a repair event? [y/N] ")
+            let answer = readLine()?.trimmingASCIIWhitespace().lowercased() ?? ""
+            guard ["y", "yes", "j", "ja"].contains(answer) else {
+                console.line("Nothing changed.")
+                throw DataError(lines: ["\(journal.path): not repaired"])
+            }
+        }
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyyMMdd-HHmmss"
+        let stamp = formatter.string(from: Date())
+        let record = try journalCall(journal) { () throws(JournalError) in
+            try journal.repair(time: Journal.timestamp(), actor: Actor.name(arguments), stamp: stamp)
+        }
+        guard let record else { return }
+        let moved = record.lineCount == 1 ? "1 line" : "\(record.lineCount) lines"
+        console.line("Moved \(moved) from line \(record.firstLine) to \(record.sideFile.isEmpty ? "(nothing to move)" : record.sideFile); recorded a repair event.")
+    }
+}
+
+/// Runs a journal operation; its problems become `path:line: message`.
+func journalCall<T>(_ journal: Journal, _ body: () throws(JournalError) -> T) throws -> T {
+    do {
+        return try body()
+    } catch {
+        let place = error.line.map { "\(journal.path):\($0)" } ?? journal.path
+        if case .io(let path, let reason) = error { throw DataError(lines: ["\(path): \(reason)"]) }
+        var lines = ["\(place): \(error.message)"]
+        if error.isDamage { lines.append("Nothing was recorded. See 'stickprov repair --help' to set the damage aside.") }
+        throw DataError(lines: lines)
+    }
+}
+
+/// Reads every event of the journal (see ``journalCall(_:_:)``).
+func readJournal(_ journal: Journal) throws -> [JournalEvent] {
+    try journalCall(journal) { () throws(JournalError) in try journal.read() }
+}
