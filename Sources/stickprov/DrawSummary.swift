@@ -10,7 +10,7 @@ enum DrawSummary {
         if let week = record.week {
             lines.append("Week: \(week) (\(week.monday) to \(week.sunday))")
         }
-        lines.append("Sample: \(record.items.count) items, \(record.rule.size.swedishDescription), in rank order (\(record.algorithm))")
+        lines.append("Sample: \(record.items.count) of \(record.population.count) items, in rank order (\(record.algorithm))")
         for notice in record.notices { lines.append("Note: \(notice)") }
         for (index, item) in record.items.enumerated() {
             lines.append("  \(index + 1). " + describe(item, columns: record.rule.carry))
