@@ -1,19 +1,6 @@
 import StickprovKit
 import Testing
 
-/// SplitMix64: a tiny seeded generator so the random test is the same on every run.
-private struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Suite struct CSVRoundTripTests {
     /// Pieces fields are built from: delimiters, quotes, line breaks, Swedish letters, spaces, tabs inside.
     static let alphabet = [
@@ -26,7 +13,7 @@ private struct SplitMix64: RandomNumberGenerator {
         (CSVDelimiter.semicolon, true, 2024 as UInt64), (.comma, false, 7), (.tab, true, 42),
     ])
     func randomFieldsSurviveWriteThenParse(delimiter: CSVDelimiter, includeBOM: Bool, seed: UInt64) throws {
-        var random = SplitMix64(state: seed)
+        var random = SplitMix64(seed: seed)
         let columnCount = 4
         let header = (1...columnCount).map { "Kolumn \($0)" }
         let rows: [[String]] = (0..<500).map { _ in

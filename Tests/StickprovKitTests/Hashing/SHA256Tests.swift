@@ -50,21 +50,6 @@ struct HashVector: Sendable, CustomTestStringConvertible {
     }
 }
 
-/// SplitMix64: a tiny seeded generator so "random" splits are the same on every run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
-    }
-}
-
 /// A second SHA-256 implementation on the machine, used to check many lengths in one process run.
 enum ReferenceHasher {
     /// `sha256sum` (coreutils) or `python3`, whichever is found first on PATH.
