@@ -27,7 +27,13 @@ enum Benchmarks {
             usage: "sha256 [--megabytes N]",
             summary: "SHA-256 throughput on an N MB buffer (default 256) and on 1,000,000 short sampler keys",
             run: SHA256Benchmark.run
-        )
+        ),
+        Entry(
+            name: "sample",
+            usage: "sample [--keys N]",
+            summary: "reading a population of N keys (default 1,000,000) and drawing from it",
+            run: SamplingBenchmark.run
+        ),
     ]
 
     /// The usage text, listing every registered benchmark.

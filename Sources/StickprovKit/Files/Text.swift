@@ -10,5 +10,11 @@ extension StringProtocol {
     }
 
     /// The Unicode NFC form, so `A` + combining ring and `Å` compare equal.
-    public var nfc: String { String(self).precomposedStringWithCanonicalMapping }
+    ///
+    /// ASCII text is its own NFC form; checking that first keeps reading a million keys fast.
+    public var nfc: String {
+        let text = String(self)
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
+        return text.precomposedStringWithCanonicalMapping
+    }
 }

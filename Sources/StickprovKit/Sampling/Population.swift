@@ -43,6 +43,14 @@ public struct Population: Sendable {
         var carryIndices: [Int] = []
         for name in carry { carryIndices.append(try column(name)) }
 
+        // Strata repeat a handful of values over many rows: normalise each distinct value once.
+        var strata: [String: String] = [:]
+        func stratum(_ raw: String) -> String {
+            if let known = strata[raw] { return known }
+            let normalised = Population.normalise(raw)
+            strata[raw] = normalised
+            return normalised
+        }
         var firstLine: [String: Int] = [:]
         firstLine.reserveCapacity(table.rows.count)
         var items: [Item] = []
@@ -55,7 +63,7 @@ public struct Population: Sendable {
             }
             items.append(
                 Item(
-                    key: key, stratum: stratumIndex.map { Population.normalise(row.fields[$0]) }, line: row.line,
+                    key: key, stratum: stratumIndex.map { stratum(row.fields[$0]) }, line: row.line,
                     carried: carryIndices.map { row.fields[$0] }))
         }
         self.items = items
