@@ -4,7 +4,9 @@ import StickprovKit
 
 /// Dispatches a command line to its command and turns errors into messages and exit codes.
 enum StickprovCLI {
-    static let commands: [Command] = PlanCommands.all + [SampleCommand.command, DrawCommand.command, VerifyCommand.verify, VerifyCommand.repair]
+    static let commands: [Command] =
+        PlanCommands.all + [SampleCommand.command, DrawCommand.command] + RecordCommands.all
+        + [StatusCommand.command, VerifyCommand.verify, VerifyCommand.repair]
 
     static func run(_ words: [String]) -> Int32 {
         let console = Console()

@@ -16,6 +16,14 @@ public struct JournalEvent: Sendable, Equatable {
 public enum JournalPayload: Sendable, Equatable {
     /// A sample was drawn.
     case draw(DrawRecord)
+    /// A reviewed item's result.
+    case outcome(OutcomeRecord)
+    /// A later result for an item that already had one; supersedes it.
+    case correction(OutcomeRecord)
+    /// A measured key figure.
+    case measurement(MeasurementRecord)
+    /// A control point's or risk area's assessment at a report point.
+    case assessment(AssessmentRecord)
     /// Damaged lines were moved aside by `stickprov repair`.
     case repair(RepairRecord)
 
@@ -23,6 +31,10 @@ public enum JournalPayload: Sendable, Equatable {
     public var type: String {
         switch self {
         case .draw: "draw"
+        case .outcome: "outcome"
+        case .correction: "correction"
+        case .measurement: "measurement"
+        case .assessment: "assessment"
         case .repair: "repair"
         }
     }

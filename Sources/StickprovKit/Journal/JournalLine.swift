@@ -40,6 +40,9 @@ enum JournalLine {
         }
         switch payload {
         case .draw(let record): return envelope(record)
+        case .outcome(let record), .correction(let record): return envelope(record)
+        case .measurement(let record): return envelope(record)
+        case .assessment(let record): return envelope(record)
         case .repair(let record): return envelope(record)
         }
     }
@@ -73,6 +76,10 @@ enum JournalLine {
         let decoded: JournalPayload
         switch header.type {
         case "draw": decoded = .draw(try payload(DrawRecord.self))
+        case "outcome": decoded = .outcome(try payload(OutcomeRecord.self))
+        case "correction": decoded = .correction(try payload(OutcomeRecord.self))
+        case "measurement": decoded = .measurement(try payload(MeasurementRecord.self))
+        case "assessment": decoded = .assessment(try payload(AssessmentRecord.self))
         case "repair": decoded = .repair(try payload(RepairRecord.self))
         default: throw .unknownEventType(line: line, type: header.type)
         }

@@ -63,6 +63,11 @@ extension ControlPoint {
         if case .timesPerYear(let count) = cadence, !(1...366).contains(count) {
             add(".cadence", "\(count) times a year is not possible")
         }
+        var kinds: Set<String> = []
+        for (i, kind) in remarkKinds.enumerated() {
+            if kind.trimmingASCIIWhitespace().isEmpty { add(".remarkKinds[\(i)]", "is empty") }
+            if !kinds.insert(kind.nfc.lowercased()).inserted { add(".remarkKinds[\(i)]", "duplicate remark kind '\(kind)'") }
+        }
         guard let rule = sampleRule else { return found }
         if !method.takesSampleRule {
             add(".sampleRule", "method '\(method.rawValue)' draws no sample; remove the rule or use sample or case-review")

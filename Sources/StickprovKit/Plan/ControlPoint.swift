@@ -17,11 +17,14 @@ public struct ControlPoint: Sendable, Hashable, Codable {
     public var responsible: String?
     /// How items are drawn, for methods that draw.
     public var sampleRule: SampleRule?
+    /// The kinds of remark reviewers choose from, e.g. "Kommunicering ej dokumenterad".
+    /// Other kinds are accepted too; these fix the spelling the statistics group by.
+    public var remarkKinds: [String]
 
     /// Creates a control point.
     public init(
         id: ControlID, text: String, method: MethodKind, methodLabel: String? = nil, cadence: Cadence? = nil,
-        followUp: FollowUp = .both, responsible: String? = nil, sampleRule: SampleRule? = nil
+        followUp: FollowUp = .both, responsible: String? = nil, sampleRule: SampleRule? = nil, remarkKinds: [String] = []
     ) {
         self.id = id
         self.text = text
@@ -31,6 +34,37 @@ public struct ControlPoint: Sendable, Hashable, Codable {
         self.followUp = followUp
         self.responsible = responsible
         self.sampleRule = sampleRule
+        self.remarkKinds = remarkKinds
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, text, method, methodLabel, cadence, followUp, responsible, sampleRule, remarkKinds
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(ControlID.self, forKey: .id)
+        text = try container.decode(String.self, forKey: .text)
+        method = try container.decode(MethodKind.self, forKey: .method)
+        methodLabel = try container.decodeIfPresent(String.self, forKey: .methodLabel)
+        cadence = try container.decodeIfPresent(Cadence.self, forKey: .cadence)
+        followUp = try container.decodeIfPresent(FollowUp.self, forKey: .followUp) ?? .both
+        responsible = try container.decodeIfPresent(String.self, forKey: .responsible)
+        sampleRule = try container.decodeIfPresent(SampleRule.self, forKey: .sampleRule)
+        remarkKinds = try container.decodeIfPresent([String].self, forKey: .remarkKinds) ?? []
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(text, forKey: .text)
+        try container.encode(method, forKey: .method)
+        try container.encodeIfPresent(methodLabel, forKey: .methodLabel)
+        try container.encodeIfPresent(cadence, forKey: .cadence)
+        try container.encode(followUp, forKey: .followUp)
+        try container.encodeIfPresent(responsible, forKey: .responsible)
+        try container.encodeIfPresent(sampleRule, forKey: .sampleRule)
+        if !remarkKinds.isEmpty { try container.encode(remarkKinds, forKey: .remarkKinds) }
     }
 
     /// The *Metod* text the appendix prints.

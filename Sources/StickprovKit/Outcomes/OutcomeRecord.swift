@@ -1,0 +1,82 @@
+/// The result of reviewing one sampled item.
+public enum ReviewResult: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Reviewed without remark (*utan anmärkning*).
+    case ok
+    /// Reviewed with a remark (*anmärkning*) of some kind.
+    case remark
+    /// Could not be reviewed; the reason is in the note.
+    case notReviewed = "not-reviewed"
+
+    /// Reads a result word from a worksheet, Swedish or English, ignoring case:
+    /// "ok", "utan anmärkning", "godkänd" · "anmärkning", "remark", "avvikelse" ·
+    /// "ej granskad", "not reviewed", "kunde inte granskas".
+    public init?(word: String) {
+        let text = word.trimmingASCIIWhitespace().nfc.lowercased()
+        switch text {
+        case "ok", "okej", "utan anmärkning", "ua", "u.a.", "godkänd", "godkänt", "ja", "yes", "behörig", "authorised",
+            "authorized":
+            self = .ok
+        case "anmärkning", "med anmärkning", "remark", "avvikelse", "brist", "nej", "no", "obehörig":
+            self = .remark
+        case "ej granskad", "ej granskat", "inte granskad", "not reviewed", "not-reviewed", "kunde inte granskas",
+            "ej aktuell", "utgår":
+            self = .notReviewed
+        default:
+            return nil
+        }
+    }
+
+    /// The Swedish word, as worksheets and reports write it.
+    public var swedish: String {
+        switch self {
+        case .ok: "utan anmärkning"
+        case .remark: "anmärkning"
+        case .notReviewed: "ej granskad"
+        }
+    }
+}
+
+/// What a reviewer found for one item of a draw. A later record of the same item is a
+/// correction: it supersedes this one, and both stay in the journal.
+public struct OutcomeRecord: Sendable, Hashable, Codable {
+    /// The draw the item belongs to.
+    public var draw: DrawID
+    /// The item's key.
+    public var key: String
+    /// The result.
+    public var result: ReviewResult
+    /// The kind of remark, e.g. "Kommunicering ej dokumenterad" (for remarks).
+    public var remarkKind: String?
+    /// Free text: the reason an item was not reviewed, or a comment. Never personal data.
+    public var note: String?
+    /// Who reviewed (a name or role), when it differs from who recorded.
+    public var reviewer: String?
+    /// When the review was done.
+    public var reviewedOn: Day?
+    /// Whether the item is one of the draw's spares, reviewed as a replacement.
+    public var isSpare: Bool
+    /// The sequence number of the outcome this one corrects.
+    public var supersedes: Int?
+
+    /// Creates an outcome.
+    public init(
+        draw: DrawID, key: String, result: ReviewResult, remarkKind: String? = nil, note: String? = nil,
+        reviewer: String? = nil, reviewedOn: Day? = nil, isSpare: Bool = false, supersedes: Int? = nil
+    ) {
+        self.draw = draw
+        self.key = key
+        self.result = result
+        self.remarkKind = remarkKind
+        self.note = note
+        self.reviewer = reviewer
+        self.reviewedOn = reviewedOn
+        self.isSpare = isSpare
+        self.supersedes = supersedes
+    }
+
+    /// Whether two records say the same about the item (who recorded it and when aside).
+    public func saysTheSame(as other: OutcomeRecord) -> Bool {
+        result == other.result && remarkKind == other.remarkKind && note == other.note
+            && reviewer == other.reviewer && reviewedOn == other.reviewedOn
+    }
+}

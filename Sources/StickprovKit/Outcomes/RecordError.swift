@@ -1,0 +1,56 @@
+/// Why a result, measurement or assessment cannot be recorded. Nothing is recorded when one is thrown.
+public enum RecordError: Error, Sendable, Equatable {
+    /// No draw with this id.
+    case unknownDraw(DrawID, known: [DrawID])
+    /// The key is neither a sampled item nor a spare of the draw.
+    case unknownItem(String, draw: DrawID)
+    /// A remark without its kind.
+    case remarkKindRequired
+    /// "Not reviewed" without a reason.
+    case reasonRequired
+    /// A result word the tool does not know.
+    case unknownResult(String)
+    /// A date that does not parse.
+    case invalidDate(String)
+    /// Free text that holds something shaped like a personnummer.
+    case personalData(field: String, masked: String)
+    /// A signal the plan's scale does not have.
+    case unknownSignal(String, known: [String])
+    /// A measurement of a control that draws samples, or similar misuse.
+    case notMeasured(ControlID, MethodKind)
+    /// The item was listed twice in one worksheet.
+    case repeatedItem(String, firstLine: Int)
+    /// A worksheet with problems: every row's problem, by line.
+    case rows([Problem])
+    /// Worksheet columns that are missing.
+    case missingColumn(String, available: [String])
+
+    /// One row's problem.
+    public struct Problem: Sendable, Equatable {
+        /// The 1-based line in the worksheet.
+        public var line: Int
+        /// The problem.
+        public var error: RecordError
+    }
+
+    /// The message a user reads.
+    public var message: String {
+        switch self {
+        case .unknownDraw(let id, let known):
+            "no draw '\(id)' in the journal (draws: \(known.isEmpty ? "none yet" : known.map(\.rawValue).joined(separator: ", ")))"
+        case .unknownItem(let key, let draw): "'\(key)' is not an item or spare of draw \(draw)"
+        case .remarkKindRequired: "a remark needs its kind (Typ av anmärkning)"
+        case .reasonRequired: "'not reviewed' needs a reason (Kommentar)"
+        case .unknownResult(let word):
+            "'\(word)' is not a result; write ok / utan anmärkning, anmärkning, or ej granskad"
+        case .invalidDate(let text): "'\(text)' is not a date YYYY-MM-DD"
+        case .personalData(let field, let masked):
+            "\(field) holds what looks like a personnummer (\(masked)); personal data does not belong in the record"
+        case .unknownSignal(let signal, let known): "'\(signal)' is not a signal of the plan (\(known.joined(separator: ", ")))"
+        case .notMeasured(let id, let method): "control point '\(id)' is checked by \(method.rawValue); record its items with 'stickprov record'"
+        case .repeatedItem(let key, let first): "'\(key)' is already on line \(first)"
+        case .rows(let problems): problems.map { "line \($0.line): \($0.error.message)" }.joined(separator: "; ")
+        case .missingColumn(let name, let available): "missing column '\(name)' (columns: \(available.joined(separator: ", ")))"
+        }
+    }
+}

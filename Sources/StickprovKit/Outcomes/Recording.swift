@@ -1,0 +1,77 @@
+/// Turns what a user records into journal events, checking it against the plan and the
+/// year so far. Pure: takes values, returns the events to append.
+public enum Recording {
+    /// The event for one item's result: an outcome, a correction of an earlier one, or
+    /// `nil` when the item already has exactly this result (recording is idempotent).
+    /// - Throws: ``RecordError`` for an unknown draw or item, a missing remark kind or
+    ///   reason, or personal data in the texts.
+    public static func outcome(_ proposed: OutcomeRecord, plan: ControlPlan, state: YearState) throws(RecordError)
+        -> JournalPayload?
+    {
+        guard let draw = state.draw(proposed.draw) else {
+            throw .unknownDraw(proposed.draw, known: state.draws.map(\.id))
+        }
+        var record = proposed
+        record.key = Population.normalise(record.key)
+        if draw.spares.contains(where: { $0.key == record.key }) {
+            record.isSpare = true
+        } else if !draw.items.contains(where: { $0.key == record.key }) {
+            throw .unknownItem(record.key, draw: draw.id)
+        }
+        record.note = trimmedOrNil(record.note)
+        record.reviewer = trimmedOrNil(record.reviewer)
+        record.remarkKind = trimmedOrNil(record.remarkKind)
+        switch record.result {
+        case .remark:
+            guard let kind = record.remarkKind else { throw .remarkKindRequired }
+            let known = plan.control(draw.control)?.remarkKinds ?? []
+            record.remarkKind = known.first { $0.nfc.lowercased() == kind.nfc.lowercased() } ?? kind
+        case .notReviewed:
+            guard record.note != nil else { throw .reasonRequired }
+            record.remarkKind = nil
+        case .ok:
+            record.remarkKind = nil
+        }
+        try refusePersonalData(record.note, field: "the note")
+        try refusePersonalData(record.remarkKind, field: "the remark kind")
+        guard let current = state.outcome(draw.id, record.key) else { return .outcome(record) }
+        if current.record.saysTheSame(as: record) { return nil }
+        record.supersedes = current.sequence
+        return .correction(record)
+    }
+
+    /// The event for a measured value.
+    /// - Throws: ``RecordError/notMeasured(_:_:)`` for a sampling control, or personal data in the note.
+    public static func measurement(_ record: MeasurementRecord, plan: ControlPlan) throws(RecordError) -> JournalPayload {
+        if let control = plan.control(record.control), control.method.takesSampleRule {
+            throw .notMeasured(control.id, control.method)
+        }
+        var record = record
+        record.note = trimmedOrNil(record.note)
+        try refusePersonalData(record.note, field: "the note")
+        return .measurement(record)
+    }
+
+    /// The event for an assessment. Its texts go into the public appendix.
+    /// - Throws: ``RecordError/unknownSignal(_:known:)`` or personal data in the texts.
+    public static func assessment(_ record: AssessmentRecord, plan: ControlPlan) throws(RecordError) -> JournalPayload {
+        guard let level = plan.signals.level(record.signal) else {
+            throw .unknownSignal(record.signal, known: plan.signals.levels.map(\.id))
+        }
+        var record = record
+        record.signal = level.id
+        try refusePersonalData(record.result, field: "the result text")
+        try refusePersonalData(record.actions, field: "the actions text")
+        return .assessment(record)
+    }
+
+    static func refusePersonalData(_ text: String?, field: String) throws(RecordError) {
+        guard let text, let match = PersonalIdentityNumber.find(in: text).first else { return }
+        throw .personalData(field: field, masked: match.masked)
+    }
+
+    static func trimmedOrNil(_ text: String?) -> String? {
+        guard let trimmed = text?.trimmingASCIIWhitespace(), !trimmed.isEmpty else { return nil }
+        return trimmed
+    }
+}

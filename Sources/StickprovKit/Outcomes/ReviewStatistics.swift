@@ -1,0 +1,67 @@
+/// Counts over reviewed items — of one draw, or of all a control's draws in a period —
+/// for the status view and the appendix's sentences.
+public struct ReviewStatistics: Sendable, Equatable {
+    /// Items drawn (not counting spares).
+    public var drawn = 0
+    /// Items with a result of ok or remark (spares reviewed as replacements included).
+    public var reviewed = 0
+    /// Reviewed without remark.
+    public var ok = 0
+    /// Reviewed with a remark.
+    public var remarks = 0
+    /// Marked as not reviewed.
+    public var notReviewed = 0
+    /// Drawn items with no result yet.
+    public var pending = 0
+    /// Spares reviewed as replacements.
+    public var sparesReviewed = 0
+    /// Remark kinds with their counts, most common first (then by name).
+    public var remarkKinds: [(kind: String, count: Int)] = []
+    /// Distinct values of the officer column among the drawn items, when the rule carries one.
+    public var officers: Int?
+
+    /// The one-sided 95 % upper bound for the remark rate (Clopper–Pearson), as a share 0–1.
+    public var upperBound95: Double? { ClopperPearson.upperBound(deviations: remarks, sampleSize: reviewed) }
+
+    public static func == (a: ReviewStatistics, b: ReviewStatistics) -> Bool {
+        a.drawn == b.drawn && a.reviewed == b.reviewed && a.ok == b.ok && a.remarks == b.remarks
+            && a.notReviewed == b.notReviewed && a.pending == b.pending && a.sparesReviewed == b.sparesReviewed
+            && a.remarkKinds.map(\.kind) == b.remarkKinds.map(\.kind) && a.remarkKinds.map(\.count) == b.remarkKinds.map(\.count)
+            && a.officers == b.officers
+    }
+
+    /// Counts for draws in `state`. `officerColumn` names the carried column whose
+    /// distinct values are counted (default: the rule's first carried column).
+    public init(draws: [DrawRecord], in state: YearState, officerColumn: String? = nil) {
+        var kinds: [String: Int] = [:]
+        var officerNames: Set<String> = []
+        var hasOfficerColumn = false
+        for draw in draws {
+            drawn += draw.items.count
+            let column = officerColumn ?? draw.rule.carry.first
+            for item in draw.items {
+                if let column, let name = item.carried[column] {
+                    hasOfficerColumn = true
+                    if !name.isEmpty { officerNames.insert(name) }
+                }
+            }
+            let results = state.outcomes[draw.id] ?? [:]
+            pending += draw.items.filter { results[$0.key] == nil }.count
+            for item in draw.items + draw.spares {
+                guard let outcome = results[item.key]?.record else { continue }
+                switch outcome.result {
+                case .ok: ok += 1; reviewed += 1
+                case .remark:
+                    remarks += 1
+                    reviewed += 1
+                    kinds[outcome.remarkKind ?? "Ospecificerad", default: 0] += 1
+                case .notReviewed: notReviewed += 1
+                }
+                if outcome.isSpare && outcome.result != .notReviewed { sparesReviewed += 1 }
+            }
+        }
+        remarkKinds = kinds.map { (kind: $0.key, count: $0.value) }
+            .sorted { $0.count != $1.count ? $0.count > $1.count : $0.kind < $1.kind }
+        officers = hasOfficerColumn ? officerNames.count : nil
+    }
+}

@@ -1,0 +1,53 @@
+/// Renders where the year stands (`stickprov status`): per control point its draws with
+/// their counts, measurements and assessments.
+public enum StatusListing {
+    /// The listing, ending in a newline.
+    public static func render(_ plan: ControlPlan, _ state: YearState) -> String {
+        var lines = ["\(plan.committee) — \(plan.title) · journal: \(state.eventCount) events"]
+        for (risk, control) in plan.controlPoints {
+            lines.append("")
+            lines.append("\(control.id)  \(control.text)  (\(control.methodText)\(control.cadence.map { ", \($0.swedishLabel)" } ?? ""))")
+            let draws = state.draws(of: control.id)
+            for draw in draws {
+                let stats = ReviewStatistics(draws: [draw], in: state)
+                var line = "    \(draw.id)  \(draw.period)"
+                if let week = draw.week { line += " \(week)" }
+                line += "  " + counts(stats)
+                lines.append(line)
+            }
+            if draws.count > 1 {
+                lines.append("    All draws: " + counts(ReviewStatistics(draws: draws, in: state)))
+            }
+            if let stats = draws.isEmpty ? nil : ReviewStatistics(draws: draws, in: state) {
+                if stats.reviewed > 0, let bound = stats.upperBound95 {
+                    lines.append("    Remark rate \(SwedishNumber.percent(Double(stats.remarks) / Double(stats.reviewed))), 95 % upper bound \(SwedishNumber.percent(bound))"
+                        + (stats.officers.map { " · \($0) officers" } ?? ""))
+                }
+                if !stats.remarkKinds.isEmpty {
+                    lines.append("    Remark kinds: " + stats.remarkKinds.map { "\($0.kind) \($0.count)" }.joined(separator: ", "))
+                }
+            }
+            for measurement in state.measurements[control.id] ?? [] {
+                let target = measurement.target.map { " (target \($0.swedish) \(measurement.unit))" } ?? ""
+                lines.append("    Measured \(measurement.value.swedish) \(measurement.unit) per \(measurement.date)\(target)")
+            }
+            if draws.isEmpty && (state.measurements[control.id] ?? []).isEmpty {
+                lines.append("    Nothing recorded yet.")
+            }
+            let target: AssessmentTarget = plan.assessmentLevel == .risk ? .risk(risk.id) : .control(control.id)
+            let points = ReportPoint.allCases.filter { $0.covers(control.followUp) }.map { point in
+                "\(point.swedish): " + (state.assessment(target, at: point)?.signal ?? "not assessed")
+            }
+            lines.append("    " + points.joined(separator: " · ") + (plan.assessmentLevel == .risk ? " (risk \(risk.id))" : ""))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func counts(_ stats: ReviewStatistics) -> String {
+        var parts = ["\(stats.drawn) drawn", "\(stats.reviewed) reviewed", "\(stats.ok) ok", "\(stats.remarks) remark\(stats.remarks == 1 ? "" : "s")"]
+        if stats.notReviewed > 0 { parts.append("\(stats.notReviewed) not reviewed") }
+        if stats.sparesReviewed > 0 { parts.append("\(stats.sparesReviewed) spares reviewed") }
+        if stats.pending > 0 { parts.append("\(stats.pending) pending") }
+        return parts.joined(separator: " · ")
+    }
+}

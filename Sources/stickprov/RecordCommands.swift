@@ -1,0 +1,225 @@
+import Arguments
+import Foundation
+import StickprovKit
+
+/// `record`, `measure`, `assess`: what reviewers and control owners put in the journal.
+enum RecordCommands {
+    static let all: [Command] = [record, measure, assess]
+
+    /// Loads the plan and the year so far, appends what `events` returns, and prints `summary`.
+    static func append(
+        _ arguments: ParsedArguments, _ console: Console,
+        _ events: (ControlPlan, YearState) throws -> [JournalPayload], summary: ([JournalEvent]) -> String
+    ) throws {
+        let directory = PlanCommands.folder(arguments)
+        let plan = try PlanFile.load(from: directory)
+        let journal = Journal(planDirectory: directory)
+        let state = YearState(events: try readJournal(journal))
+        let payloads = try events(plan, state)
+        guard !payloads.isEmpty else {
+            console.line(summary([]))
+            return
+        }
+        let written = try journalCall(journal) { () throws(JournalError) in
+            try journal.append(payloads, time: Journal.timestamp(), actor: Actor.name(arguments))
+        }
+        console.line(summary(written))
+    }
+
+    static let byOption = OptionSpec.option("by", "NAME", help: "Who records (default: the system user).")
+
+    // MARK: record
+
+    static let record = Command(
+        spec: CommandSpec(
+            path: ["record"], abstract: "Record a reviewed item's result, or import a filled-in worksheet.",
+            discussion: """
+                One item: DRAW-ID ITEM-KEY with --ok, --remark KIND or --not-reviewed REASON. Recording an item
+                again is a correction: it supersedes the earlier result, and both stay in the journal.
+                A worksheet (--worksheet FILE, as 'draw' wrote it and Excel saved it: ';' or ',', UTF-8 or
+                Windows-1252) is checked row by row first; either every filled-in row is recorded or none,
+                and every problem is listed. Result words: ok / utan anmärkning, anmärkning, ej granskad.
+                Notes must not hold personal data: a personnummer is refused.
+                """,
+            arguments: [
+                ArgumentSpec("DRAW-ID", help: "The draw, e.g. K3-1.", isOptional: true),
+                ArgumentSpec("ITEM-KEY", help: "The item's key, e.g. SN-2023-0412.", isOptional: true),
+            ],
+            options: [
+                PlanCommands.planOption,
+                .flag("ok", help: "Reviewed without remark."),
+                .option("remark", "KIND", help: "Reviewed with a remark of this kind."),
+                .option("not-reviewed", "REASON", help: "Could not be reviewed, and why."),
+                .option("note", "TEXT", help: "A comment (no personal data)."),
+                .option("reviewer", "NAME", help: "Who reviewed, if not who records."),
+                .option("date", "YYYY-MM-DD", help: "When it was reviewed (default: today)."),
+                .option("worksheet", "FILE", help: "Import a filled-in worksheet instead."),
+                byOption,
+            ],
+            examples: [
+                "stickprov record K3-1 SN-2023-0412 --ok",
+                "stickprov record K3-1 SN-2023-0388 --remark 'Kommunicering ej dokumenterad' --note 'Beslutsunderlag ej kommunicerat'",
+                "stickprov record K3-1 SN-2023-0120 --not-reviewed 'Ärendet överflyttat till annan kommun'",
+                "stickprov record --worksheet urval-K3-1.csv",
+            ]),
+        run: { arguments, console in
+            if let sheet = arguments.value("worksheet") {
+                guard arguments.arguments.isEmpty else { throw UsageError("give either --worksheet FILE or DRAW-ID ITEM-KEY") }
+                let table = try readCSV(sheet)
+                try append(arguments, console, { plan, state in
+                    do {
+                        return try WorksheetImport.events(from: table, plan: plan, state: state)
+                    } catch let error as RecordError {
+                        throw DataError(lines: lines(for: error, in: sheet))
+                    }
+                }, summary: { written in summarise(written, source: sheet) })
+                return
+            }
+            guard arguments.arguments.count == 2 else { throw UsageError("give DRAW-ID ITEM-KEY and a result, or --worksheet FILE") }
+            let results = [arguments.has("ok"), arguments.isGiven("remark"), arguments.isGiven("not-reviewed")]
+            guard results.filter({ $0 }).count == 1 else { throw UsageError("give one of --ok, --remark KIND, --not-reviewed REASON") }
+            let result: ReviewResult = arguments.has("ok") ? .ok : arguments.isGiven("remark") ? .remark : .notReviewed
+            let note = arguments.value("not-reviewed").map { reason in
+                arguments.value("note").map { "\(reason). \($0)" } ?? reason
+            } ?? arguments.value("note")
+            let date = try arguments.value("date").map { try PlanCommands.day($0, option: "date") } ?? Clock.today()
+            let proposed = OutcomeRecord(
+                draw: DrawID(rawValue: arguments.arguments[0]), key: arguments.arguments[1], result: result,
+                remarkKind: arguments.value("remark"), note: note, reviewer: arguments.value("reviewer"), reviewedOn: date)
+            try append(arguments, console, { plan, state in
+                do {
+                    return try Recording.outcome(proposed, plan: plan, state: state).map { [$0] } ?? []
+                } catch let error as RecordError {
+                    throw DataError("error: \(error.message)")
+                }
+            }, summary: { written in summarise(written, source: nil) })
+        })
+
+    static func lines(for error: RecordError, in file: String) -> [String] {
+        if case .rows(let problems) = error {
+            return problems.map { "\(file):\($0.line): \($0.error.message)" }
+        }
+        return ["\(file): \(error.message)"]
+    }
+
+    static func summarise(_ written: [JournalEvent], source: String?) -> String {
+        guard !written.isEmpty else {
+            return source.map { "\($0): nothing new to record (every filled-in row is already recorded)" }
+                ?? "Already recorded with this result; nothing changed."
+        }
+        let corrections = written.filter { if case .correction = $0.payload { return true } else { return false } }.count
+        if source == nil, let event = written.first {
+            switch event.payload {
+            case .outcome(let record): return "Recorded \(record.draw) \(record.key): \(record.result.swedish)\(record.isSpare ? " (spare)" : "")."
+            case .correction(let record):
+                return "Recorded \(record.draw) \(record.key): \(record.result.swedish) — a correction superseding line \(record.supersedes ?? 0)."
+            default: break
+            }
+        }
+        return "\(source ?? "Recorded"): recorded \(written.count) results (\(written.count - corrections) new, \(corrections) corrections), lines \(written[0].sequence)–\(written[written.count - 1].sequence)."
+    }
+
+    // MARK: measure
+
+    static let measure = Command(
+        spec: CommandSpec(
+            path: ["measure"], abstract: "Record a measured value for a control point without a sample.",
+            arguments: [ArgumentSpec("CONTROL-ID", help: "The control point, e.g. K4.")],
+            options: [
+                PlanCommands.planOption,
+                .option("value", "N", help: "The value, e.g. 48 or 37,5. Required."),
+                .option("unit", "UNIT", help: "The unit: %, st, dagar … Required."),
+                .option("target", "N", help: "The target value."),
+                .option("date", "YYYY-MM-DD", help: "The day the value holds for. Required."),
+                .option("note", "TEXT", help: "A comment (no personal data)."),
+                byOption,
+            ],
+            examples: [
+                "stickprov measure K4 --value 48 --unit % --target 50 --date 2023-12-31",
+                "stickprov measure K5 --value 71 --unit dagar --date 2023-12-31 --note 'Genomsnittlig utredningstid, avslutade ärenden'",
+            ]),
+        run: { arguments, console in
+            let controlID = ControlID(rawValue: arguments.arguments[0])
+            let value = try measure(arguments.required("value"), option: "value")
+            let target = try arguments.value("target").map { try measure($0, option: "target") }
+            let unit = try arguments.required("unit")
+            let date = try PlanCommands.day(try arguments.required("date"), option: "date")
+            try append(arguments, console, { plan, _ in
+                guard plan.control(controlID) != nil else { throw PlanError.unknownControl(controlID, known: plan.controlIDs) }
+                let record = MeasurementRecord(control: controlID, value: value, unit: unit, target: target, date: date, note: arguments.value("note"))
+                do {
+                    return [try Recording.measurement(record, plan: plan)]
+                } catch let error as RecordError {
+                    throw DataError("error: \(error.message)")
+                }
+            }, summary: { _ in "Recorded \(controlID): \(value.swedish) \(unit) per \(date)" + (target.map { " (target \($0.swedish) \(unit))" } ?? "") + "." })
+        })
+
+    static func measure(_ text: String, option: String) throws -> Measure {
+        guard let value = Measure(text) else { throw UsageError("--\(option) '\(text)' is not a number (e.g. 48 or 37,5)") }
+        return value
+    }
+
+    // MARK: assess
+
+    static let assess = Command(
+        spec: CommandSpec(
+            path: ["assess"], abstract: "Assess a control point or risk area at the interim or year-end report.",
+            discussion: """
+                Sets the signal and the texts of 'Resultat och åtgärder'. The texts go into the public appendix:
+                no personal data. Long texts can come from files (--result-file, --actions-file). Assessing the
+                same target and point again replaces the earlier assessment (both stay in the journal).
+                Whether the summary counts control points or risk areas is the plan's assessment level.
+                """,
+            arguments: [ArgumentSpec("ID", help: "A control point (K1) or a risk area (R1).")],
+            options: [
+                PlanCommands.planOption,
+                .option("point", "POINT", help: "delår or årsbokslut (interim, year-end). Required."),
+                .option("signal", "SIGNAL", help: "A signal of the plan's scale: green, yellow, red. Required."),
+                .option("result", "TEXT", help: "The result text."),
+                .option("result-file", "FILE", help: "Read the result text from a file."),
+                .option("actions", "TEXT", help: "The actions text."),
+                .option("actions-file", "FILE", help: "Read the actions text from a file."),
+                byOption,
+            ],
+            examples: [
+                "stickprov assess K1 --point årsbokslut --signal green --result 'I det fallet vidtogs åtgärder.' --actions ''",
+                "stickprov assess K3 --point årsbokslut --signal yellow --result-file k3-resultat.txt --actions-file k3-atgarder.txt",
+            ]),
+        run: { arguments, console in
+            let id = arguments.arguments[0]
+            let point: ReportPoint = try PlanCommands.token(try arguments.required("point"), option: "point")
+            let signal = try arguments.required("signal")
+            let result = try text(arguments, "result")
+            let actions = try text(arguments, "actions")
+            try append(arguments, console, { plan, _ in
+                let target: AssessmentTarget
+                switch try plan.target(id) {
+                case .risk(let risk): target = .risk(risk)
+                case .control(let control): target = .control(control)
+                }
+                let record = AssessmentRecord(target: target, point: point, signal: signal, result: result, actions: actions)
+                do {
+                    return [try Recording.assessment(record, plan: plan)]
+                } catch let error as RecordError {
+                    throw DataError("error: \(error.message)")
+                }
+            }, summary: { written in
+                guard case .assessment(let record) = written.first?.payload else { return "" }
+                return "Assessed \(id) at \(point.swedish): \(record.signal)."
+            })
+        })
+
+    /// A text option, or the contents of its `-file` twin.
+    static func text(_ arguments: ParsedArguments, _ name: String) throws -> String {
+        if arguments.isGiven(name) && arguments.isGiven(name + "-file") {
+            throw UsageError("give --\(name) or --\(name)-file, not both")
+        }
+        guard let file = arguments.value(name + "-file") else { return arguments.value(name) ?? "" }
+        do {
+            return try String(contentsOfFile: file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        } catch {
+            throw DataError("\(file): cannot read the file as UTF-8 text")
+        }
+    }
+}

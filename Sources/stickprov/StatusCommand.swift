@@ -1,0 +1,17 @@
+import Arguments
+import StickprovKit
+
+/// `stickprov status`: where the year stands.
+enum StatusCommand {
+    static let command = Command(
+        spec: CommandSpec(
+            path: ["status"], abstract: "Show where the year stands: draws, results, measurements, assessments.",
+            options: [PlanCommands.planOption],
+            examples: ["stickprov status", "stickprov status --plan Plans/socialnamnden-2023"]),
+        run: { arguments, console in
+            let directory = PlanCommands.folder(arguments)
+            let plan = try PlanFile.load(from: directory)
+            let state = YearState(events: try readJournal(Journal(planDirectory: directory)))
+            console.out(StatusListing.render(plan, state))
+        })
+}
