@@ -29,6 +29,7 @@ enum DrawCommand {
                 .option("month", "YYYY-MM", help: "The month of a log check (its week is drawn)."),
                 .option("period", "TEXT", help: "The period the draw covers (default: the month, or today's date)."),
                 .option("spares", "N", help: "List N replacements after the sample (per stratum)."),
+                .option("date", "YYYY-MM-DD", help: "The day of the draw (default: today)."),
                 .option("out", "FILE", help: "The worksheet's path (default: ./urval-DRAW-ID.csv)."),
                 .option("by", "NAME", help: "Who draws (default: the system user)."),
             ],
@@ -67,7 +68,8 @@ enum DrawCommand {
             populationPath, key: keyColumn, stratum: rule.stratumColumn, carry: rule.carry)
         let request = Draw.Request(
             control: controlID, rule: rule, seed: seed ?? Seed.generate(), isSeedGenerated: seed == nil,
-            period: arguments.value("period"), month: month, date: Clock.today(),
+            period: arguments.value("period"), month: month,
+            date: try arguments.value("date").map { try PlanCommands.day($0, option: "date") } ?? Clock.today(),
             populationFile: (populationPath as NSString).lastPathComponent, spares: spares)
         let record = try Draw.make(request, population: population, earlier: earlier)
 

@@ -41,6 +41,7 @@ enum PlanCommands {
                 .option("paragraph", "TEXT", help: "Minute paragraph of the adoption, e.g. '§ 123'."),
                 .option("interim-cutoff", "YYYY-MM-DD", help: "Last day of the interim report (default YYYY-08-31)."),
                 .option("assessment-level", "LEVEL", help: "control-point (default) or risk: what the summary counts."),
+                .option("report-layout", "LAYOUT", help: "reference (default) or areas: the appendix's table layout."),
             ],
             examples: [
                 "stickprov plan init --plan Plans/socialnamnden-2024 --committee Socialnämnden --year 2024",
@@ -78,6 +79,9 @@ enum PlanCommands {
         if let cutoff = arguments.value("interim-cutoff") { plan.interimCutoff = try day(cutoff, option: "interim-cutoff") }
         if let level = arguments.value("assessment-level") {
             plan.assessmentLevel = try token(level, option: "assessment-level")
+        }
+        if let layout = arguments.value("report-layout") {
+            plan.reportLayout = try token(layout, option: "report-layout")
         }
     }
 
@@ -131,6 +135,9 @@ enum PlanCommands {
         .option("key-column", "COLUMN", help: "Population column with the item key."),
         .option("stratum-column", "COLUMN", help: "Population column with the stratum."),
         .option("carry", "COLUMN", help: "Population column to carry into sample lists.", repeatable: true),
+        .option("remark-kind", "TEXT", help: "A kind of remark reviewers choose from.", repeatable: true),
+        .option("item-noun", "'en X/Xar'", help: "What items are called in the appendix, e.g. 'en utredning/utredningar'."),
+        .option("officer-noun", "'en X/X'", help: "What officers are called, e.g. 'en socialsekreterare/socialsekreterare'."),
     ]
 
     static let addControl = Command(
@@ -169,6 +176,9 @@ enum PlanCommands {
         }
         if let followUp = arguments.value("follow-up") { control.followUp = try token(followUp, option: "follow-up") }
         if let responsible = arguments.value("responsible") { control.responsible = responsible }
+        if arguments.isGiven("remark-kind") { control.remarkKinds = arguments.values("remark-kind") }
+        if let text = arguments.value("item-noun") { control.itemNoun = try noun(text, option: "item-noun") }
+        if let text = arguments.value("officer-noun") { control.officerNoun = try noun(text, option: "officer-noun") }
         if let size = try sampleSize(arguments) {
             control.sampleRule = SampleRule(
                 size: size, keyColumn: control.sampleRule?.keyColumn, stratumColumn: control.sampleRule?.stratumColumn,
@@ -184,6 +194,13 @@ enum PlanCommands {
             if arguments.isGiven("carry") { rule.carry = arguments.values("carry") }
             control.sampleRule = rule
         }
+    }
+
+    static func noun(_ text: String, option: String) throws -> Noun {
+        guard let noun = Noun(text) else {
+            throw UsageError("--\(option) '\(text)' is not written like 'en utredning/utredningar' or 'ett ärende/ärenden'")
+        }
+        return noun
     }
 
     static func sampleSize(_ arguments: ParsedArguments) throws -> SampleSize? {
@@ -221,7 +238,8 @@ enum PlanCommands {
                 --paragraph, --interim-cutoff, --assessment-level). With a risk's id: --text, --id,
                 --probability, --consequence. With a control point's id: --id, --text and the options of
                 'plan add-control'. --clear FIELD removes an optional field: method-label, cadence,
-                responsible, sample-rule, score, adoption.
+                responsible, sample-rule, remark-kinds, item-noun, officer-noun (control points),
+                score (risks), adoption (the plan).
                 """,
             arguments: [ArgumentSpec("ID", help: "The risk or control point to change.", isOptional: true)],
             options: [
@@ -234,6 +252,7 @@ enum PlanCommands {
                 .option("paragraph", "TEXT", help: "Adoption minute paragraph."),
                 .option("interim-cutoff", "YYYY-MM-DD", help: "Last day of the interim report."),
                 .option("assessment-level", "LEVEL", help: "control-point or risk."),
+                .option("report-layout", "LAYOUT", help: "reference or areas."),
                 .option("probability", "1-4", help: "A risk's probability."),
                 .option("consequence", "1-4", help: "A risk's consequence."),
                 .option("clear", "FIELD", help: "Remove an optional field.", repeatable: true),
@@ -250,7 +269,7 @@ enum PlanCommands {
                 guard !given.isEmpty else { throw UsageError("nothing to change; give the fields to set (see --help)") }
                 let clear = arguments.values("clear")
                 guard let id = arguments.arguments.first else {
-                    try only(given, allowed: ["committee", "year", "title", "adopted", "paragraph", "interim-cutoff", "assessment-level", "clear"], what: "the plan")
+                    try only(given, allowed: ["committee", "year", "title", "adopted", "paragraph", "interim-cutoff", "assessment-level", "report-layout", "clear"], what: "the plan")
                     try only(Set(clear), allowed: ["adoption"], what: "the plan", verb: "--clear")
                     if clear.contains("adoption") { plan.adoption = nil }
                     try applyPlanFields(arguments, to: &plan)
@@ -269,7 +288,7 @@ enum PlanCommands {
                 case .control(let controlID):
                     let allowed = Set(controlOptions.map(\.name) + ["id", "clear"])
                     try only(given, allowed: allowed, what: "a control point")
-                    try only(Set(clear), allowed: ["method-label", "cadence", "responsible", "sample-rule"], what: "a control point", verb: "--clear")
+                    try only(Set(clear), allowed: ["method-label", "cadence", "responsible", "sample-rule", "remark-kinds", "item-noun", "officer-noun"], what: "a control point", verb: "--clear")
                     guard var control = plan.control(controlID) else {
                         throw PlanError.unknownControl(controlID, known: plan.controlIDs)
                     }
@@ -277,6 +296,9 @@ enum PlanCommands {
                     if clear.contains("cadence") { control.cadence = nil }
                     if clear.contains("responsible") { control.responsible = nil }
                     if clear.contains("sample-rule") { control.sampleRule = nil }
+                    if clear.contains("remark-kinds") { control.remarkKinds = [] }
+                    if clear.contains("item-noun") { control.itemNoun = nil }
+                    if clear.contains("officer-noun") { control.officerNoun = nil }
                     try applyControlFields(arguments, to: &control)
                     if let newID = arguments.value("id") { control.id = ControlID(rawValue: newID) }
                     try plan.updateControl(controlID) { $0 = control }

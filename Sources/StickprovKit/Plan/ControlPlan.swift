@@ -20,6 +20,8 @@ public struct ControlPlan: Sendable, Hashable {
     public var signals: SignalScale
     /// Whether the committee assesses each control point or each risk area.
     public var assessmentLevel: AssessmentLevel
+    /// How the appendix's table is laid out.
+    public var reportLayout: ReportLayout
     /// The identified risks, in the appendix's order.
     public var risks: [Risk]
 
@@ -36,6 +38,7 @@ public struct ControlPlan: Sendable, Hashable {
         self.interimCutoff = interimCutoff ?? ControlPlan.defaultInterimCutoff(year: year)
         self.signals = signals
         self.assessmentLevel = assessmentLevel
+        self.reportLayout = .reference
         self.risks = risks
     }
 
@@ -74,7 +77,7 @@ public struct Adoption: Sendable, Hashable, Codable {
 
 extension ControlPlan: Codable {
     private enum CodingKeys: String, CodingKey {
-        case format, committee, year, title, adoption, interimCutoff, signals, assessmentLevel, risks
+        case format, committee, year, title, adoption, interimCutoff, signals, assessmentLevel, reportLayout, risks
     }
 
     public init(from decoder: any Decoder) throws {
@@ -89,6 +92,7 @@ extension ControlPlan: Codable {
             ?? ControlPlan.defaultInterimCutoff(year: year)
         signals = try container.decodeIfPresent(SignalScale.self, forKey: .signals) ?? .standard
         assessmentLevel = try container.decodeIfPresent(AssessmentLevel.self, forKey: .assessmentLevel) ?? .controlPoint
+        reportLayout = try container.decodeIfPresent(ReportLayout.self, forKey: .reportLayout) ?? .reference
         risks = try container.decodeIfPresent([Risk].self, forKey: .risks) ?? []
     }
 }

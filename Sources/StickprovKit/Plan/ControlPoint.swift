@@ -20,11 +20,18 @@ public struct ControlPoint: Sendable, Hashable, Codable {
     /// The kinds of remark reviewers choose from, e.g. "Kommunicering ej dokumenterad".
     /// Other kinds are accepted too; these fix the spelling the statistics group by.
     public var remarkKinds: [String]
+    /// What the items are called in the appendix's sentences, e.g. "en utredning/utredningar"
+    /// (default "ett ärende/ärenden").
+    public var itemNoun: Noun?
+    /// What the officers are called, e.g. "en socialsekreterare/socialsekreterare"
+    /// (default "en handläggare/handläggare").
+    public var officerNoun: Noun?
 
     /// Creates a control point.
     public init(
         id: ControlID, text: String, method: MethodKind, methodLabel: String? = nil, cadence: Cadence? = nil,
-        followUp: FollowUp = .both, responsible: String? = nil, sampleRule: SampleRule? = nil, remarkKinds: [String] = []
+        followUp: FollowUp = .both, responsible: String? = nil, sampleRule: SampleRule? = nil, remarkKinds: [String] = [],
+        itemNoun: Noun? = nil, officerNoun: Noun? = nil
     ) {
         self.id = id
         self.text = text
@@ -35,10 +42,12 @@ public struct ControlPoint: Sendable, Hashable, Codable {
         self.responsible = responsible
         self.sampleRule = sampleRule
         self.remarkKinds = remarkKinds
+        self.itemNoun = itemNoun
+        self.officerNoun = officerNoun
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, text, method, methodLabel, cadence, followUp, responsible, sampleRule, remarkKinds
+        case id, text, method, methodLabel, cadence, followUp, responsible, sampleRule, remarkKinds, itemNoun, officerNoun
     }
 
     public init(from decoder: any Decoder) throws {
@@ -52,6 +61,8 @@ public struct ControlPoint: Sendable, Hashable, Codable {
         responsible = try container.decodeIfPresent(String.self, forKey: .responsible)
         sampleRule = try container.decodeIfPresent(SampleRule.self, forKey: .sampleRule)
         remarkKinds = try container.decodeIfPresent([String].self, forKey: .remarkKinds) ?? []
+        itemNoun = try container.decodeIfPresent(Noun.self, forKey: .itemNoun)
+        officerNoun = try container.decodeIfPresent(Noun.self, forKey: .officerNoun)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -65,6 +76,8 @@ public struct ControlPoint: Sendable, Hashable, Codable {
         try container.encodeIfPresent(responsible, forKey: .responsible)
         try container.encodeIfPresent(sampleRule, forKey: .sampleRule)
         if !remarkKinds.isEmpty { try container.encode(remarkKinds, forKey: .remarkKinds) }
+        try container.encodeIfPresent(itemNoun, forKey: .itemNoun)
+        try container.encodeIfPresent(officerNoun, forKey: .officerNoun)
     }
 
     /// The *Metod* text the appendix prints.

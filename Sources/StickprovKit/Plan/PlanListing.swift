@@ -15,6 +15,7 @@ public enum PlanListing {
         }
         facts.append("Delårsbokslut per \(plan.interimCutoff)")
         facts.append(plan.assessmentLevel == .risk ? "Bedömning per riskområde" : "Bedömning per kontrollpunkt")
+        if plan.reportLayout == .areas { facts.append("Bilaga med numrerade områden") }
         lines += wrap(facts.joined(separator: " · "), first: "", rest: "", width: width)
         lines.append("Signaler:")
         let idWidth = (plan.signals.levels.map(\.id.count).max() ?? 0) + 4
@@ -36,6 +37,9 @@ public enum PlanListing {
                 if let responsible = control.responsible { details.append("Ansvarig: \(responsible)") }
                 let indent = String(repeating: " ", count: 14)
                 lines += wrap(details.joined(separator: " · "), first: indent, rest: indent, width: width)
+                if !control.remarkKinds.isEmpty {
+                    lines += wrap("Anmärkningstyper: " + control.remarkKinds.joined(separator: "; "), first: indent, rest: indent, width: width)
+                }
                 if let rule = control.sampleRule {
                     var text = "Urval: \(rule.size.swedishDescription)"
                     if let key = rule.keyColumn { text += " · nyckel: \(key)" }

@@ -6,13 +6,19 @@ public struct SignalLevel: Sendable, Hashable, Codable {
     public var colour: String
     /// The Swedish text of the legend.
     public var label: String
+    /// A short Swedish name printed beside the dot, so the signal reads without colour: "Grön".
+    public var name: String?
 
     /// Creates a level.
-    public init(id: String, colour: String, label: String) {
+    public init(id: String, colour: String, label: String, name: String? = nil) {
         self.id = id
         self.colour = colour
         self.label = label
+        self.name = name
     }
+
+    /// The short name, or the id when the plan gives none.
+    public var displayName: String { name ?? id }
 }
 
 /// The ordered levels a committee uses to assess its controls, best first.
@@ -27,9 +33,9 @@ public struct SignalScale: Sendable, Hashable, Codable {
     public static let standard = SignalScale(levels: [
         SignalLevel(
             id: "green", colour: "#2e7d32",
-            label: "Kontrollen är genomförd utan anmärkning/med försumbar anmärkning"),
-        SignalLevel(id: "yellow", colour: "#f9a825", label: "Kontrollen är genomförd med anmärkning"),
-        SignalLevel(id: "red", colour: "#c62828", label: "Kontrollen är inte genomförd"),
+            label: "Kontrollen är genomförd utan anmärkning/med försumbar anmärkning", name: "Grön"),
+        SignalLevel(id: "yellow", colour: "#f9a825", label: "Kontrollen är genomförd med anmärkning", name: "Gul"),
+        SignalLevel(id: "red", colour: "#c62828", label: "Kontrollen är inte genomförd", name: "Röd"),
     ])
 
     /// The level with an id, ignoring case; `nil` when the scale has none.

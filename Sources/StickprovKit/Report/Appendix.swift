@@ -1,0 +1,122 @@
+/// *Bilaga 1. Uppföljning av internkontroll* as a document model: what the renderers
+/// (Markdown, HTML, CSV) lay out. Built from the plan and the year's journal.
+public struct Appendix: Sendable {
+    /// One row of the table: a control point.
+    public struct Row: Sendable {
+        /// The control point's id (not printed; for messages and tests).
+        public let id: ControlID
+        /// *Vad kontrolleras?*
+        public let what: String
+        /// *Frekvens uppföljning*: "Del- och årsbokslut" …
+        public let followUp: String
+        /// How often the control is performed, for the areas layout's *Frekvens*.
+        public let cadence: String?
+        /// *Metod*.
+        public let method: String
+        /// *Bedömning*, when assessed per control point.
+        public let signal: SignalLevel?
+        /// Sentences the tool wrote from the journal.
+        public let generated: [Paragraph]
+        /// The officer's result text.
+        public let result: [Paragraph]
+        /// The actions text.
+        public let actions: [Paragraph]
+    }
+
+    /// A risk area with its rows.
+    public struct Group: Sendable {
+        /// The area's number in the appendix, from 1.
+        public let number: Int
+        /// The risk's id.
+        public let id: RiskID
+        /// *Identifierad risk*.
+        public let risk: String
+        /// The area's signal, when assessed per risk.
+        public let signal: SignalLevel?
+        /// The area's result text, when assessed per risk.
+        public let result: [Paragraph]
+        /// The area's actions, when assessed per risk.
+        public let actions: [Paragraph]
+        /// The control points reported at this point.
+        public let rows: [Row]
+    }
+
+    /// The committee, e.g. "Socialnämnden".
+    public let committee: String
+    /// "Bilaga 1. Uppföljning av internkontroll vid årsbokslut 2023".
+    public let title: String
+    /// The summary sentence(s) for the report's main text.
+    public let summary: String
+    /// The signal levels for the legend.
+    public let legend: [SignalLevel]
+    /// The table layout.
+    public let layout: ReportLayout
+    /// Whether signals are per risk area (else per control point).
+    public let isAssessedPerRisk: Bool
+    /// The risk areas with control points reported at this point.
+    public let groups: [Group]
+
+    /// Builds the appendix for a report point.
+    /// - Throws: ``ReportError/personalData(place:field:masked:)`` when any text that would be
+    ///   printed holds something shaped like a personnummer. Nothing is rendered then.
+    public static func build(plan: ControlPlan, state: YearState, point: ReportPoint) throws(ReportError) -> Appendix {
+        let isPerRisk = plan.assessmentLevel == .risk
+        var groups: [Group] = []
+        for risk in plan.risks {
+            let controls = risk.controls.filter { point.covers($0.followUp) }
+            guard !controls.isEmpty else { continue }
+            let rows = controls.map { control -> Row in
+                let assessment = isPerRisk ? nil : state.assessment(.control(control.id), at: point)
+                let context = Narrative.Context(plan: plan, control: control, state: state, point: point)
+                return Row(
+                    id: control.id, what: control.text, followUp: control.followUp.swedishLabel,
+                    cadence: control.cadence?.swedishLabel, method: control.methodText,
+                    signal: assessment.flatMap { plan.signals.level($0.signal) },
+                    generated: Narrative.paragraphs(context),
+                    result: Paragraph.parse(assessment?.result ?? ""), actions: Paragraph.parse(assessment?.actions ?? ""))
+            }
+            let areaAssessment = isPerRisk ? state.assessment(.risk(risk.id), at: point) : nil
+            groups.append(Group(
+                number: groups.count + 1, id: risk.id, risk: risk.text,
+                signal: areaAssessment.flatMap { plan.signals.level($0.signal) },
+                result: Paragraph.parse(areaAssessment?.result ?? ""), actions: Paragraph.parse(areaAssessment?.actions ?? ""),
+                rows: rows))
+        }
+        let appendix = Appendix(
+            committee: plan.committee,
+            title: "Bilaga 1. Uppföljning av internkontroll vid \(point.swedish) \(plan.year)",
+            summary: SummarySentence.text(plan: plan, state: state, point: point),
+            legend: plan.signals.levels, layout: plan.reportLayout, isAssessedPerRisk: isPerRisk, groups: groups)
+        try appendix.refusePersonalData()
+        return appendix
+    }
+
+    /// Scans every printed text; the appendix is public.
+    func refusePersonalData() throws(ReportError) {
+        func check(_ text: String, _ place: String, _ field: String) throws(ReportError) {
+            if let match = PersonalIdentityNumber.find(in: text).first {
+                throw .personalData(place: place, field: field, masked: match.masked)
+            }
+        }
+        func check(_ paragraphs: [Paragraph], _ place: String, _ field: String) throws(ReportError) {
+            for text in paragraphs.flatMap(\.texts) { try check(text, place, field) }
+        }
+        try check(committee, "the plan", "committee")
+        try check(summary, "the summary", "text")
+        for level in legend { try check(level.label, "signal \(level.id)", "label") }
+        for group in groups {
+            let place = "risk \(group.id)"
+            try check(group.risk, place, "Identifierad risk")
+            try check(group.result, place, "result text")
+            try check(group.actions, place, "actions text")
+            for row in group.rows {
+                let place = "control point \(row.id)"
+                try check(row.what, place, "Vad kontrolleras?")
+                try check(row.method, place, "Metod")
+                try check(row.generated, place, "the sentences from the journal (remark kinds)")
+                try check(row.result, place, "result text")
+                try check(row.actions, place, "actions text")
+            }
+        }
+    }
+}

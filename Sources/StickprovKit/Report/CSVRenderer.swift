@@ -1,0 +1,28 @@
+/// Renders the appendix as CSV for Excel: UTF-8 with BOM, `;`, one row per control point
+/// (and, in the areas layout, one per area heading); a spanned risk cell is left blank
+/// below its first row.
+public enum CSVRenderer {
+    /// The CSV bytes.
+    public static func render(_ appendix: Appendix) -> [UInt8] {
+        let table = AppendixTable(appendix)
+        let hasRiskColumn = appendix.layout == .reference
+        let rows = table.rows.map { row -> [String] in
+            (hasRiskColumn ? [row.risk?.text ?? ""] : []) + row.cells.map(text)
+        }
+        return CSVWriter().encode(header: table.header, rows: rows)
+    }
+
+    static func text(_ cell: AppendixTable.Cell) -> String {
+        switch cell {
+        case .text(let text): return text
+        case .signal(let level): return level?.displayName ?? "Ej bedömd"
+        case .paragraphs(let paragraphs):
+            return paragraphs.map { paragraph in
+                switch paragraph {
+                case .text(let text): text
+                case .bullets(let items): items.map { "• " + $0 }.joined(separator: "\n")
+                }
+            }.joined(separator: "\n\n")
+        }
+    }
+}

@@ -1,0 +1,235 @@
+/// The sentences the tool writes from the journal for one control point at a report
+/// point, in Swedish as the committee's own appendices phrase them.
+///
+/// Number words are used for one to twelve, as Swedish prose does; in a sentence that
+/// compares counts of which one is above twelve, all are digits ("25 utredningar
+/// fördelade på 13 socialsekreterare, varav 11 …").
+enum Narrative {
+    /// What the sentences are about.
+    struct Context {
+        let plan: ControlPlan
+        let control: ControlPoint
+        let state: YearState
+        let point: ReportPoint
+
+        /// The last day the report covers.
+        var periodEnd: Day {
+            point == .interim ? plan.interimCutoff : Day(year: plan.year, month: 12, day: 31) ?? plan.interimCutoff
+        }
+
+        /// "under året" or "till och med 31 augusti".
+        var periodPhrase: String {
+            point == .yearEnd ? "under året" : "till och med \(SwedishText.dayAndMonth(periodEnd))"
+        }
+
+        /// The control's draws that fall in the period.
+        var draws: [DrawRecord] {
+            state.draws(of: control.id).filter { $0.periodEnd <= periodEnd && $0.periodEnd.year >= plan.year }
+        }
+
+        var itemNoun: Noun { control.itemNoun ?? .caseFile }
+        var officerNoun: Noun { control.officerNoun ?? .officer }
+    }
+
+    /// The generated paragraphs (empty when the journal holds nothing for the period).
+    static func paragraphs(_ context: Context) -> [Paragraph] {
+        var result: [Paragraph] = []
+        let draws = context.draws
+        if let rule = context.control.sampleRule, !draws.isEmpty {
+            switch rule.size {
+            case .logCheck: result += logCheck(context, draws: draws)
+            case .strata: result += strata(context, draws: draws)
+            case .count, .percent: result += rounds(context, draws: draws)
+            }
+        } else if !draws.isEmpty {
+            result += rounds(context, draws: draws)
+        }
+        if let sentence = measurements(context) { result.append(.text(sentence)) }
+        return result
+    }
+
+    // MARK: log check
+
+    static func logCheck(_ context: Context, draws: [DrawRecord]) -> [Paragraph] {
+        let stats = ReviewStatistics(draws: draws, in: context.state)
+        let how = context.control.cadence == .monthly ? "månadsvis" : "vid \(SwedishNumber.neuterWord(draws.count)) tillfällen"
+        var sentences = [capitalised("\(context.periodPhrase) har loggkontroll genomförts \(how).")]
+        let when = context.point == .yearEnd
+            ? "under \(context.plan.year)" : "till och med \(SwedishText.dayAndMonth(context.periodEnd)) \(context.plan.year)"
+        switch stats.reviewed {
+        case 0:
+            sentences.append("Resultat av kontrollerna saknas ännu.")
+        case 1:
+            sentences.append("Den kontroll som genomfördes \(when) var \(stats.remarks == 0 ? "utan anmärkning" : "med anmärkning").")
+        default:
+            let remarks = stats.remarks == 0 ? "ingen anmärkning" : stats.remarks == 1 ? "en anmärkning" : "\(SwedishNumber.word(stats.remarks)) anmärkningar"
+            sentences.append("Av de \(stats.reviewed) kontrollerna som genomfördes \(when) fanns \(remarks).")
+        }
+        if stats.notReviewed > 0 {
+            sentences.append(capitalised("\(count(stats.notReviewed, "kontroll", "kontroller", neuter: false)) kunde inte genomföras."))
+        }
+        if stats.pending > 0 && stats.reviewed > 0 {
+            sentences.append("För \(count(stats.pending, "kontroll", "kontroller", neuter: false)) saknas ännu svar.")
+        }
+        return [.text(sentences.joined(separator: " "))] + remarkKinds(stats)
+    }
+
+    // MARK: review rounds
+
+    static func rounds(_ context: Context, draws: [DrawRecord]) -> [Paragraph] {
+        let noun = context.itemNoun
+        let lines = draws.map { round($0, context: context) }
+        guard draws.count > 1 else {
+            return lines.map(Paragraph.text) + remarkKinds(ReviewStatistics(draws: draws, in: context.state))
+        }
+        let total = ReviewStatistics(draws: draws, in: context.state)
+        let activity = context.control.method == .caseReview ? "Granskning" : "Stickprovskontroll"
+        let period = context.point == .yearEnd ? "under året" : "under perioden"
+        let intro = "\(activity) har genomförts vid \(SwedishNumber.neuterWord(draws.count)) tillfällen \(period). "
+            + "Totalt har \(count(total.reviewed, noun)) granskats."
+        return [.text(intro), .bullets(lines)] + remarkKinds(total)
+    }
+
+    /// "15 februari granskades 25 utredningar fördelade på 13 socialsekreterare, varav 11 var utan anmärkning."
+    static func round(_ draw: DrawRecord, context: Context) -> String {
+        let stats = ReviewStatistics(draws: [draw], in: context.state)
+        let noun = context.itemNoun
+        let officers = stats.officers
+        let compared = [stats.reviewed, stats.ok, officers ?? 0]
+        let useDigits = compared.contains { $0 > 12 }
+        func number(_ value: Int, neuter: Bool) -> String {
+            useDigits || value > 12 ? "\(value)" : neuter ? SwedishNumber.neuterWord(value) : SwedishNumber.word(value)
+        }
+        var sentence = "\(whenLabel(draw)) granskades \(number(stats.reviewed, neuter: noun.isNeuter)) \(noun.form(for: stats.reviewed))"
+        if let officers, officers > 0 {
+            let officerNoun = context.officerNoun
+            sentence += " fördelade på \(number(officers, neuter: officerNoun.isNeuter)) \(officerNoun.form(for: officers))"
+        }
+        if stats.reviewed > 0 {
+            if stats.ok == stats.reviewed {
+                sentence += stats.reviewed == 1 ? ", utan anmärkning" : ", samtliga utan anmärkning"
+            } else if stats.ok == 0 {
+                sentence += stats.reviewed == 1 ? ", med anmärkning" : ", samtliga med anmärkning"
+            } else {
+                sentence += ", varav \(number(stats.ok, neuter: noun.isNeuter)) var utan anmärkning"
+            }
+        }
+        sentence += "."
+        if stats.notReviewed > 0 {
+            sentence += " " + capitalised("\(count(stats.notReviewed, noun)) kunde inte granskas.")
+        }
+        if stats.pending > 0 {
+            sentence += " Resultat saknas ännu för \(count(stats.pending, noun))."
+        }
+        return capitalised(sentence)
+    }
+
+    /// "15 februari" for a draw of a day, "I mars" for a month.
+    static func whenLabel(_ draw: DrawRecord) -> String {
+        if let day = Day(draw.period) { return SwedishText.dayAndMonth(day) }
+        if let month = Month(draw.period) { return "I \(SwedishText.monthNames[month.month - 1])" }
+        return SwedishText.dayAndMonth(draw.date)
+    }
+
+    // MARK: strata
+
+    static func strata(_ context: Context, draws: [DrawRecord]) -> [Paragraph] {
+        var bullets: [String] = []
+        var all: [DrawRecord] = []
+        for draw in draws {
+            let names = draw.items.compactMap(\.stratum).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            for name in names {
+                var part = draw
+                part.items = draw.items.filter { $0.stratum == name }
+                part.spares = draw.spares.filter { $0.stratum == name }
+                all.append(part)
+                let stats = ReviewStatistics(draws: [part], in: context.state)
+                let noun = context.itemNoun
+                var line = "\(name): \(count(stats.reviewed, noun)) har granskats"
+                if stats.reviewed > 0 {
+                    if stats.ok == stats.reviewed {
+                        line += stats.reviewed == 1 ? ", utan anmärkning" : ", samtliga utan anmärkning"
+                    } else {
+                        line += ", varav \(countWord(stats.ok, neuter: noun.isNeuter)) utan anmärkning"
+                    }
+                }
+                if stats.pending > 0 { line += "; resultat saknas ännu för \(count(stats.pending, noun))" }
+                bullets.append(line + ".")
+            }
+        }
+        return [.bullets(bullets)] + remarkKinds(ReviewStatistics(draws: draws, in: context.state))
+    }
+
+    // MARK: remark kinds
+
+    /// "De flesta anmärkningarna gäller a, b och c." — the most common kinds, at most three.
+    static func remarkKinds(_ stats: ReviewStatistics) -> [Paragraph] {
+        let kinds = stats.remarkKinds.prefix(3).map { inSentence($0.kind) }
+        guard !kinds.isEmpty else { return [] }
+        if stats.remarks == 1 { return [.text("Anmärkningen gäller \(kinds[0]).")] }
+        if stats.remarkKinds.count == 1 { return [.text("Anmärkningarna gäller \(kinds[0]).")] }
+        let lead = stats.remarkKinds.count > 3 ? "De vanligaste anmärkningarna" : "Anmärkningarna"
+        return [.text("\(lead) gäller \(SwedishText.list(Array(kinds))).")]
+    }
+
+    // MARK: measurements
+
+    /// "Andelen var 37 procent per 2022-12-31 och 48 procent per 2023-12-31 (mål 50 procent)."
+    ///
+    /// The latest value in the period, compared with the last one before the plan year
+    /// (the starting point), or else with the one before it.
+    static func measurements(_ context: Context) -> String? {
+        let all = (context.state.measurements[context.control.id] ?? []).filter { $0.date <= context.periodEnd }
+            .sorted { $0.date < $1.date }
+        guard let latest = all.last else { return nil }
+        let baseline = all.last { $0.date.year < context.plan.year } ?? (all.count > 1 ? all[all.count - 2] : nil)
+        let shown = [baseline, latest].compactMap { $0 }.reduce(into: [MeasurementRecord]()) { if !$0.contains($1) { $0.append($1) } }
+        let isShare = latest.unit.trimmingASCIIWhitespace() == "%"
+        func amount(_ value: Measure, unit: String) -> String {
+            "\(value.swedish) \(unit.trimmingASCIIWhitespace() == "%" ? "procent" : unit)"
+        }
+        let values = shown.map { "\(amount($0.value, unit: $0.unit)) per \($0.date)" }
+        var sentence = (isShare ? "Andelen var " : "Värdet var ") + SwedishText.list(values)
+        if let target = latest.target { sentence += " (mål \(amount(target, unit: latest.unit)))" }
+        return sentence + "."
+    }
+
+    // MARK: words
+
+    /// "tio ärenden", "ett ärende", "25 utredningar".
+    static func count(_ value: Int, _ noun: Noun) -> String {
+        count(value, noun.singular, noun.plural, neuter: noun.isNeuter)
+    }
+
+    static func count(_ value: Int, _ singular: String, _ plural: String, neuter: Bool) -> String {
+        "\(countWord(value, neuter: neuter)) \(value == 1 ? singular : plural)"
+    }
+
+    static func countWord(_ value: Int, neuter: Bool) -> String {
+        neuter ? SwedishNumber.neuterWord(value) : SwedishNumber.word(value)
+    }
+
+    static func capitalised(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        return first.uppercased() + text.dropFirst()
+    }
+
+    /// A remark kind inside a sentence: first letter lower-cased unless it starts an acronym (LSS, SoL).
+    static func inSentence(_ kind: String) -> String {
+        let firstWord = kind.split(separator: " ").first.map(String.init) ?? kind
+        let isAcronym = firstWord.count > 1 && firstWord.dropFirst().contains { $0.isUppercase }
+        guard let first = kind.first, !isAcronym else { return kind }
+        return first.lowercased() + kind.dropFirst()
+    }
+}
+
+extension DrawRecord {
+    /// The last day the draw covers: its period's day, or its month's last day, else the day it was drawn.
+    public var periodEnd: Day {
+        if let day = Day(period) { return day }
+        if let month = Month(period) {
+            return Day(year: month.year, month: month.month, day: Day.daysIn(month: month.month, year: month.year)) ?? date
+        }
+        return date
+    }
+}

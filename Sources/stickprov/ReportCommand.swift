@@ -1,0 +1,76 @@
+import Arguments
+import Foundation
+import StickprovKit
+
+/// `stickprov report`: Bilaga 1 for the interim or year-end report.
+enum ReportCommand {
+    static let command = Command(
+        spec: CommandSpec(
+            path: ["report"], abstract: "Generate Bilaga 1. Uppföljning av internkontroll (Markdown, HTML or CSV).",
+            discussion: """
+                Writes the appendix for a report point: the title, the summary sentence, the signal legend and
+                the table (Identifierad risk · Vad kontrolleras? · Frekvens uppföljning · Metod · Bedömning ·
+                Resultat och åtgärder). Resultat och åtgärder holds the sentences the tool writes from the
+                journal, then the officer's result text, then the actions. The appendix is public: any text
+                shaped like a personnummer is refused, naming where it is. --summary prints only the summary
+                sentence, for the report's main text.
+                """,
+            options: [
+                PlanCommands.planOption,
+                .option("point", "POINT", help: "delår or årsbokslut (interim, year-end). Default: årsbokslut."),
+                .option("format", "FORMAT", help: "md (default), html or csv."),
+                .option("out", "FILE", help: "Write to FILE (atomically) instead of standard output."),
+                .flag("summary", help: "Print only the summary sentence."),
+            ],
+            examples: [
+                "stickprov report --point årsbokslut",
+                "stickprov report --point delår --format html --out bilaga1-delar-2023.html",
+                "stickprov report --point årsbokslut --format csv --out bilaga1.csv",
+                "stickprov report --summary",
+            ]),
+        run: run)
+
+    static func run(_ arguments: ParsedArguments, _ console: Console) throws {
+        let point: ReportPoint = try arguments.value("point").map { try PlanCommands.token($0, option: "point") } ?? .yearEnd
+        let format = arguments.value("format") ?? (arguments.value("out").map(Self.formatFromExtension) ?? "md")
+        guard ["md", "markdown", "html", "csv"].contains(format) else {
+            throw UsageError("--format '\(format)' is not md, html or csv")
+        }
+        if arguments.has("summary") && (arguments.isGiven("format") || arguments.isGiven("out")) {
+            throw UsageError("--summary prints one sentence; it takes no --format or --out")
+        }
+        let directory = PlanCommands.folder(arguments)
+        let plan = try PlanFile.load(from: directory)
+        let state = YearState(events: try readJournal(Journal(planDirectory: directory)))
+        let appendix: Appendix
+        do {
+            appendix = try Appendix.build(plan: plan, state: state, point: point)
+        } catch {
+            throw DataError("\(PlanFile.path(in: directory)): \(error.message)")
+        }
+        if arguments.has("summary") {
+            console.line(appendix.summary)
+            return
+        }
+        let bytes: [UInt8]
+        switch format {
+        case "html": bytes = Array(HTMLRenderer.render(appendix).utf8)
+        case "csv": bytes = CSVRenderer.render(appendix)
+        default: bytes = Array(MarkdownRenderer.render(appendix).utf8)
+        }
+        guard let out = arguments.value("out") else {
+            console.out(String(decoding: bytes, as: UTF8.self))
+            return
+        }
+        try AtomicFile.write(bytes, to: out)
+        console.note("Wrote \(out) (\(appendix.title), \(format)).")
+    }
+
+    static func formatFromExtension(_ path: String) -> String {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "html", "htm": "html"
+        case "csv": "csv"
+        default: "md"
+        }
+    }
+}

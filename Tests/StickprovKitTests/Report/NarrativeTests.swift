@@ -1,0 +1,189 @@
+import Testing
+
+@testable import StickprovKit
+
+@Suite struct NarrativeTests {
+    static func plan(followUp: FollowUp = .both) -> ControlPlan {
+        var plan = ControlPlan(committee: "Socialnämnden", year: 2023)
+        plan.addRisk(Risk(id: "R1", text: "Rättssäkerhet"))
+        plan.addRisk(Risk(id: "R2", text: "Digitalisering"))
+        try? plan.addControl(ControlPoint(
+            id: "K1", text: "Loggkontroll", method: .sample, cadence: .monthly, followUp: followUp,
+            sampleRule: SampleRule(size: .logCheck(users: 3), keyColumn: "Användare")), to: "R1")
+        try? plan.addControl(ControlPoint(
+            id: "K2", text: "Granskning", method: .caseReview, followUp: followUp,
+            sampleRule: SampleRule(size: .count(3), keyColumn: "Ärendenummer", carry: ["Handläggare"]),
+            itemNoun: Noun("en utredning/utredningar"), officerNoun: Noun("en socialsekreterare/socialsekreterare")), to: "R1")
+        try? plan.addControl(ControlPoint(id: "K3", text: "E-ansökningar", method: .measurement, followUp: followUp), to: "R2")
+        return plan
+    }
+
+    struct Year {
+        var plan = NarrativeTests.plan()
+        var state = YearState(events: [])
+
+        mutating func add(_ payload: JournalPayload) {
+            state.apply(JournalEvent(sequence: state.eventCount + 1, time: "t", actor: "a", payload: payload))
+        }
+
+        mutating func draw(_ id: String, control: ControlID, period: String, keys: [String], officers: [String] = []) {
+            let rule = plan.control(control)?.sampleRule ?? SampleRule(size: .count(keys.count))
+            add(.draw(DrawRecord(
+                id: DrawID(rawValue: id), control: control, seed: (try? Seed("s")) ?? .generate(), isSeedGenerated: false,
+                rule: rule, period: period, date: Day(period) ?? Day("2023-01-01") ?? .placeholder,
+                population: PopulationSummary(file: "p.csv", count: 100, fingerprint: "f"),
+                items: keys.enumerated().map { index, key in
+                    DrawnItem(key: key, carried: officers.isEmpty ? [:] : ["Handläggare": officers[index % officers.count]])
+                })))
+        }
+
+        mutating func results(_ draw: String, _ results: [(String, ReviewResult, String?)]) {
+            for (key, result, kind) in results {
+                add(.outcome(OutcomeRecord(draw: DrawID(rawValue: draw), key: key, result: result, remarkKind: kind,
+                                           note: result == .notReviewed ? "Flyttat" : nil)))
+            }
+        }
+
+        func sentences(_ control: ControlID, at point: ReportPoint = .yearEnd) -> [Paragraph] {
+            guard let control = plan.control(control) else { return [] }
+            return Narrative.paragraphs(.init(plan: plan, control: control, state: state, point: point))
+        }
+    }
+
+    @Test func logCheckWithOneRemark() {
+        var year = Year()
+        for month in 1...3 {
+            year.draw("K1-\(month)", control: "K1", period: "2023-0\(month)", keys: ["a\(month)", "b\(month)", "c\(month)"])
+            year.results("K1-\(month)", [("a\(month)", .ok, nil), ("b\(month)", .ok, nil), ("c\(month)", month == 2 ? .remark : .ok, month == 2 ? "Obehörig åtkomst" : nil)])
+        }
+        #expect(year.sentences("K1") == [
+            .text("Under året har loggkontroll genomförts månadsvis. Av de 9 kontrollerna som genomfördes under 2023 fanns en anmärkning."),
+            .text("Anmärkningen gäller obehörig åtkomst."),
+        ])
+    }
+
+    @Test func logCheckWithoutRemarksAndAtTheInterim() {
+        var year = Year()
+        year.draw("K1-1", control: "K1", period: "2023-03", keys: ["a", "b", "c"])
+        year.draw("K1-2", control: "K1", period: "2023-09", keys: ["d", "e", "f"])
+        year.results("K1-1", [("a", .ok, nil), ("b", .ok, nil), ("c", .ok, nil)])
+        #expect(year.sentences("K1", at: .interim) == [
+            .text("Till och med 31 augusti har loggkontroll genomförts månadsvis. Av de 3 kontrollerna som genomfördes till och med 31 augusti 2023 fanns ingen anmärkning."),
+        ])
+        year.results("K1-2", [("d", .remark, "X"), ("e", .remark, "Y"), ("f", .notReviewed, nil)])
+        #expect(year.sentences("K1").first == .text(
+            "Under året har loggkontroll genomförts månadsvis. Av de 5 kontrollerna som genomfördes under 2023 fanns två anmärkningar. En kontroll kunde inte genomföras."))
+    }
+
+    @Test func aReviewRoundUsesDigitsWhenOneCountIsAboveTwelve() {
+        var year = Year()
+        let keys = (1...25).map { "SN-\($0)" }
+        year.draw("K2-1", control: "K2", period: "2023-02-15", keys: keys, officers: (1...13).map { "S\($0)" })
+        year.results("K2-1", keys.enumerated().map { index, key in
+            (key, index < 11 ? .ok : .remark, index < 11 ? nil : index % 2 == 0 ? "Kommunicering ej dokumenterad" : "Motivering saknas")
+        })
+        #expect(year.sentences("K2") == [
+            .text("15 februari granskades 25 utredningar fördelade på 13 socialsekreterare, varav 11 var utan anmärkning."),
+            .text("Anmärkningarna gäller kommunicering ej dokumenterad och motivering saknas."),
+        ])
+    }
+
+    @Test func smallRoundsUseNumberWordsAndGender() {
+        var year = Year()
+        year.draw("K2-1", control: "K2", period: "2023-05-15", keys: ["A", "B", "C"], officers: ["S1", "S2"])
+        year.results("K2-1", [("A", .ok, nil), ("B", .remark, "LSS-beslut saknas"), ("C", .remark, "LSS-beslut saknas")])
+        year.draw("K2-2", control: "K2", period: "2023-10-15", keys: ["D"], officers: ["S3"])
+        year.results("K2-2", [("D", .ok, nil)])
+        #expect(year.sentences("K2") == [
+            .text("Granskning har genomförts vid två tillfällen under året. Totalt har fyra utredningar granskats."),
+            .bullets([
+                "15 maj granskades tre utredningar fördelade på två socialsekreterare, varav en var utan anmärkning.",
+                "15 oktober granskades en utredning fördelade på en socialsekreterare, utan anmärkning.",
+            ]),
+            .text("Anmärkningarna gäller LSS-beslut saknas."),
+        ])
+    }
+
+    @Test func measurementsUseTheDecimalCommaAndTheStartingPoint() {
+        var year = Year()
+        year.add(.measurement(MeasurementRecord(control: "K3", value: Measure("37") ?? Measure("0")!, unit: "%", target: Measure("50"), date: Day("2022-12-31") ?? .placeholder)))
+        year.add(.measurement(MeasurementRecord(control: "K3", value: Measure("42,5") ?? Measure("0")!, unit: "%", target: Measure("50"), date: Day("2023-08-31") ?? .placeholder)))
+        year.add(.measurement(MeasurementRecord(control: "K3", value: Measure("48") ?? Measure("0")!, unit: "%", target: Measure("50"), date: Day("2023-12-31") ?? .placeholder)))
+        #expect(year.sentences("K3") == [.text("Andelen var 37 procent per 2022-12-31 och 48 procent per 2023-12-31 (mål 50 procent).")])
+        #expect(year.sentences("K3", at: .interim) == [.text("Andelen var 37 procent per 2022-12-31 och 42,5 procent per 2023-08-31 (mål 50 procent).")])
+    }
+
+    @Test func summaryCountsControlPointsAndNamesTheUnassessed() {
+        var year = Year()
+        year.add(.assessment(AssessmentRecord(target: .control("K1"), point: .yearEnd, signal: "green", result: "", actions: "")))
+        year.add(.assessment(AssessmentRecord(target: .control("K2"), point: .yearEnd, signal: "yellow", result: "", actions: "")))
+        #expect(SummarySentence.text(plan: year.plan, state: year.state, point: .yearEnd)
+            == "Vid årsbokslutet visar kontrollen att en av totalt tre kontrollpunkter har genomförts utan anmärkning eller med försumbar anmärkning. Kontrollpunkten K3 (E-ansökningar) har ännu inte bedömts.")
+        year.add(.assessment(AssessmentRecord(target: .control("K3"), point: .yearEnd, signal: "green", result: "", actions: "")))
+        #expect(SummarySentence.text(plan: year.plan, state: year.state, point: .yearEnd)
+            == "Vid årsbokslutet visar kontrollen att två av totalt tre kontrollpunkter har genomförts utan anmärkning eller med försumbar anmärkning.")
+        #expect(SummarySentence.text(plan: year.plan, state: year.state, point: .interim)
+            == "Vid delårsbokslutet visar kontrollen att ingen av totalt tre kontrollpunkter har genomförts utan anmärkning eller med försumbar anmärkning. Kontrollpunkterna K1 (Loggkontroll), K2 (Granskning) och K3 (E-ansökningar) har ännu inte bedömts.")
+    }
+
+    @Test func summaryCountsRiskAreasWhenThePlanAssessesThem() {
+        var year = Year()
+        year.plan.assessmentLevel = .risk
+        year.add(.assessment(AssessmentRecord(target: .risk("R1"), point: .yearEnd, signal: "green", result: "", actions: "")))
+        year.add(.assessment(AssessmentRecord(target: .risk("R2"), point: .yearEnd, signal: "green", result: "", actions: "")))
+        #expect(SummarySentence.text(plan: year.plan, state: year.state, point: .yearEnd)
+            == "Vid årsbokslutet visar kontrollen att samtliga två kontrollområden har genomförts utan anmärkning eller med försumbar anmärkning.")
+        year.add(.assessment(AssessmentRecord(target: .risk("R2"), point: .yearEnd, signal: "red", result: "", actions: "")))
+        #expect(SummarySentence.text(plan: year.plan, state: year.state, point: .yearEnd)
+            == "Vid årsbokslutet visar kontrollen att ett av nämndens två kontrollområden har genomförts utan anmärkning eller med försumbar anmärkning.")
+    }
+
+    @Test func onlyControlsReportedAtThePointAreIncluded() throws {
+        var year = Year()
+        year.plan.risks[1].controls[0].followUp = .yearEnd
+        let interim = try Appendix.build(plan: year.plan, state: year.state, point: .interim)
+        #expect(interim.groups.map(\.id) == ["R1"])
+        #expect(interim.title == "Bilaga 1. Uppföljning av internkontroll vid delårsbokslut 2023")
+        let yearEnd = try Appendix.build(plan: year.plan, state: year.state, point: .yearEnd)
+        #expect(yearEnd.groups.flatMap(\.rows).map(\.id) == ["K1", "K2", "K3"])
+    }
+
+    @Test func refusesAPersonnummerAnywhereInTheAppendix() {
+        var year = Year()
+        year.add(.assessment(AssessmentRecord(target: .control("K2"), point: .yearEnd, signal: "green", result: "Bra.", actions: "Kontakta 19811218-9876.")))
+        #expect(throws: ReportError.personalData(place: "control point K2", field: "actions text", masked: "19811218-****")) {
+            try Appendix.build(plan: year.plan, state: year.state, point: .yearEnd)
+        }
+        var plan = Self.plan()
+        plan.risks[0].text = "Risk för 811218-9876"
+        #expect(throws: ReportError.personalData(place: "risk R1", field: "Identifierad risk", masked: "811218-****")) {
+            try Appendix.build(plan: plan, state: YearState(events: []), point: .yearEnd)
+        }
+    }
+
+    @Test func htmlSpansARisksRowsAndEscapesText() throws {
+        var year = Year()
+        year.plan.risks[0].text = "Risk <b>&</b> \"citat\"\u{07}"
+        year.add(.assessment(AssessmentRecord(target: .control("K1"), point: .yearEnd, signal: "green", result: "<script>alert(1)</script>", actions: "")))
+        let html = HTMLRenderer.render(try Appendix.build(plan: year.plan, state: year.state, point: .yearEnd))
+        #expect(html.contains("<td class=\"risk\" rowspan=\"2\">Risk &lt;b&gt;&amp;&lt;/b&gt; &quot;citat&quot;</td>"))
+        #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(!html.contains("<script"))
+        #expect(html.contains("<html lang=\"sv\">"))
+        #expect(html.contains("@page { size: A4 landscape;"))
+        #expect(html.contains("<span class=\"dot\" style=\"background-color: #2e7d32\" aria-hidden=\"true\"></span><span title=\"Kontrollen är genomförd utan anmärkning/med försumbar anmärkning\">Grön</span>"))
+        #expect(!html.contains("http"))
+    }
+
+    @Test func csvLeavesSpannedRiskCellsBlankAndNeutralisesFormulas() throws {
+        var year = Year()
+        year.add(.assessment(AssessmentRecord(target: .control("K1"), point: .yearEnd, signal: "green", result: "=SUMMA(A1)", actions: "")))
+        let bytes = CSVRenderer.render(try Appendix.build(plan: year.plan, state: year.state, point: .yearEnd))
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF])
+        let table = try CSVTable.parse(bytes)
+        #expect(table.header == ["Identifierad risk", "Vad kontrolleras?", "Frekvens uppföljning", "Metod", "Bedömning", "Resultat och åtgärder"])
+        #expect(table.rows.map { $0.fields[0] } == ["Rättssäkerhet", "", "Digitalisering"])
+        #expect(table.rows[0].fields[5] == "'=SUMMA(A1)")
+        #expect(table.rows[1].fields[4] == "Ej bedömd")
+    }
+}
