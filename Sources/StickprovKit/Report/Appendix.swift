@@ -102,7 +102,6 @@ public struct Appendix: Sendable {
             for text in paragraphs.flatMap(\.texts) { try check(text, place, field) }
         }
         try check(committee, "the plan", "committee")
-        try check(summary, "the summary", "text")
         for level in legend { try check(level.label, "signal \(level.id)", "label") }
         for group in groups {
             let place = "risk \(group.id)"
@@ -118,5 +117,6 @@ public struct Appendix: Sendable {
                 try check(row.actions, place, "actions text")
             }
         }
+        try check(summary, "the summary", "text")
     }
 }

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+@Suite struct ReportCommandTests {
+    @Test func theReadmesMainCommandPrintsThe2023Appendix() throws {
+        let readme = try String(contentsOf: CLI.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let first = try #require(readme.components(separatedBy: "\n").first { $0.hasPrefix("swift run stickprov") })
+        let words: [String] = first.components(separatedBy: " ")
+        let result = try CLI.run(Array(words[3...]))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("# Bilaga 1. Uppföljning av internkontroll vid årsbokslut 2023\n"))
+        #expect(result.stdout.contains("Vid årsbokslutet visar kontrollen att två av totalt fyra kontrollpunkter har genomförts utan anmärkning eller med försumbar anmärkning."))
+        #expect(result.stdout.contains("Av de 180 kontrollerna som genomfördes under 2023 fanns en anmärkning."))
+        #expect(result.stdout.contains("15 februari granskades 25 utredningar fördelade på 13 socialsekreterare, varav 11 var utan anmärkning."))
+    }
+
+    @Test func writesEachFormatToAFile() throws {
+        let folder = try TemporaryFolder()
+        let plan = CLI.packageRoot.appendingPathComponent("Plans/socialnamnden-2023").path
+        for (name, prefix) in [("bilaga.html", "<!DOCTYPE html>"), ("bilaga.csv", "\u{FEFF}Identifierad risk;"), ("bilaga.md", "# Bilaga 1.")] {
+            let result = try CLI.run(["report", "--plan", plan, "--point", "delår", "--out", name], in: folder.url)
+            #expect(result.status == 0, "\(result.stderr)")
+            let text = String(decoding: try Data(contentsOf: folder.file(name)), as: UTF8.self)
+            #expect(text.hasPrefix(prefix), "\(name)")
+            #expect(name.hasSuffix(".csv") || text.contains("delårsbokslut 2023"))
+        }
+        #expect(folder.listing() == ["bilaga.csv", "bilaga.html", "bilaga.md"])
+        let summary = try CLI.run(["report", "--plan", plan, "--point", "delår", "--summary"])
+        #expect(summary.stdout == "Vid delårsbokslutet visar kontrollen att en av totalt fyra kontrollpunkter har genomförts utan anmärkning eller med försumbar anmärkning.\n")
+    }
+
+    @Test func refusesAPersonnummerAndWritesNothing() throws {
+        let folder = try DrawCommandTests.setUp()
+        let assess = try CLI.run(["plan", "edit", "K1", "--plan", "plan", "--text", "Kontroll av 811218-9876"], in: folder.url)
+        #expect(assess.status == 0)
+        let result = try CLI.run(["report", "--plan", "plan", "--out", "bilaga.html"], in: folder.url)
+        #expect(result.status == 1)
+        #expect(result.stderr == "plan/plan.json: control point K1, Vad kontrolleras?: holds what looks like a personnummer (811218-****); the appendix is public, remove it before reporting\n")
+        #expect(!FileManager.default.fileExists(atPath: folder.file("bilaga.html").path))
+    }
+
+    @Test(arguments: [
+        (["report", "--format", "pdf"], "error: --format 'pdf' is not md, html or csv"),
+        (["report", "--point", "jul"], "error: --point 'jul' is not one of: interim, year-end"),
+        (["report", "--summary", "--format", "html"], "error: --summary prints one sentence; it takes no --format or --out"),
+    ])
+    func refusesWrongUsage(arguments: [String], message: String) throws {
+        let result = try CLI.run(arguments + ["--plan", "Plans/socialnamnden-2023"])
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix(message + "\n"))
+    }
+}
