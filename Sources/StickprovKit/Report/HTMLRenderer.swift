@@ -21,7 +21,7 @@ public enum HTMLRenderer {
             th, td { border: 1px solid #777; padding: 4pt 5pt; text-align: left; vertical-align: top; }
             thead { display: table-header-group; }
             th { background: #e8e8e8; font-weight: bold; }
-            tr { break-inside: avoid; page-break-inside: avoid; }
+            td p, td li { break-inside: avoid; }
             td p { margin: 0 0 0.5em; }
             td p:last-child { margin-bottom: 0; }
             td ul { margin: 0 0 0.5em; padding-left: 1.2em; }
@@ -31,6 +31,8 @@ public enum HTMLRenderer {
             ul.legend { list-style: none; padding: 0; margin: 0 0 1em; }
             ul.legend li { margin: 0.15em 0; }
             .risk { font-weight: bold; }
+            col.narrow { width: 9%; }
+            col.medium { width: 15%; }
             @media print { body { margin: 0; } }
             </style>
             </head>
@@ -45,8 +47,11 @@ public enum HTMLRenderer {
         for level in appendix.legend {
             html += "<li>\(signal(level)) – \(escape(level.label))</li>\n"
         }
-        html += "</ul>\n<table>\n<thead>\n<tr>"
         let table = AppendixTable(appendix)
+        // Fixed shares for the short columns leave the rest to the results text.
+        let widths = appendix.layout == .reference
+            ? ["medium", "medium", "narrow", "narrow", "narrow", "wide"] : ["medium", "narrow", "narrow", "narrow", "wide", "medium"]
+        html += "</ul>\n<table>\n<colgroup>" + widths.map { "<col class=\"\($0)\">" }.joined() + "</colgroup>\n<thead>\n<tr>"
         for column in table.header { html += "<th scope=\"col\">\(escape(column))</th>" }
         html += "</tr>\n</thead>\n<tbody>\n"
         for row in table.rows {
