@@ -121,7 +121,18 @@ import Testing
             return process
         }
         for writer in writers { try writer.run() }
+        // Readers during the writes always see a sound prefix: every run succeeds.
+        var reads = 0
+        var failedReads: [String] = []
+        while writers.contains(where: \.isRunning) {
+            let command = reads % 2 == 0 ? ["status", "--plan", "plan"] : ["verify", "--plan", "plan"]
+            let read = try CLI.run(command, in: folder.url)
+            if read.status != 0 { failedReads.append(read.stderr) }
+            reads += 1
+        }
         for writer in writers { writer.waitUntilExit() }
+        #expect(failedReads.isEmpty, "\(failedReads.prefix(3))")
+        #expect(reads > 5)
         #expect(writers.allSatisfy { $0.terminationStatus == 0 })
         let verify = try CLI.run(["verify", "--plan", "plan"], in: folder.url)
         #expect(verify.status == 0, "\(verify.stderr)")

@@ -80,7 +80,14 @@ public struct Journal: Sendable {
     }
 
     /// Records the last line's sequence number and hash in `journal.head` (atomically).
+    ///
+    /// Called under the exclusive lock, so a temporary head file left by a writer that
+    /// was killed mid-write can be removed safely here.
     func writeHead(sequence: Int, hash: String) throws(JournalError) {
+        let directory = (headPath as NSString).deletingLastPathComponent
+        let stale = (try? FileManager.default.contentsOfDirectory(atPath: directory))?
+            .filter { $0.hasPrefix(".journal.head.") && $0.hasSuffix(".tmp") } ?? []
+        for name in stale { try? FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(name)) }
         do {
             try AtomicFile.write(Array("\(sequence) \(hash)\n".utf8), to: headPath, permissions: 0o600)
         } catch {

@@ -19,11 +19,18 @@ public enum PlanFile {
         FileManager.default.fileExists(atPath: path(in: directory))
     }
 
+    /// The largest plan.json the tool reads. A real plan is a few kilobytes; a file far
+    /// larger is a mistake (or an attack) and would only make loading slow.
+    public static let maximumSize = 10 << 20
+
     /// Loads and checks the plan in `directory`.
     /// - Throws: ``PlanError`` — not found, unreadable, malformed, or invalid with every issue.
     public static func load(from directory: String) throws(PlanError) -> ControlPlan {
         let path = path(in: directory)
         guard FileManager.default.fileExists(atPath: path) else { throw .notFound(directory: directory) }
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maximumSize {
+            throw .malformedJSON(path: path, line: nil, detail: "the file is \(size >> 20) MB; a plan is at most \(maximumSize >> 20) MB — is this the right file?")
+        }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))

@@ -1,0 +1,121 @@
+import Foundation
+import Testing
+
+@testable import StickprovKit
+
+/// Seeded mutation fuzzing of the readers that take outside input. Each runs for a couple
+/// of seconds in the normal test run; set STICKPROV_FUZZ_SECONDS for longer runs (and
+/// STICKPROV_FUZZ_SEED to vary the inputs). A crash fails the whole run; a thrown error
+/// must be the reader's own, with a line inside the input.
+@Suite struct FuzzTests {
+    static let seconds = Double(ProcessInfo.processInfo.environment["STICKPROV_FUZZ_SECONDS"] ?? "") ?? 2
+    static let seed = UInt64(ProcessInfo.processInfo.environment["STICKPROV_FUZZ_SEED"] ?? "") ?? 20231231
+
+    static let interesting: [UInt8] = Array(";,\t\"\r\n\0".utf8) + [0xC3, 0xA5, 0xE4, 0xFF, 0xFE, 0xEF, 0xBB, 0xBF, 0x80, 0x81, 0x7B, 0x7D, 0x5B, 0x5D, 0x3A]
+
+    /// One random change: flip, insert, delete, duplicate or truncate.
+    static func mutate(_ input: [UInt8], _ random: inout SplitMix64) -> [UInt8] {
+        var bytes = input
+        for _ in 0..<Int.random(in: 1...4, using: &random) {
+            let position = bytes.isEmpty ? 0 : Int.random(in: 0..<bytes.count, using: &random)
+            switch Int.random(in: 0..<6, using: &random) {
+            case 0 where !bytes.isEmpty: bytes[position] = UInt8.random(in: 0...255, using: &random)
+            case 1: bytes.insert(interesting.randomElement(using: &random) ?? 0, at: position)
+            case 2 where !bytes.isEmpty: bytes.removeSubrange(position..<min(bytes.count, position + Int.random(in: 1...16, using: &random)))
+            case 3 where !bytes.isEmpty:
+                let end = min(bytes.count, position + Int.random(in: 1...64, using: &random))
+                bytes.insert(contentsOf: bytes[position..<end], at: position)
+            case 4: bytes = Array(bytes.prefix(position))
+            default: if !bytes.isEmpty { bytes[position] = interesting.randomElement(using: &random) ?? 0 }
+            }
+        }
+        return bytes
+    }
+
+    static func fuzz(_ corpus: [[UInt8]], _ body: ([UInt8]) -> Void) -> Int {
+        var random = SplitMix64(seed: seed)
+        let deadline = Date().addingTimeInterval(seconds)
+        var runs = 0
+        while Date() < deadline {
+            for _ in 0..<50 {
+                body(mutate(corpus[runs % corpus.count], &random))
+                runs += 1
+            }
+        }
+        return runs
+    }
+
+    static func lineCount(_ bytes: [UInt8]) -> Int { bytes.filter { $0 == 10 || $0 == 13 }.count + 1 }
+
+    @Test func csvReaderNeverCrashesAndNamesLinesInside() {
+        let corpus = [
+            Array("\u{FEFF}Ärendenummer;Handläggare;Beslut\r\nSN-1;Åsa Öberg;\"Bifall; delvis\"\r\nSN-2;\"Björn \"\"B\"\" Ek\";\"rad1\nrad2\"\r\n".utf8),
+            Array("a,b\n1,2\n3,4".utf8),
+            [0x4E, 0x61, 0x6D, 0x6E, 0x3B, 0x42, 0x0A, 0xC5, 0x73, 0x61, 0x3B, 0xD6, 0x0A],
+        ]
+        var failures: [String] = []
+        let runs = Self.fuzz(corpus) { bytes in
+            do {
+                let table = try CSVTable.parse(bytes)
+                if table.rows.contains(where: { $0.fields.count != table.header.count }) { failures.append("ragged row accepted") }
+            } catch let error as CSVError {
+                if let line = error.line, !(1...Self.lineCount(bytes)).contains(line) {
+                    failures.append("line \(line) outside 1...\(Self.lineCount(bytes))")
+                }
+            } catch {
+                failures.append("unexpected error \(error)")
+            }
+        }
+        #expect(failures.isEmpty, "\(failures.prefix(5))")
+        #expect(runs > 100)
+    }
+
+    @Test func journalReaderNeverCrashesAndNeverAcceptsAChange() throws {
+        let folder = try JournalTests.Folder()
+        try folder.journal.append((1...4).map(JournalTests.draw), time: JournalTests.time, actor: "anna")
+        let sound = try folder.bytes()
+        var failures: [String] = []
+        let runs = Self.fuzz([sound]) { bytes in
+            do {
+                try folder.write(bytes)
+                let damage = try folder.journal.damage()
+                // The chain and journal.head pin every byte: a random change is never sound.
+                if damage == nil && bytes != sound { failures.append("accepted a changed journal") }
+                if let line = damage?.line, line < 1 || line > Self.lineCount(bytes) + 4 { failures.append("line \(line)") }
+                let (parsed, _) = Journal.scan(bytes, decodingEvents: true)
+                if parsed.events.count != parsed.lineCount { failures.append("events \(parsed.events.count) vs lines \(parsed.lineCount)") }
+            } catch {
+                failures.append("\(error)")
+            }
+        }
+        #expect(failures.isEmpty, "\(failures.prefix(5))")
+        #expect(runs > 100)
+    }
+
+    @Test func planDecoderNeverCrashes() {
+        let corpus = [Array(PlanFile.encode(PlanFileTests.samplePlan()))]
+        var failures = 0
+        let runs = Self.fuzz(corpus) { bytes in
+            do {
+                let plan = try PlanFile.decode(Data(bytes), path: "plan.json")
+                if !plan.issues.isEmpty { failures += 1 }
+            } catch {
+                // Any PlanError is an answer.
+            }
+        }
+        #expect(failures == 0)
+        #expect(runs > 100)
+    }
+
+    @Test func personnummerScannerNeverCrashesOnRandomText() {
+        var random = SplitMix64(seed: Self.seed)
+        for _ in 0..<2_000 {
+            let text = String(decoding: (0..<Int.random(in: 0...40, using: &random)).map { _ in
+                "0123456789-+ a".utf8.randomElement(using: &random) ?? 48
+            }, as: UTF8.self)
+            for match in PersonalIdentityNumber.find(in: text) {
+                #expect(match.masked.hasSuffix("****"))
+            }
+        }
+    }
+}
