@@ -13,6 +13,8 @@ enum ErrorMessages {
             return error.messages
         case let error as DrawError:
             return ["error: \(error.message)"]
+        case let error as RecordError:
+            return ["error: \(error.message)"]
         case let error as CSVError:
             return ["error: \(error.message)"]
         case let error as AtomicFile.WriteError:

@@ -87,11 +87,7 @@ enum RecordCommands {
                 draw: DrawID(rawValue: arguments.arguments[0]), key: arguments.arguments[1], result: result,
                 remarkKind: arguments.value("remark"), note: note, reviewer: arguments.value("reviewer"), reviewedOn: date)
             try append(arguments, console, { plan, state in
-                do {
-                    return try Recording.outcome(proposed, plan: plan, state: state).map { [$0] } ?? []
-                } catch let error as RecordError {
-                    throw DataError("error: \(error.message)")
-                }
+                try Recording.outcome(proposed, plan: plan, state: state).map { [$0] } ?? []
             }, summary: { written in summarise(written, source: nil) })
         })
 
@@ -147,11 +143,7 @@ enum RecordCommands {
             try append(arguments, console, { plan, _ in
                 guard plan.control(controlID) != nil else { throw PlanError.unknownControl(controlID, known: plan.controlIDs) }
                 let record = MeasurementRecord(control: controlID, value: value, unit: unit, target: target, date: date, note: arguments.value("note"))
-                do {
-                    return [try Recording.measurement(record, plan: plan)]
-                } catch let error as RecordError {
-                    throw DataError("error: \(error.message)")
-                }
+                return [try Recording.measurement(record, plan: plan)]
             }, summary: { _ in "Recorded \(controlID): \(value.swedish) \(unit) per \(date)" + (target.map { " (target \($0.swedish) \(unit))" } ?? "") + "." })
         })
 
@@ -199,11 +191,7 @@ enum RecordCommands {
                 case .control(let control): target = .control(control)
                 }
                 let record = AssessmentRecord(target: target, point: point, signal: signal, result: result, actions: actions)
-                do {
-                    return [try Recording.assessment(record, plan: plan)]
-                } catch let error as RecordError {
-                    throw DataError("error: \(error.message)")
-                }
+                return [try Recording.assessment(record, plan: plan)]
             }, summary: { written in
                 guard case .assessment(let record) = written.first?.payload else { return "" }
                 return "Assessed \(id) at \(point.swedish): \(record.signal)."

@@ -26,7 +26,7 @@ public struct MeasurementRecord: Sendable, Hashable, Codable {
 }
 
 /// A measured number, kept exactly as a decimal with up to four decimals (`48`, `37,5`).
-public struct Measure: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
+public struct Measure: Sendable, Hashable, Comparable, TextCodable {
     /// The value times 10,000.
     public let tenThousandths: Int
 
@@ -60,16 +60,6 @@ public struct Measure: Sendable, Hashable, Comparable, CustomStringConvertible, 
 
     public static func < (a: Measure, b: Measure) -> Bool { a.tenThousandths < b.tenThousandths }
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let value = Measure(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "'\(text)' is not a number"))
-        }
-        self = value
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+    /// What the text looks like, for decoding errors.
+    public static let textForm = "a number"
 }

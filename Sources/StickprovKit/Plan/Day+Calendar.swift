@@ -43,7 +43,7 @@ extension Day {
 }
 
 /// An ISO-8601 week, written `2023-W11` (the ISO week-numbering year, two-digit week).
-public struct ISOWeek: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
+public struct ISOWeek: Sendable, Hashable, Comparable, TextCodable {
     /// The ISO week-numbering year (may differ from the calendar year near New Year).
     public let year: Int
     /// The week number, 1–53.
@@ -82,22 +82,12 @@ public struct ISOWeek: Sendable, Hashable, Comparable, CustomStringConvertible, 
 
     public static func < (a: ISOWeek, b: ISOWeek) -> Bool { (a.year, a.week) < (b.year, b.week) }
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let week = ISOWeek(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "'\(text)' is not an ISO week YYYY-Www"))
-        }
-        self = week
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+    /// What the text looks like, for decoding errors.
+    public static let textForm = "an ISO week YYYY-Www"
 }
 
 /// A calendar month, written `2023-03`.
-public struct Month: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
+public struct Month: Sendable, Hashable, Comparable, TextCodable {
     /// The year.
     public let year: Int
     /// The month, 1–12.
@@ -128,16 +118,6 @@ public struct Month: Sendable, Hashable, Comparable, CustomStringConvertible, Co
 
     public static func < (a: Month, b: Month) -> Bool { (a.year, a.month) < (b.year, b.month) }
 
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let month = Month(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "'\(text)' is not a month YYYY-MM"))
-        }
-        self = month
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+    /// What the text looks like, for decoding errors.
+    public static let textForm = "a month YYYY-MM"
 }
