@@ -138,6 +138,7 @@ enum PlanCommands {
         .option("remark-kind", "TEXT", help: "A kind of remark reviewers choose from.", repeatable: true),
         .option("item-noun", "'en X/Xar'", help: "What items are called in the appendix, e.g. 'en utredning/utredningar'."),
         .option("officer-noun", "'en X/X'", help: "What officers are called, e.g. 'en socialsekreterare/socialsekreterare'."),
+        .option("personal-data-in-notes", "yes|no", help: "Whether reviewers' notes may hold a personnummer (default no)."),
     ]
 
     static let addControl = Command(
@@ -179,6 +180,10 @@ enum PlanCommands {
         if arguments.isGiven("remark-kind") { control.remarkKinds = arguments.values("remark-kind") }
         if let text = arguments.value("item-noun") { control.itemNoun = try noun(text, option: "item-noun") }
         if let text = arguments.value("officer-noun") { control.officerNoun = try noun(text, option: "officer-noun") }
+        if let answer = arguments.value("personal-data-in-notes") {
+            guard ["yes", "ja", "no", "nej"].contains(answer) else { throw UsageError("--personal-data-in-notes takes yes or no") }
+            control.allowsPersonalDataInNotes = answer == "yes" || answer == "ja"
+        }
         if let size = try sampleSize(arguments) {
             control.sampleRule = SampleRule(
                 size: size, keyColumn: control.sampleRule?.keyColumn, stratumColumn: control.sampleRule?.stratumColumn,

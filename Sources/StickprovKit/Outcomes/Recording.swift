@@ -32,7 +32,9 @@ public enum Recording {
         case .ok:
             record.remarkKind = nil
         }
-        try refusePersonalData(record.note, field: "the note")
+        if plan.control(draw.control)?.allowsPersonalDataInNotes != true {
+            try refusePersonalData(record.note, field: "the note")
+        }
         try refusePersonalData(record.remarkKind, field: "the remark kind")
         guard let current = state.outcome(draw.id, record.key) else { return .outcome(record) }
         if current.record.saysTheSame(as: record) { return nil }

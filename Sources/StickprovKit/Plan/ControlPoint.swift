@@ -26,12 +26,15 @@ public struct ControlPoint: Sendable, Hashable, Codable {
     /// What the officers are called, e.g. "en socialsekreterare/socialsekreterare"
     /// (default "en handläggare/handläggare").
     public var officerNoun: Noun?
+    /// Whether reviewers' notes on this control's items may hold a personnummer (they are
+    /// refused otherwise). Remark kinds and the appendix refuse them regardless.
+    public var allowsPersonalDataInNotes: Bool
 
     /// Creates a control point.
     public init(
         id: ControlID, text: String, method: MethodKind, methodLabel: String? = nil, cadence: Cadence? = nil,
         followUp: FollowUp = .both, responsible: String? = nil, sampleRule: SampleRule? = nil, remarkKinds: [String] = [],
-        itemNoun: Noun? = nil, officerNoun: Noun? = nil
+        itemNoun: Noun? = nil, officerNoun: Noun? = nil, allowsPersonalDataInNotes: Bool = false
     ) {
         self.id = id
         self.text = text
@@ -44,10 +47,12 @@ public struct ControlPoint: Sendable, Hashable, Codable {
         self.remarkKinds = remarkKinds
         self.itemNoun = itemNoun
         self.officerNoun = officerNoun
+        self.allowsPersonalDataInNotes = allowsPersonalDataInNotes
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, text, method, methodLabel, cadence, followUp, responsible, sampleRule, remarkKinds, itemNoun, officerNoun
+        case id, text, method, methodLabel, cadence, followUp, responsible, sampleRule, remarkKinds, itemNoun, officerNoun,
+            allowsPersonalDataInNotes
     }
 
     public init(from decoder: any Decoder) throws {
@@ -63,6 +68,7 @@ public struct ControlPoint: Sendable, Hashable, Codable {
         remarkKinds = try container.decodeIfPresent([String].self, forKey: .remarkKinds) ?? []
         itemNoun = try container.decodeIfPresent(Noun.self, forKey: .itemNoun)
         officerNoun = try container.decodeIfPresent(Noun.self, forKey: .officerNoun)
+        allowsPersonalDataInNotes = try container.decodeIfPresent(Bool.self, forKey: .allowsPersonalDataInNotes) ?? false
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -78,6 +84,7 @@ public struct ControlPoint: Sendable, Hashable, Codable {
         if !remarkKinds.isEmpty { try container.encode(remarkKinds, forKey: .remarkKinds) }
         try container.encodeIfPresent(itemNoun, forKey: .itemNoun)
         try container.encodeIfPresent(officerNoun, forKey: .officerNoun)
+        if allowsPersonalDataInNotes { try container.encode(true, forKey: .allowsPersonalDataInNotes) }
     }
 
     /// The *Metod* text the appendix prints.

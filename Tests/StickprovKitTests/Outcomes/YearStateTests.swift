@@ -90,6 +90,18 @@ import Testing
         #expect(throws: error) { try Recording.outcome(outcome, plan: Self.plan, state: state) }
     }
 
+    @Test func aControlMayAllowPersonalDataInNotesButNeverInRemarkKinds() throws {
+        var plan = Self.plan
+        plan.risks[0].controls[1].allowsPersonalDataInNotes = true
+        let state = YearState(events: Self.events([.draw(Self.draw("K2-1", keys: ["A"]))]))
+        let note = OutcomeRecord(draw: "K2-1", key: "A", result: .ok, note: "Gäller 19811218-9876")
+        #expect(try Recording.outcome(note, plan: plan, state: state) != nil)
+        let kind = OutcomeRecord(draw: "K2-1", key: "A", result: .remark, remarkKind: "19811218-9876")
+        #expect(throws: RecordError.personalData(field: "the remark kind", masked: "19811218-****")) {
+            try Recording.outcome(kind, plan: plan, state: state)
+        }
+    }
+
     @Test func assessmentsUseThePlansSignalsAndRefusePersonalData() throws {
         let record = AssessmentRecord(target: .control("K2"), point: .interim, signal: "GREEN", result: "r", actions: "")
         #expect(try Recording.assessment(record, plan: Self.plan) == .assessment(
