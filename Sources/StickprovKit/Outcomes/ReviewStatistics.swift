@@ -31,14 +31,16 @@ public struct ReviewStatistics: Sendable, Equatable {
     }
 
     /// Counts for draws in `state`. `officerColumn` names the carried column whose
-    /// distinct values are counted (default: the rule's first carried column).
+    /// distinct values are counted; by default a carried column whose name says it holds
+    /// the officer (*handläggare*, *socialsekreterare* …). A log check's items are the
+    /// officers themselves, so it counts none.
     public init(draws: [DrawRecord], in state: YearState, officerColumn: String? = nil) {
         var kinds: [String: Int] = [:]
         var officerNames: Set<String> = []
         var hasOfficerColumn = false
         for draw in draws {
             drawn += draw.items.count
-            let column = officerColumn ?? draw.rule.carry.first
+            let column = officerColumn ?? ReviewStatistics.officerColumn(of: draw.rule)
             for item in draw.items {
                 if let column, let name = item.carried[column] {
                     hasOfficerColumn = true
@@ -63,5 +65,12 @@ public struct ReviewStatistics: Sendable, Equatable {
         remarkKinds = kinds.map { (kind: $0.key, count: $0.value) }
             .sorted { $0.count != $1.count ? $0.count > $1.count : $0.kind < $1.kind }
         officers = hasOfficerColumn ? officerNames.count : nil
+    }
+
+    /// The carried column that names each item's officer, when the rule has one.
+    static func officerColumn(of rule: SampleRule) -> String? {
+        if case .logCheck = rule.size { return nil }
+        let words = ["handläggare", "sekreterare", "officer", "ansvarig", "utredare"]
+        return rule.carry.first { column in words.contains { column.nfc.lowercased().contains($0) } }
     }
 }
