@@ -45,6 +45,24 @@ enum ExportEncoding: Sendable, Equatable {
     /// Checks the record `[lo, hi)` that starts on `line`; updates the state and returns the record's
     /// anomaly, if any.
     mutating func check(_ p: UnsafePointer<UInt8>, _ lo: Int, _ hi: Int, line: Int) -> LogAnomaly? {
+        // Most records settle here, eight bytes at a time.
+        let summary = EncodingSummary(p, lo, hi)
+        guard summary.hasHighBytes else { return nil }
+        switch self {
+        case .utf8WithBOM, .utf8:
+            if summary.isSimpleUTF8 { return nil }
+        case .windows1252:
+            if !summary.hasContinuationBytes { return nil }
+        case .undecided:
+            if summary.isSimpleUTF8 {
+                self = .utf8(since: line)
+                return nil
+            }
+            if !summary.hasContinuationBytes {
+                self = .windows1252(since: line)
+                return nil
+            }
+        }
         guard let found = EncodingScan(p, lo, hi) else { return nil }
         func lineOf(_ offset: Int) -> Int {
             var count = line
@@ -93,6 +111,50 @@ enum ExportEncoding: Sendable, Equatable {
     }
 }
 
+/// A quick look at a record's bytes, eight at a time (SWAR): whether it has non-ASCII bytes, whether any
+/// is a UTF-8 continuation byte (10xxxxxx: every multi-byte sequence has one, and Windows-1252's
+/// undefined bytes are among them), and whether it is well-formed UTF-8 made of ASCII and two-byte
+/// sequences only (å, ä, ö, é …). Anything else goes to ``EncodingScan``.
+///
+/// Reads up to seven bytes past `hi` (masked off), so the buffer must have them.
+struct EncodingSummary {
+    var hasHighBytes = false
+    var hasContinuationBytes = false
+    var isSimpleUTF8 = true
+
+    @inline(__always)
+    init(_ p: UnsafePointer<UInt8>, _ lo: Int, _ hi: Int) {
+        let raw = UnsafeRawPointer(p)
+        let tops: UInt64 = 0x8080_8080_8080_8080
+        var index = lo
+        var carry: UInt64 = 0  // 0x80 in byte 0 when the word before ended with a lead byte
+        var highs: UInt64 = 0
+        var continuations: UInt64 = 0
+        var wrong: UInt64 = 0
+        // Without branches: ASCII words give zeros throughout.
+        while index < hi {
+            var word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            if hi - index < 8 { word &= (1 &<< UInt64(8 &* (hi - index))) &- 1 }
+            index += 8
+            let high = word & tops
+            let leads = word & (word &<< 1) & tops  // 11xxxxxx
+            let following = high & ~leads  // 10xxxxxx
+            highs |= high
+            continuations |= following
+            // Leads of three- and four-byte sequences (111xxxxx) and the overlong C0, C1 (1100000x).
+            let low = word & 0x1E1E_1E1E_1E1E_1E1E
+            let lowIsSet = ((low &+ 0x7F7F_7F7F_7F7F_7F7F) | low) & tops
+            wrong |= leads & ((word &<< 2) | ~lowIsSet)
+            // Each continuation byte right after a lead, each lead followed by one.
+            wrong |= following ^ ((leads &<< 8) | carry)
+            carry = leads &>> 56
+        }
+        hasHighBytes = highs != 0
+        hasContinuationBytes = continuations != 0
+        isSimpleUTF8 = wrong | carry == 0
+    }
+}
+
 /// The non-ASCII bytes of one record: where the first well-formed multi-byte UTF-8 sequence is, the
 /// first byte that is not part of one, and the first of Windows-1252's five undefined bytes.
 struct EncodingScan {
@@ -100,29 +162,9 @@ struct EncodingScan {
     var firstInvalidUTF8: Int?
     var firstUndefined1252: Int?
 
-    /// Scans `[lo, hi)`; nil when it is all ASCII (the common case, checked eight bytes at a time).
-    @inline(__always)
+    /// Scans `[lo, hi)`; nil when it is all ASCII.
     init?(_ p: UnsafePointer<UInt8>, _ lo: Int, _ hi: Int) {
-        let raw = UnsafeRawPointer(p)
-        var index = lo
-        var high: UInt64 = 0
-        while index + 32 <= hi {
-            high |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-                | raw.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self)
-                | raw.loadUnaligned(fromByteOffset: index + 16, as: UInt64.self)
-                | raw.loadUnaligned(fromByteOffset: index + 24, as: UInt64.self)
-            index += 32
-        }
-        while index + 8 <= hi {
-            high |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            index += 8
-        }
-        var tail: UInt8 = 0
-        while index < hi {
-            tail |= p[index]
-            index += 1
-        }
-        guard high & 0x8080_8080_8080_8080 != 0 || tail & 0x80 != 0 else { return nil }
+        guard (lo..<hi).contains(where: { p[$0] >= 0x80 }) else { return nil }
         self.init(slowly: p, lo, hi)
     }
 

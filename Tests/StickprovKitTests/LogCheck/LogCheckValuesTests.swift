@@ -76,6 +76,28 @@ import Testing
         }
     }
 
+    @Test func theQuickEncodingLookAgreesWithAFullValidation() {
+        let pieces: [[UInt8]] = [
+            Array("a;b".utf8), Array("Åsa".utf8), Array("–".utf8), Array("😀".utf8), [0xE5], [0x81], [0xC0, 0x80],
+            [0xC3], [0xA5], [0xED, 0xA0, 0x80], [0xC3, 0xA4, 0xC3, 0xB6], Array("12345678".utf8),
+        ]
+        var random = SplitMix64(seed: 42)
+        for _ in 0..<20_000 {
+            let offset = Int(random.next() % 8)
+            var bytes = [UInt8](repeating: 0xFF, count: offset)
+            for _ in 0..<Int(random.next() % 10) { bytes += pieces[Int(random.next() % UInt64(pieces.count))] }
+            let record = Array(bytes[offset...])
+            bytes += [UInt8](repeating: 0xC3, count: 16)  // what follows the record must not matter
+            let summary = bytes.withUnsafeBufferPointer { buffer in
+                buffer.baseAddress.map { EncodingSummary($0, offset, offset + record.count) }
+            }
+            let isValid = record.withUnsafeBufferPointer { UTF8Validation.firstInvalidOffset(in: $0) == nil }
+            #expect(summary?.hasHighBytes == record.contains { $0 >= 0x80 })
+            #expect(summary?.hasContinuationBytes == record.contains { (0x80...0xBF).contains($0) })
+            #expect(summary?.isSimpleUTF8 == (isValid && !record.contains { $0 >= 0xE0 }), "\(record)")
+        }
+    }
+
     @Test func aLogCheckRuleCarriesUnitAndManagerOnce() throws {
         let control = ControlPoint(
             id: "K1", text: "t", method: .sample,
