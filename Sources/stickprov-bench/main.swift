@@ -34,6 +34,12 @@ enum Benchmarks {
             summary: "reading a population of N keys (default 1,000,000) and drawing from it",
             run: SamplingBenchmark.run
         ),
+        Entry(
+            name: "logcheck",
+            usage: "logcheck [--rows N] [--keep FILE]",
+            summary: "the log-check extract on a generated export of N rows (default 1,000,000) against grep -F and mawk",
+            run: LogCheckBenchmark.run
+        ),
     ]
 
     /// The usage text, listing every registered benchmark.

@@ -41,40 +41,21 @@ enum DrawCommand {
         run: run)
 
     static func run(_ arguments: ParsedArguments, _ console: Console) throws {
-        let directory = PlanCommands.folder(arguments)
-        let plan = try PlanFile.load(from: directory)
-        let controlID = ControlID(rawValue: arguments.arguments[0])
-        guard let control = plan.control(controlID) else {
-            throw PlanError.unknownControl(controlID, known: plan.controlIDs)
-        }
-        guard control.method.takesSampleRule else { throw DrawError.methodDrawsNoSample(controlID, control.method) }
-        let rule = try effectiveRule(control, arguments)
-        guard let keyColumn = rule.keyColumn else { throw DrawError.keyColumnRequired(controlID) }
+        let context = try DrawContext(arguments)
+        let rule = try effectiveRule(context.control, arguments)
+        guard let keyColumn = rule.keyColumn else { throw DrawError.keyColumnRequired(context.control.id) }
         let populationPath = try arguments.required("population")
-        let month = try arguments.value("month").map { text in
-            guard let month = Month(text) else { throw UsageError("--month '\(text)' is not a month YYYY-MM") }
-            return month
-        }
+        let month = try DrawContext.month(arguments)
         let spares = try arguments.integer("spares") ?? 0
         guard spares >= 0 else { throw UsageError("--spares must be 0 or more") }
-        let seed = try arguments.value("seed").map { _ in try SampleCommand.seedOption(arguments) }
-
-        let journal = Journal(planDirectory: directory)
-        let earlier = try readJournal(journal).compactMap { event -> DrawRecord? in
-            if case .draw(let record) = event.payload { return record }
-            return nil
-        }
         let population = try readPopulation(
             populationPath, key: keyColumn, stratum: rule.stratumColumn, carry: rule.carry)
-        let request = Draw.Request(
-            control: controlID, rule: rule, seed: seed ?? Seed.generate(), isSeedGenerated: seed == nil,
-            period: arguments.value("period"), month: month,
-            date: try arguments.value("date").map { try PlanCommands.day($0, option: "date") } ?? Clock.today(),
-            populationFile: (populationPath as NSString).lastPathComponent, spares: spares)
-        let record = try Draw.make(request, population: population, earlier: earlier)
+        let record = try context.draw(
+            rule: rule, population: population, populationPath: populationPath, month: month, spares: spares,
+            arguments)
 
         let out = arguments.value("out") ?? "urval-\(record.id).csv"
-        try refuseInsidePlan(out, planDirectory: directory)
+        try refuseInsidePlan(out, planDirectory: context.directory)
         let sheet = Worksheet.table(for: record)
         // Write the worksheet first: if it fails, nothing is recorded; a recorded draw
         // whose sheet is lost can be written again from the journal.
@@ -83,10 +64,8 @@ enum DrawCommand {
         } catch {
             throw DataError(describing: error, in: out)
         }
-        _ = try journalCall(journal) { () throws(JournalError) in
-            try journal.append([.draw(record)], time: Journal.timestamp(), actor: Actor.name(arguments))
-        }
-        console.out(DrawSummary.render(record, control: control, worksheet: out, populationPath: populationPath))
+        try context.record(record, arguments)
+        console.out(DrawSummary.render(record, control: context.control, worksheet: out, populationPath: populationPath))
     }
 
     /// The plan's rule with this draw's flags applied.
@@ -106,10 +85,9 @@ enum DrawCommand {
         guard var rule = sizes.first.map({ SampleRule(size: $0) }) ?? control.sampleRule else {
             throw DrawError.noSampleRule(control.id)
         }
-        if let planned = control.sampleRule, !sizes.isEmpty {
-            rule.keyColumn = planned.keyColumn
-            rule.stratumColumn = planned.stratumColumn
-            rule.carry = planned.carry
+        if var planned = control.sampleRule, let size = sizes.first {
+            planned.size = size  // the plan's columns stay
+            rule = planned
         }
         if let key = arguments.value("key") { rule.keyColumn = key }
         if let stratum = arguments.value("stratum") { rule.stratumColumn = stratum }
@@ -126,6 +104,63 @@ enum DrawCommand {
         let plan = URL(fileURLWithPath: planDirectory).standardizedFileURL.path
         if target == plan || target.hasPrefix(plan + "/") {
             throw UsageError("--out '\(path)' is inside the plan folder; worksheets hold personal data and are written elsewhere")
+        }
+    }
+}
+
+/// What every draw command does around the sampling itself: find the plan and the control point,
+/// number the draw after the journal's earlier ones, and record it (`draw` and `logcheck draw`).
+struct DrawContext {
+    /// The plan folder.
+    let directory: String
+    /// The control point drawn for.
+    let control: ControlPoint
+    /// The plan's journal.
+    let journal: Journal
+
+    /// Loads the plan and finds the control point named by the first argument.
+    init(_ arguments: ParsedArguments) throws {
+        directory = PlanCommands.folder(arguments)
+        let plan = try PlanFile.load(from: directory)
+        let controlID = ControlID(rawValue: arguments.arguments[0])
+        guard let control = plan.control(controlID) else {
+            throw PlanError.unknownControl(controlID, known: plan.controlIDs)
+        }
+        guard control.method.takesSampleRule else { throw DrawError.methodDrawsNoSample(controlID, control.method) }
+        self.control = control
+        journal = Journal(planDirectory: directory)
+    }
+
+    /// `--month`, when given.
+    static func month(_ arguments: ParsedArguments) throws -> Month? {
+        try arguments.value("month").map { text in
+            guard let month = Month(text) else { throw UsageError("--month '\(text)' is not a month YYYY-MM") }
+            return month
+        }
+    }
+
+    /// Draws from `population` by `rule` (seed from `--seed` or generated, period from `--period`).
+    func draw(
+        rule: SampleRule, population: Population, populationPath: String, month: Month?, spares: Int,
+        _ arguments: ParsedArguments
+    ) throws -> DrawRecord {
+        let seed = try arguments.value("seed").map { _ in try SampleCommand.seedOption(arguments) }
+        let earlier = try readJournal(journal).compactMap { event -> DrawRecord? in
+            if case .draw(let record) = event.payload { return record }
+            return nil
+        }
+        let request = Draw.Request(
+            control: control.id, rule: rule, seed: seed ?? Seed.generate(), isSeedGenerated: seed == nil,
+            period: arguments.value("period"), month: month,
+            date: try arguments.value("date").map { try PlanCommands.day($0, option: "date") } ?? Clock.today(),
+            populationFile: (populationPath as NSString).lastPathComponent, spares: spares)
+        return try Draw.make(request, population: population, earlier: earlier)
+    }
+
+    /// Appends the draw to the journal.
+    func record(_ record: DrawRecord, _ arguments: ParsedArguments) throws {
+        _ = try journalCall(journal) { () throws(JournalError) in
+            try journal.append([.draw(record)], time: Journal.timestamp(), actor: Actor.name(arguments))
         }
     }
 }

@@ -139,6 +139,10 @@ enum PlanCommands {
         .option("item-noun", "'en X/Xar'", help: "What items are called in the appendix, e.g. 'en utredning/utredningar'."),
         .option("officer-noun", "'en X/X'", help: "What officers are called, e.g. 'en socialsekreterare/socialsekreterare'."),
         .option("personal-data-in-notes", "yes|no", help: "Whether reviewers' notes may hold a personnummer (default no)."),
+        .option("unit-column", "COLUMN", help: "Log check: the officer list's column with each officer's unit."),
+        .option("manager-column", "COLUMN", help: "Log check: the officer list's column with each officer's manager."),
+        .option("log-user-column", "COLUMN", help: "Log check: the access-log export's column with the user id."),
+        .option("log-time-column", "COLUMN", help: "Log check: the access-log export's column with the event's time."),
     ]
 
     static let addControl = Command(
@@ -185,18 +189,24 @@ enum PlanCommands {
             control.allowsPersonalDataInNotes = answer == "yes" || answer == "ja"
         }
         if let size = try sampleSize(arguments) {
-            control.sampleRule = SampleRule(
-                size: size, keyColumn: control.sampleRule?.keyColumn, stratumColumn: control.sampleRule?.stratumColumn,
-                carry: control.sampleRule?.carry ?? [])
+            var rule = control.sampleRule ?? SampleRule(size: size)
+            rule.size = size  // the columns stay
+            control.sampleRule = rule
         }
-        let columnOptions = ["key-column", "stratum-column", "carry"]
+        let columnOptions = [
+            "key-column", "stratum-column", "carry", "unit-column", "manager-column", "log-user-column", "log-time-column",
+        ]
         if columnOptions.contains(where: arguments.isGiven) {
             guard var rule = control.sampleRule else {
-                throw UsageError("--key-column, --stratum-column and --carry belong to a sample rule; give --count, --percent, --stratum-rule or --log-check-users too")
+                throw UsageError("--key-column, --stratum-column, --carry and the log-check columns belong to a sample rule; give --count, --percent, --stratum-rule or --log-check-users too")
             }
             if let key = arguments.value("key-column") { rule.keyColumn = key }
             if let stratum = arguments.value("stratum-column") { rule.stratumColumn = stratum }
             if arguments.isGiven("carry") { rule.carry = arguments.values("carry") }
+            if let unit = arguments.value("unit-column") { rule.unitColumn = unit }
+            if let manager = arguments.value("manager-column") { rule.managerColumn = manager }
+            if let user = arguments.value("log-user-column") { rule.logUserColumn = user }
+            if let time = arguments.value("log-time-column") { rule.logTimeColumn = time }
             control.sampleRule = rule
         }
     }

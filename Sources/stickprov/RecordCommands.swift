@@ -40,6 +40,8 @@ enum RecordCommands {
                 Windows-1252) is checked row by row first; either every filled-in row is recorded or none,
                 and every problem is listed. Result words: ok / utan anmärkning, anmärkning, ej granskad.
                 Notes must not hold personal data: a personnummer is refused.
+                For a log check ('logcheck draw'), ITEM-KEY is the officer's id and the result is the
+                manager's answer: --ok (authorised) or --remark KIND.
                 """,
             arguments: [
                 ArgumentSpec("DRAW-ID", help: "The draw, e.g. K3-1.", isOptional: true),
@@ -61,6 +63,7 @@ enum RecordCommands {
                 "stickprov record K3-1 SN-2023-0388 --remark 'Kommunicering ej dokumenterad' --note 'Beslutsunderlag ej kommunicerat'",
                 "stickprov record K3-1 SN-2023-0120 --not-reviewed 'Ärendet överflyttat till annan kommun'",
                 "stickprov record --worksheet urval-K3-1.csv",
+                "stickprov record K1-3 anna.berg --ok --reviewer 'Enhetschef Vuxen'",
             ]),
         run: { arguments, console in
             if let sheet = arguments.value("worksheet") {

@@ -101,6 +101,13 @@ extension ControlPoint {
         for (i, column) in rule.carry.enumerated() where column.trimmingASCIIWhitespace().isEmpty {
             add(".sampleRule.carry[\(i)]", "is empty")
         }
+        let logColumns = [
+            ("unitColumn", rule.unitColumn), ("managerColumn", rule.managerColumn),
+            ("logUserColumn", rule.logUserColumn), ("logTimeColumn", rule.logTimeColumn),
+        ]
+        for case let (field, column?) in logColumns where column.trimmingASCIIWhitespace().isEmpty {
+            add(".sampleRule.\(field)", "is empty")
+        }
         return found
     }
 

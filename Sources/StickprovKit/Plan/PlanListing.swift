@@ -45,6 +45,10 @@ public enum PlanListing {
                     if let key = rule.keyColumn { text += " · nyckel: \(key)" }
                     if let stratum = rule.stratumColumn { text += " · stratum: \(stratum)" }
                     if !rule.carry.isEmpty { text += " · medföljer: " + rule.carry.joined(separator: ", ") }
+                    if let unit = rule.unitColumn { text += " · enhet: \(unit)" }
+                    if let manager = rule.managerColumn { text += " · chef: \(manager)" }
+                    if let user = rule.logUserColumn { text += " · loggens användare: \(user)" }
+                    if let time = rule.logTimeColumn { text += " · loggens tid: \(time)" }
                     lines += wrap(text, first: indent, rest: indent, width: width)
                 }
             }

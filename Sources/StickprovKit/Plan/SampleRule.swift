@@ -8,13 +8,29 @@ public struct SampleRule: Sendable, Hashable {
     public var stratumColumn: String?
     /// Population columns carried into the sample list (e.g. officer, unit); never personal ids.
     public var carry: [String]
+    /// Log check: the officer list's column naming each officer's unit (carried with the draw).
+    public var unitColumn: String?
+    /// Log check: the officer list's column naming each officer's manager, by whom extracts are grouped.
+    public var managerColumn: String?
+    /// Log check: the access-log export's column holding the user id.
+    public var logUserColumn: String?
+    /// Log check: the access-log export's column holding the time of each event.
+    public var logTimeColumn: String?
 
     /// Creates a rule.
-    public init(size: SampleSize, keyColumn: String? = nil, stratumColumn: String? = nil, carry: [String] = []) {
+    public init(
+        size: SampleSize, keyColumn: String? = nil, stratumColumn: String? = nil, carry: [String] = [],
+        unitColumn: String? = nil, managerColumn: String? = nil, logUserColumn: String? = nil,
+        logTimeColumn: String? = nil
+    ) {
         self.size = size
         self.keyColumn = keyColumn
         self.stratumColumn = stratumColumn
         self.carry = carry
+        self.unitColumn = unitColumn
+        self.managerColumn = managerColumn
+        self.logUserColumn = logUserColumn
+        self.logTimeColumn = logTimeColumn
     }
 }
 
@@ -120,6 +136,7 @@ public enum StratumSize: Sendable, Hashable {
 extension SampleRule: Codable {
     private enum CodingKeys: String, CodingKey {
         case count, percent, strata, logCheckUsers, keyColumn, stratumColumn, carry
+        case unitColumn, managerColumn, logUserColumn, logTimeColumn
     }
 
     public init(from decoder: any Decoder) throws {
@@ -142,6 +159,10 @@ extension SampleRule: Codable {
         keyColumn = try container.decodeIfPresent(String.self, forKey: .keyColumn)
         stratumColumn = try container.decodeIfPresent(String.self, forKey: .stratumColumn)
         carry = try container.decodeIfPresent([String].self, forKey: .carry) ?? []
+        unitColumn = try container.decodeIfPresent(String.self, forKey: .unitColumn)
+        managerColumn = try container.decodeIfPresent(String.self, forKey: .managerColumn)
+        logUserColumn = try container.decodeIfPresent(String.self, forKey: .logUserColumn)
+        logTimeColumn = try container.decodeIfPresent(String.self, forKey: .logTimeColumn)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -155,5 +176,9 @@ extension SampleRule: Codable {
         try container.encodeIfPresent(keyColumn, forKey: .keyColumn)
         try container.encodeIfPresent(stratumColumn, forKey: .stratumColumn)
         if !carry.isEmpty { try container.encode(carry, forKey: .carry) }
+        try container.encodeIfPresent(unitColumn, forKey: .unitColumn)
+        try container.encodeIfPresent(managerColumn, forKey: .managerColumn)
+        try container.encodeIfPresent(logUserColumn, forKey: .logUserColumn)
+        try container.encodeIfPresent(logTimeColumn, forKey: .logTimeColumn)
     }
 }

@@ -1,0 +1,107 @@
+import Foundation
+
+/// How a log check's extract files are split.
+public enum LogGrouping: String, Sendable, CaseIterable {
+    /// One file per drawn officer.
+    case officer
+    /// One file per unit manager, holding the rows of all their drawn officers.
+    case manager
+}
+
+/// What an extract needs: the draw, the export, where to write and how.
+public struct LogExtractRequest: Sendable {
+    /// The log-check draw (officers and week).
+    public var draw: DrawRecord
+    /// The access-log export (CSV with a header line).
+    public var exportPath: String
+    /// The folder the extract files go into (created if missing, mode 0700).
+    public var outputDirectory: String
+    /// The export's column with the user id.
+    public var userColumn: String
+    /// The export's column with the time.
+    public var timeColumn: String
+    /// One file per officer or per manager.
+    public var grouping: LogGrouping
+    /// Stop at the first anomaly and write nothing.
+    public var isStrict: Bool
+    /// How many anomalies the report lists (all are counted).
+    public var listedAnomalies: Int
+    /// How many threads scan the export (1 or 2; a small export is read by one).
+    public var threads: Int
+    /// The smallest export (in bytes of data) that is split between threads; tests lower it.
+    var splitThreshold = LogExtractor.splitThreshold
+
+    /// Creates a request.
+    public init(
+        draw: DrawRecord, exportPath: String, outputDirectory: String, userColumn: String, timeColumn: String,
+        grouping: LogGrouping = .officer, isStrict: Bool = false, listedAnomalies: Int = 20, threads: Int = 2
+    ) {
+        self.draw = draw
+        self.exportPath = exportPath
+        self.outputDirectory = outputDirectory
+        self.userColumn = userColumn
+        self.timeColumn = timeColumn
+        self.grouping = grouping
+        self.isStrict = isStrict
+        self.listedAnomalies = listedAnomalies
+        self.threads = threads
+    }
+}
+
+extension LogExtractRequest {
+    /// Whether `folder` is the plan folder or inside it, following symbolic links: extracts hold
+    /// personal data and never go where the plan (which may be shared or committed) lives.
+    public static func isInside(_ folder: String, planDirectory: String) -> Bool {
+        func resolved(_ path: String) -> String {
+            URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        }
+        let target = resolved(folder)
+        let plan = resolved(planDirectory)
+        return target == plan || target.hasPrefix(plan.hasSuffix("/") ? plan : plan + "/")
+    }
+}
+
+/// What an extract found and wrote.
+public struct LogExtractReport: Sendable {
+    /// One drawn officer's result.
+    public struct Officer: Sendable, Equatable {
+        /// The officer's id (the draw's key).
+        public var key: String
+        /// The officer's unit, when the draw carries it.
+        public var unit: String?
+        /// The officer's manager, when the draw carries it.
+        public var manager: String?
+        /// Rows found in the week.
+        public var rows: Int
+        /// The earliest time among them.
+        public var first: LogTime?
+        /// The latest time among them.
+        public var last: LogTime?
+        /// The file holding the officer's rows (per officer, or their manager's file), nil without rows.
+        public var file: String?
+    }
+
+    /// The officers in the draw's order.
+    public var officers: [Officer]
+    /// The files written, in group order.
+    public var files: [String]
+    /// The week's window.
+    public var window: LogWindow
+    /// Data records read.
+    public var rowCount: Int
+    /// Bytes in the export.
+    public var byteCount: Int
+    /// The export's encoding (an all-ASCII file reads as UTF-8).
+    public var encoding: CSVEncoding
+    /// The export's delimiter.
+    public var delimiter: CSVDelimiter
+    /// Every anomaly, counted.
+    public var anomalyCount: Int
+    /// The first anomalies, in file order.
+    public var anomalies: [LogAnomaly]
+    /// How many threads read the export.
+    public var threads: Int
+
+    /// The officers with no rows in the week: a finding in itself.
+    public var officersWithoutRows: [Officer] { officers.filter { $0.rows == 0 } }
+}
