@@ -173,9 +173,17 @@ import Testing
         let folder = try LogCheckFolder()
         _ = try Self.extract(file, in: folder)
         #expect(try folder.read("ut/logg-K1-1-u3.csv") == Array("Tidpunkt;Användare\r\n2023-03-14 09:00:00;u3\r\n2023-03-15 09:00:00;u3\r\n".utf8))
+        // The same with fields after the last one needed (they are only counted), right or wrong in number.
+        file = Array("Tidpunkt;Användare;Namn;Text\r\n2023-03-14 09:00:00;u3;Åsa;\"a;b\"\r\n2023-03-15 09:00:00;u3;Åsa;x;y".utf8)
+        var report = try Self.extract(file, in: folder, out: "ut1")
+        #expect(report.anomalies.map { "\($0.line): \($0.message)" } == ["3: row has 5 fields, the header has 4"])
+        file.removeLast(2)
+        report = try Self.extract(file, in: folder, out: "ut3")
+        #expect(report.anomalyCount == 0)
+        #expect(try folder.read("ut3/logg-K1-1-u3.csv") == file + [0x0D, 0x0A])
         // Blank lines are skipped but counted.
         file = Array("Tidpunkt;Användare\n\n2023-03-14 09:00:00;u3\n\r\n2023-03-15 09:00;u3;x\n".utf8)
-        let report = try Self.extract(file, in: folder, out: "ut2")
+        report = try Self.extract(file, in: folder, out: "ut2")
         #expect(report.anomalies.map { "\($0.line): \($0.message)" } == ["5: row has 3 fields, the header has 2"])
         #expect(report.rowCount == 2)
     }
