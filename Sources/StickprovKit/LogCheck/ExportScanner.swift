@@ -75,7 +75,7 @@ struct ExportScanner {
 
     /// How much the reader holds at once, and the most it grows to for one long record.
     static let chunkSize = 1 << 20
-    static let recordLimit = 64 << 20
+    static let recordLimit = 16 << 20
 
     init(settings: ScanSettings, path: String, line: Int, encoding: ExportEncoding, output: ExtractOutput) {
         self.settings = settings

@@ -279,6 +279,20 @@ import Testing
         }
     }
 
+    @Test func aQuoteThatNeverClosesStopsAtTheRecordLimitNotAtTheMemoryLimit() throws {
+        // 20 MB after an opening quote: more than one record may hold, so the extract stops, naming the line.
+        var file = Array("Tidpunkt;Användare;Namn\n2023-03-14 09:00:00;u3;Åsa\n2023-03-14 09:00:00;u3;\"".utf8)
+        file += [UInt8](repeating: 0x61, count: 20 << 20)
+        for threads in [1, 2] {
+            let folder = try LogCheckFolder()
+            #expect(throws: LogCheckError.recordTooLong(line: 3, limit: 16 << 20)) {
+                try Self.extract(file, in: folder, threads: threads)
+            }
+            #expect(folder.names("") == ["logg.csv"])
+        }
+        #expect(LogCheckError.recordTooLong(line: 3, limit: 16 << 20).message == "a record from this line on is longer than 16 MB; is a closing quote missing?")
+    }
+
     @Test func aMissingColumnListsTheHeader() throws {
         let folder = try LogCheckFolder()
         var request = LogExtractRequest(
