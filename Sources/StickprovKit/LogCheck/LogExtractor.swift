@@ -254,8 +254,12 @@ private final class Part: @unchecked Sendable {
     init(_ scanner: ExportScanner) { self.scanner = scanner }
 
     func run(_ descriptor: Int32, from start: Int, to stop: Int) {
+        // Scan a copy on this thread's stack: the two parts' counters, updated for every record,
+        // must not share a cache line.
+        var local = scanner
+        defer { scanner = local }
         do {
-            end = try scanner.scan(descriptor, from: start, to: stop)
+            end = try local.scan(descriptor, from: start, to: stop)
         } catch {
             self.error = error
         }
