@@ -294,7 +294,10 @@ struct ExportScanner {
             rows += 1
             var isSound = true
             if unterminatedAt >= 0 {
-                note(LogAnomaly(line: recordLine + ExportScanner.lineFeeds(p, recordStart, unterminatedAt), kind: .unterminatedQuote))
+                note(
+                    LogAnomaly(
+                        line: recordLine + ExportScanner.lineFeeds(p, recordStart, unterminatedAt),
+                        kind: .unterminatedQuote))
                 isSound = false
             } else if field + 1 != fieldCount {
                 note(LogAnomaly(line: recordLine, kind: .fieldCount(expected: fieldCount, found: field + 1)))

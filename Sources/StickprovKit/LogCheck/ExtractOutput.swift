@@ -48,7 +48,8 @@ struct ExtractOutput {
     /// Writes a group's buffer to its temporary file, creating the file (and its header) first.
     private mutating func flush(_ group: Int) throws(LogCheckError) {
         if groups[group].descriptor < 0 {
-            let path = directory + "/." + names[group] + ".\(getpid()).\(UInt64.random(in: 0...UInt64.max))" + tag + ".tmp"
+            let path =
+                directory + "/." + names[group] + ".\(getpid()).\(UInt64.random(in: 0...UInt64.max))" + tag + ".tmp"
             let descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
             guard descriptor >= 0 else { throw failure(path) }
             groups[group].descriptor = descriptor

@@ -112,7 +112,8 @@ public enum LogExtractor {
                 let offset = first.scanner.line - 1
                 if let error = second.error { throw error.shifted(by: offset) }
                 let encoding =
-                    first.scanner.encoding == .undecided ? second.scanner.encoding.shifted(by: offset) : first.scanner.encoding
+                    first.scanner.encoding == .undecided
+                    ? second.scanner.encoding.shifted(by: offset) : first.scanner.encoding
                 let anomalies = second.scanner.anomalies.map { $0.rebased(lineOffset: offset, encoding: encoding) }
                 if second.scanner.isStopped, let anomaly = anomalies.first { throw .anomaly(anomaly) }
                 first.absorb(second.scanner, anomalies: anomalies, encoding: encoding)

@@ -59,7 +59,10 @@ public struct LogTime: Sendable, Hashable, Comparable, CustomStringConvertible {
             return value
         }
 
-        let year: Int, month: Int, day: Int, timeStart: Int
+        let year: Int
+        let month: Int
+        let day: Int
+        let timeStart: Int
         if p[4] == UInt8(ascii: "-") && p[7] == UInt8(ascii: "-") {
             // 2023-03-14 09:12[:33] or 2023-03-14T09:12[:33]
             guard p[10] == UInt8(ascii: " ") || p[10] == UInt8(ascii: "T") else { return nil }
