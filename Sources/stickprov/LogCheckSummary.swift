@@ -79,6 +79,11 @@ enum LogCheckSummary {
                             ? " (listed on standard error)" : " (the first \(listed) listed on standard error)")
                     + "; rows with the wrong number of fields or an unreadable time are not in the extract.")
         }
+        if !report.removedFiles.isEmpty {
+            lines.append(
+                "Removed from an earlier extract (no rows now): "
+                    + report.removedFiles.map(fileName).joined(separator: ", ") + ".")
+        }
         let count = report.files.count
         lines.append("Wrote \(count) \(count == 1 ? "file" : "files") to \(out) (readable only by you).")
         lines.append("Record each answer: stickprov record \(draw.id) OFFICER --ok (authorised) or --remark KIND")

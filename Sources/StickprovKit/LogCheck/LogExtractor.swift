@@ -127,7 +127,7 @@ public enum LogExtractor {
             }
         }
 
-        let finals = try first.scanner.output.commit(&later)
+        let (finals, removed) = try first.scanner.output.commit(&later)
         if let later { second?.scanner.output = later }  // its files are gone now
         isDone = true
         let scanner = first.scanner
@@ -141,7 +141,8 @@ public enum LogExtractor {
                     last: tally.rows > 0 ? LogTime(seconds: tally.last) : nil,
                     file: finals[groupOfOfficer[index]])
             },
-            files: finals.compactMap { $0 }, window: settings.window, rowCount: scanner.rows, byteCount: size,
+            files: finals.compactMap { $0 }, removedFiles: removed, window: settings.window, rowCount: scanner.rows,
+            byteCount: size,
             encoding: scanner.encoding.csvEncoding, delimiter: header.table.delimiter,
             anomalyCount: scanner.anomalyCount, anomalies: scanner.anomalies, threads: threads)
     }

@@ -188,6 +188,18 @@ import Testing
         #expect(report.rowCount == 2)
     }
 
+    @Test func extractingAgainReplacesTheFilesAndRemovesThoseWithoutRowsNow() throws {
+        let folder = try LogCheckFolder()
+        let both = Array("Tidpunkt;Användare\n2023-03-14 09:00:00;u3\n2023-03-14 10:00:00;u17\n".utf8)
+        _ = try Self.extract(both, in: folder)
+        #expect(folder.names("ut") == ["logg-K1-1-u17.csv", "logg-K1-1-u3.csv"])
+        let one = Array("Tidpunkt;Användare\n2023-03-15 09:00:00;u3\n".utf8)
+        let report = try Self.extract(one, in: folder)
+        #expect(folder.names("ut") == ["logg-K1-1-u3.csv"])
+        #expect(report.removedFiles == [folder.path + "/ut/logg-K1-1-u17.csv"])
+        #expect(try folder.read("ut/logg-K1-1-u3.csv") == one)
+    }
+
     // MARK: bad input
 
     static let header = "Tidpunkt;Användare;Namn\r\n"
