@@ -120,22 +120,17 @@ enum LogCheckCommands {
             throw UsageError(
                 "--out '\(out)' is inside the plan folder; extracts hold personal data and are written elsewhere")
         }
-        let planned = plan.control(record.control)?.sampleRule
-        let userColumn =
-            arguments.value("user-column") ?? planned?.logUserColumn ?? record.rule.logUserColumn
-            ?? record.rule.keyColumn
-        let timeColumn = arguments.value("time-column") ?? planned?.logTimeColumn ?? record.rule.logTimeColumn
-        guard let userColumn else {
-            throw UsageError(
-                LogCheckError.columnNotGiven(what: "user", option: "user", control: record.control).message)
-        }
-        guard let timeColumn else {
-            throw UsageError(
-                LogCheckError.columnNotGiven(what: "time", option: "time", control: record.control).message)
+        let columns: (user: String, time: String)
+        do {
+            columns = try LogExtractRequest.columns(
+                user: arguments.value("user-column"), time: arguments.value("time-column"),
+                planned: plan.control(record.control)?.sampleRule, draw: record)
+        } catch {
+            throw UsageError(error.message)
         }
         let request = LogExtractRequest(
-            draw: record, exportPath: exportPath, outputDirectory: out, userColumn: userColumn,
-            timeColumn: timeColumn, grouping: grouping, isStrict: arguments.has("strict"), listedAnomalies: listed)
+            draw: record, exportPath: exportPath, outputDirectory: out, userColumn: columns.user,
+            timeColumn: columns.time, grouping: grouping, isStrict: arguments.has("strict"), listedAnomalies: listed)
         let report = try logCheckCall(exportPath) { () throws(LogCheckError) in try LogExtractor.run(request) }
         for anomaly in report.anomalies { console.note("\(exportPath):\(anomaly.line): \(anomaly.message)") }
         console.out(LogCheckSummary.extract(report, draw: record, exportPath: exportPath, out: out))

@@ -49,6 +49,21 @@ public struct LogExtractRequest: Sendable {
 }
 
 extension LogExtractRequest {
+    /// The export's user and time columns: given for this extract, else the plan's (`planned`), else
+    /// the draw's; the user column falls back to the draw's key column (the officer list's id column,
+    /// often named as in the export).
+    /// - Throws: ``LogCheckError/columnNotGiven(what:option:control:)`` when no time column is known.
+    public static func columns(user: String?, time: String?, planned: SampleRule?, draw: DrawRecord)
+        throws(LogCheckError) -> (user: String, time: String)
+    {
+        let userColumn = user ?? planned?.logUserColumn ?? draw.rule.logUserColumn ?? draw.rule.keyColumn
+        guard let userColumn else { throw .columnNotGiven(what: "user", option: "user", control: draw.control) }
+        guard let timeColumn = time ?? planned?.logTimeColumn ?? draw.rule.logTimeColumn else {
+            throw .columnNotGiven(what: "time", option: "time", control: draw.control)
+        }
+        return (userColumn, timeColumn)
+    }
+
     /// Whether `folder` is the plan folder or inside it, following symbolic links: extracts hold
     /// personal data and never go where the plan (which may be shared or committed) lives.
     public static func isInside(_ folder: String, planDirectory: String) -> Bool {
