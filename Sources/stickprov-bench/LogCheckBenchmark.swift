@@ -30,7 +30,8 @@ enum LogCheckBenchmark {
                 guard let value = rest.popFirst() else { return usage() }
                 keep = value
             case "--child":  // internal: the extract itself, in the child process
-                guard let export = rest.popFirst(), let out = rest.popFirst(), let threads = rest.popFirst().flatMap(Int.init)
+                guard let export = rest.popFirst(), let out = rest.popFirst(),
+                    let threads = rest.popFirst().flatMap(Int.init)
                 else { return usage() }
                 return child(export: export, out: out, threads: threads)
             default:
@@ -56,7 +57,8 @@ enum LogCheckBenchmark {
         let megabytes = Double(generated) / 1e6
         print(
             "logcheck: \(rows) rows, \(format(megabytes, 1)) MB (\(export)), generated in "
-                + "\(format(generation.seconds, 1)) s; \(draw.items.count) of \(ExportGenerator.userCount) users, week \(window)")
+                + "\(format(generation.seconds, 1)) s; \(draw.items.count) of \(ExportGenerator.userCount) users, week \(window)"
+        )
 
         let awkProgram =
             "NR == FNR { u[$1]; next } ($2 in u) && $1 >= from && $1 <= to { n++; print > (out \"/\" $2 \".csv\") } END { print n + 0 }"
@@ -67,7 +69,8 @@ enum LogCheckBenchmark {
             ("ours 1 thr", [me, "logcheck", "--child", export, folder + "/ours1", "1"]),
             ("grep -F", ["/bin/sh", "-c", "grep -F -f \"$1\" \"$0\" > \"$2\"", export, users, folder + "/grep.out"]),
             (
-                "mawk", [
+                "mawk",
+                [
                     "/bin/sh", "-c",
                     "mkdir -p \"$2\" && mawk -F';' -v from=\"$3\" -v to=\"$4\" -v out=\"$2\" '\(awkProgram)' \"$1\" \"$0\"",
                     export, users, folder + "/awk", window.start.description, window.end.description,
@@ -87,7 +90,8 @@ enum LogCheckBenchmark {
                     + pad(format(Double(rows) / measurement.seconds / 1e6, 2) + " M", 12, right: true)
                     + pad(format(megabytes / measurement.seconds, 0), 11, right: true)
                     + pad(format(Double(measurement.peakKilobytes) / 1024, 1) + " MB", 11, right: true)
-                    + (name.hasPrefix("ours") ? "   " + measurement.output.trimmingCharacters(in: .whitespacesAndNewlines) : ""))
+                    + (name.hasPrefix("ours")
+                        ? "   " + measurement.output.trimmingCharacters(in: .whitespacesAndNewlines) : ""))
         }
         if let ours = results["ours"], let grep = results["grep -F"], let awk = results["mawk"] {
             print(
@@ -180,7 +184,7 @@ enum LogCheckBenchmark {
         posix_spawn_file_actions_adddup2(&actions, pipe[1], 1)
         posix_spawn_file_actions_addclose(&actions, pipe[0])
         let argv = command.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
+        defer { for pointer in argv { free(pointer) } }
         var pid: pid_t = 0
         let start = ContinuousClock.now
         guard posix_spawn(&pid, command[0], &actions, nil, argv, environ) == 0 else { return nil }
@@ -261,7 +265,8 @@ enum ExportGenerator {
             let unit = units[Int(random.next() % UInt64(units.count))]
             let manager = "Enhetschef " + unit
             let rank = Double(random.next() % UInt64(userCount)) + 1
-            result.append(User(id: id, name: "\(first) \(last)", unit: unit, manager: manager, weight: 1 / pow(rank, 0.9)))
+            result.append(
+                User(id: id, name: "\(first) \(last)", unit: unit, manager: manager, weight: 1 / pow(rank, 0.9)))
         }
         return result
     }()

@@ -107,30 +107,30 @@ enum LogCheckCommands {
         }
         let exportPath = try arguments.required("log")
         let out = try arguments.required("out")
-        let grouping = try arguments.value("by").map { text in
-            guard let grouping = LogGrouping(rawValue: text.lowercased()) else {
-                throw UsageError("--by '\(text)' is not officer or manager")
-            }
-            return grouping
-        } ?? .officer
+        let grouping =
+            try arguments.value("by").map { text in
+                guard let grouping = LogGrouping(rawValue: text.lowercased()) else {
+                    throw UsageError("--by '\(text)' is not officer or manager")
+                }
+                return grouping
+            } ?? .officer
         let listed = try arguments.integer("max-anomalies") ?? 20
         guard listed >= 0 else { throw UsageError("--max-anomalies must be 0 or more") }
         if LogExtractRequest.isInside(out, planDirectory: directory) {
-            throw UsageError("--out '\(out)' is inside the plan folder; extracts hold personal data and are written elsewhere")
+            throw UsageError(
+                "--out '\(out)' is inside the plan folder; extracts hold personal data and are written elsewhere")
         }
-        let planned = plan.control(record.control)?.sampleRule
-        let userColumn =
-            arguments.value("user-column") ?? planned?.logUserColumn ?? record.rule.logUserColumn ?? record.rule.keyColumn
-        let timeColumn = arguments.value("time-column") ?? planned?.logTimeColumn ?? record.rule.logTimeColumn
-        guard let userColumn else {
-            throw UsageError(LogCheckError.columnNotGiven(what: "user", option: "user", control: record.control).message)
-        }
-        guard let timeColumn else {
-            throw UsageError(LogCheckError.columnNotGiven(what: "time", option: "time", control: record.control).message)
+        let columns: (user: String, time: String)
+        do {
+            columns = try LogExtractRequest.columns(
+                user: arguments.value("user-column"), time: arguments.value("time-column"),
+                planned: plan.control(record.control)?.sampleRule, draw: record)
+        } catch {
+            throw UsageError(error.message)
         }
         let request = LogExtractRequest(
-            draw: record, exportPath: exportPath, outputDirectory: out, userColumn: userColumn,
-            timeColumn: timeColumn, grouping: grouping, isStrict: arguments.has("strict"), listedAnomalies: listed)
+            draw: record, exportPath: exportPath, outputDirectory: out, userColumn: columns.user,
+            timeColumn: columns.time, grouping: grouping, isStrict: arguments.has("strict"), listedAnomalies: listed)
         let report = try logCheckCall(exportPath) { () throws(LogCheckError) in try LogExtractor.run(request) }
         for anomaly in report.anomalies { console.note("\(exportPath):\(anomaly.line): \(anomaly.message)") }
         console.out(LogCheckSummary.extract(report, draw: record, exportPath: exportPath, out: out))
@@ -150,7 +150,8 @@ func logCheckCall<T>(_ exportPath: String?, _ body: () throws(LogCheckError) -> 
                 "\(exportPath ?? "-"):\(error.line ?? 0): \(error.message)", "Nothing was written (--strict).")
         default:
             if error.isAboutExport, let exportPath {
-                throw DataError(error.line.map { "\(exportPath):\($0): \(error.message)" } ?? "\(exportPath): \(error.message)")
+                throw DataError(
+                    error.line.map { "\(exportPath):\($0): \(error.message)" } ?? "\(exportPath): \(error.message)")
             }
             throw DataError("error: \(error.message)")
         }

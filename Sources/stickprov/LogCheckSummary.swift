@@ -7,11 +7,17 @@ enum LogCheckSummary {
         var lines: [String] = []
         lines.append("Draw \(record.id) for \(control.id): \(control.text)")
         lines.append("Seed: \(record.seed)" + (record.isSeedGenerated ? " (generated)" : ""))
-        lines.append("Officers: \(record.population.file), \(record.population.count) officers, fingerprint \(record.population.fingerprint)")
+        lines.append(
+            "Officers: \(record.population.file), \(record.population.count) officers, fingerprint \(record.population.fingerprint)"
+        )
         if let week = record.week { lines.append("Week: \(LogWindow(week: week))") }
-        lines.append("Drawn: \(record.items.count) of \(record.population.count) officers, in rank order (\(record.algorithm))")
+        lines.append(
+            "Drawn: \(record.items.count) of \(record.population.count) officers, in rank order (\(record.algorithm))")
         for notice in record.notices { lines.append("Note: \(notice)") }
-        let header = ["Nr", record.rule.keyColumn ?? "Id", record.rule.unitColumn ?? "Unit", record.rule.managerColumn ?? "Manager"]
+        let header = [
+            "Nr", record.rule.keyColumn ?? "Id", record.rule.unitColumn ?? "Unit",
+            record.rule.managerColumn ?? "Manager",
+        ]
         let rows = record.items.enumerated().map { index, item in
             [
                 "\(index + 1).", item.key, record.rule.unitColumn.flatMap { item.carried[$0] } ?? "",
@@ -67,8 +73,16 @@ enum LogCheckSummary {
             let listed = report.anomalies.count
             lines.append(
                 "\(report.anomalyCount) \(report.anomalyCount == 1 ? "anomaly" : "anomalies") in the export"
-                    + (listed == 0 ? "" : listed == report.anomalyCount ? " (listed on standard error)" : " (the first \(listed) listed on standard error)")
+                    + (listed == 0
+                        ? ""
+                        : listed == report.anomalyCount
+                            ? " (listed on standard error)" : " (the first \(listed) listed on standard error)")
                     + "; rows with the wrong number of fields or an unreadable time are not in the extract.")
+        }
+        if !report.removedFiles.isEmpty {
+            lines.append(
+                "Removed from an earlier extract (no rows now): "
+                    + report.removedFiles.map(fileName).joined(separator: ", ") + ".")
         }
         let count = report.files.count
         lines.append("Wrote \(count) \(count == 1 ? "file" : "files") to \(out) (readable only by you).")

@@ -71,6 +71,8 @@ import Testing
             #expect(manager == ["Chef Åsa", "Chef Björn", "Chef Örjan"][number % 3])
         }
         #expect(draw.stdout.contains("Re-perform: stickprov sample handlaggare.csv --key Användare --seed '2023-03 loggkontroll/users' --size 15; stickprov sample --week --seed '2023-03 loggkontroll' --month 2023-03\n"))
+        let verify = try CLI.run(["verify", "K1-1", "--plan", "plan", "--population", "handlaggare.csv"], in: folder.url)
+        #expect(verify.stdout.hasPrefix("K1-1: re-performed from handlaggare.csv: the same 15 items in the same order"))
         let journal = try String(contentsOf: folder.file("plan/journal.jsonl"), encoding: .utf8)
         #expect(journal.contains("\"managerColumn\":\"Chef\""))
         #expect(!journal.contains("Handläggare 1"))  // names are not carried

@@ -75,7 +75,7 @@ struct ExportScanner {
 
     /// How much the reader holds at once, and the most it grows to for one long record.
     static let chunkSize = 1 << 20
-    static let recordLimit = 64 << 20
+    static let recordLimit = 16 << 20
 
     init(settings: ScanSettings, path: String, line: Int, encoding: ExportEncoding, output: ExtractOutput) {
         self.settings = settings
@@ -294,7 +294,10 @@ struct ExportScanner {
             rows += 1
             var isSound = true
             if unterminatedAt >= 0 {
-                note(LogAnomaly(line: recordLine + ExportScanner.lineFeeds(p, recordStart, unterminatedAt), kind: .unterminatedQuote))
+                note(
+                    LogAnomaly(
+                        line: recordLine + ExportScanner.lineFeeds(p, recordStart, unterminatedAt),
+                        kind: .unterminatedQuote))
                 isSound = false
             } else if field + 1 != fieldCount {
                 note(LogAnomaly(line: recordLine, kind: .fieldCount(expected: fieldCount, found: field + 1)))

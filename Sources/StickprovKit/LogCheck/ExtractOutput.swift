@@ -48,7 +48,8 @@ struct ExtractOutput {
     /// Writes a group's buffer to its temporary file, creating the file (and its header) first.
     private mutating func flush(_ group: Int) throws(LogCheckError) {
         if groups[group].descriptor < 0 {
-            let path = directory + "/." + names[group] + ".\(getpid()).\(UInt64.random(in: 0...UInt64.max))" + tag + ".tmp"
+            let path =
+                directory + "/." + names[group] + ".\(getpid()).\(UInt64.random(in: 0...UInt64.max))" + tag + ".tmp"
             let descriptor = open(path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
             guard descriptor >= 0 else { throw failure(path) }
             groups[group].descriptor = descriptor
@@ -61,9 +62,11 @@ struct ExtractOutput {
     }
 
     /// Completes every group with rows in this part or in `later` (the next part of the file, whose
-    /// rows follow this part's), flushes the files to disk and gives them their final names.
-    /// - Returns: the final paths by group, nil for groups without rows.
-    mutating func commit(_ later: inout ExtractOutput?) throws(LogCheckError) -> [String?] {
+    /// rows follow this part's), flushes the files to disk and gives them their final names. A file of
+    /// an earlier extract under the name of a group that has no rows now is removed, so the folder never
+    /// holds rows this extract did not find.
+    /// - Returns: the final paths by group (nil for groups without rows) and the paths removed.
+    mutating func commit(_ later: inout ExtractOutput?) throws(LogCheckError) -> (files: [String?], removed: [String]) {
         var finals: [String?] = Array(repeating: nil, count: names.count)
         for group in groups.indices {
             let laterHasRows = later?.hasRows(group) ?? false
@@ -83,9 +86,14 @@ struct ExtractOutput {
             groups[group].descriptor = -1
             groups[group].temporaryPath = ""
         }
+        var removed: [String] = []
+        for group in groups.indices where finals[group] == nil {
+            let stale = directory + "/" + names[group]
+            if unlink(stale) == 0 { removed.append(stale) }
+        }
         syncDirectory()
         later?.discard()
-        return finals
+        return (finals, removed)
     }
 
     /// Appends a group's rows of this part (its temporary file, then its buffer) to `target`.

@@ -49,6 +49,21 @@ public struct LogExtractRequest: Sendable {
 }
 
 extension LogExtractRequest {
+    /// The export's user and time columns: given for this extract, else the plan's (`planned`), else
+    /// the draw's; the user column falls back to the draw's key column (the officer list's id column,
+    /// often named as in the export).
+    /// - Throws: ``LogCheckError/columnNotGiven(what:option:control:)`` when no time column is known.
+    public static func columns(user: String?, time: String?, planned: SampleRule?, draw: DrawRecord)
+        throws(LogCheckError) -> (user: String, time: String)
+    {
+        let userColumn = user ?? planned?.logUserColumn ?? draw.rule.logUserColumn ?? draw.rule.keyColumn
+        guard let userColumn else { throw .columnNotGiven(what: "user", option: "user", control: draw.control) }
+        guard let timeColumn = time ?? planned?.logTimeColumn ?? draw.rule.logTimeColumn else {
+            throw .columnNotGiven(what: "time", option: "time", control: draw.control)
+        }
+        return (userColumn, timeColumn)
+    }
+
     /// Whether `folder` is the plan folder or inside it, following symbolic links: extracts hold
     /// personal data and never go where the plan (which may be shared or committed) lives.
     public static func isInside(_ folder: String, planDirectory: String) -> Bool {
@@ -59,49 +74,4 @@ extension LogExtractRequest {
         let plan = resolved(planDirectory)
         return target == plan || target.hasPrefix(plan.hasSuffix("/") ? plan : plan + "/")
     }
-}
-
-/// What an extract found and wrote.
-public struct LogExtractReport: Sendable {
-    /// One drawn officer's result.
-    public struct Officer: Sendable, Equatable {
-        /// The officer's id (the draw's key).
-        public var key: String
-        /// The officer's unit, when the draw carries it.
-        public var unit: String?
-        /// The officer's manager, when the draw carries it.
-        public var manager: String?
-        /// Rows found in the week.
-        public var rows: Int
-        /// The earliest time among them.
-        public var first: LogTime?
-        /// The latest time among them.
-        public var last: LogTime?
-        /// The file holding the officer's rows (per officer, or their manager's file), nil without rows.
-        public var file: String?
-    }
-
-    /// The officers in the draw's order.
-    public var officers: [Officer]
-    /// The files written, in group order.
-    public var files: [String]
-    /// The week's window.
-    public var window: LogWindow
-    /// Data records read.
-    public var rowCount: Int
-    /// Bytes in the export.
-    public var byteCount: Int
-    /// The export's encoding (an all-ASCII file reads as UTF-8).
-    public var encoding: CSVEncoding
-    /// The export's delimiter.
-    public var delimiter: CSVDelimiter
-    /// Every anomaly, counted.
-    public var anomalyCount: Int
-    /// The first anomalies, in file order.
-    public var anomalies: [LogAnomaly]
-    /// How many threads read the export.
-    public var threads: Int
-
-    /// The officers with no rows in the week: a finding in itself.
-    public var officersWithoutRows: [Officer] { officers.filter { $0.rows == 0 } }
 }

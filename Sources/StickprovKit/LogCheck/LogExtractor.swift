@@ -112,7 +112,8 @@ public enum LogExtractor {
                 let offset = first.scanner.line - 1
                 if let error = second.error { throw error.shifted(by: offset) }
                 let encoding =
-                    first.scanner.encoding == .undecided ? second.scanner.encoding.shifted(by: offset) : first.scanner.encoding
+                    first.scanner.encoding == .undecided
+                    ? second.scanner.encoding.shifted(by: offset) : first.scanner.encoding
                 let anomalies = second.scanner.anomalies.map { $0.rebased(lineOffset: offset, encoding: encoding) }
                 if second.scanner.isStopped, let anomaly = anomalies.first { throw .anomaly(anomaly) }
                 first.absorb(second.scanner, anomalies: anomalies, encoding: encoding)
@@ -126,7 +127,7 @@ public enum LogExtractor {
             }
         }
 
-        let finals = try first.scanner.output.commit(&later)
+        let (finals, removed) = try first.scanner.output.commit(&later)
         if let later { second?.scanner.output = later }  // its files are gone now
         isDone = true
         let scanner = first.scanner
@@ -140,7 +141,8 @@ public enum LogExtractor {
                     last: tally.rows > 0 ? LogTime(seconds: tally.last) : nil,
                     file: finals[groupOfOfficer[index]])
             },
-            files: finals.compactMap { $0 }, window: settings.window, rowCount: scanner.rows, byteCount: size,
+            files: finals.compactMap { $0 }, removedFiles: removed, window: settings.window, rowCount: scanner.rows,
+            byteCount: size,
             encoding: scanner.encoding.csvEncoding, delimiter: header.table.delimiter,
             anomalyCount: scanner.anomalyCount, anomalies: scanner.anomalies, threads: threads)
     }
@@ -254,8 +256,12 @@ private final class Part: @unchecked Sendable {
     init(_ scanner: ExportScanner) { self.scanner = scanner }
 
     func run(_ descriptor: Int32, from start: Int, to stop: Int) {
+        // Scan a copy on this thread's stack: the two parts' counters, updated for every record,
+        // must not share a cache line.
+        var local = scanner
+        defer { scanner = local }
         do {
-            end = try scanner.scan(descriptor, from: start, to: stop)
+            end = try local.scan(descriptor, from: start, to: stop)
         } catch {
             self.error = error
         }

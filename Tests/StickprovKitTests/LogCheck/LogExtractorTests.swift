@@ -173,11 +173,31 @@ import Testing
         let folder = try LogCheckFolder()
         _ = try Self.extract(file, in: folder)
         #expect(try folder.read("ut/logg-K1-1-u3.csv") == Array("Tidpunkt;Användare\r\n2023-03-14 09:00:00;u3\r\n2023-03-15 09:00:00;u3\r\n".utf8))
+        // The same with fields after the last one needed (they are only counted), right or wrong in number.
+        file = Array("Tidpunkt;Användare;Namn;Text\r\n2023-03-14 09:00:00;u3;Åsa;\"a;b\"\r\n2023-03-15 09:00:00;u3;Åsa;x;y".utf8)
+        var report = try Self.extract(file, in: folder, out: "ut1")
+        #expect(report.anomalies.map { "\($0.line): \($0.message)" } == ["3: row has 5 fields, the header has 4"])
+        file.removeLast(2)
+        report = try Self.extract(file, in: folder, out: "ut3")
+        #expect(report.anomalyCount == 0)
+        #expect(try folder.read("ut3/logg-K1-1-u3.csv") == file + [0x0D, 0x0A])
         // Blank lines are skipped but counted.
         file = Array("Tidpunkt;Användare\n\n2023-03-14 09:00:00;u3\n\r\n2023-03-15 09:00;u3;x\n".utf8)
-        let report = try Self.extract(file, in: folder, out: "ut2")
+        report = try Self.extract(file, in: folder, out: "ut2")
         #expect(report.anomalies.map { "\($0.line): \($0.message)" } == ["5: row has 3 fields, the header has 2"])
         #expect(report.rowCount == 2)
+    }
+
+    @Test func extractingAgainReplacesTheFilesAndRemovesThoseWithoutRowsNow() throws {
+        let folder = try LogCheckFolder()
+        let both = Array("Tidpunkt;Användare\n2023-03-14 09:00:00;u3\n2023-03-14 10:00:00;u17\n".utf8)
+        _ = try Self.extract(both, in: folder)
+        #expect(folder.names("ut") == ["logg-K1-1-u17.csv", "logg-K1-1-u3.csv"])
+        let one = Array("Tidpunkt;Användare\n2023-03-15 09:00:00;u3\n".utf8)
+        let report = try Self.extract(one, in: folder)
+        #expect(folder.names("ut") == ["logg-K1-1-u3.csv"])
+        #expect(report.removedFiles == [folder.path + "/ut/logg-K1-1-u17.csv"])
+        #expect(try folder.read("ut/logg-K1-1-u3.csv") == one)
     }
 
     // MARK: bad input
@@ -269,6 +289,20 @@ import Testing
             #expect(report.anomalyCount == 1)
             #expect(!folder.names("ut").isEmpty)
         }
+    }
+
+    @Test func aQuoteThatNeverClosesStopsAtTheRecordLimitNotAtTheMemoryLimit() throws {
+        // 20 MB after an opening quote: more than one record may hold, so the extract stops, naming the line.
+        var file = Array("Tidpunkt;Användare;Namn\n2023-03-14 09:00:00;u3;Åsa\n2023-03-14 09:00:00;u3;\"".utf8)
+        file += [UInt8](repeating: 0x61, count: 20 << 20)
+        for threads in [1, 2] {
+            let folder = try LogCheckFolder()
+            #expect(throws: LogCheckError.recordTooLong(line: 3, limit: 16 << 20)) {
+                try Self.extract(file, in: folder, threads: threads)
+            }
+            #expect(folder.names("") == ["logg.csv"])
+        }
+        #expect(LogCheckError.recordTooLong(line: 3, limit: 16 << 20).message == "a record from this line on is longer than 16 MB; is a closing quote missing?")
     }
 
     @Test func aMissingColumnListsTheHeader() throws {
