@@ -49,17 +49,7 @@ public enum AtomicFile {
     }
 
     private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(WriteError) {
-        try bytes.withUnsafeBufferPointer { (buffer) throws(WriteError) in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw failure(path)
-                }
-                offset += written
-            }
-        }
+        guard StickprovKit.writeAll(bytes, to: descriptor) else { throw failure(path) }
     }
 
     /// Makes the rename durable; failure here is not reported, since the file itself is complete.

@@ -38,18 +38,7 @@ struct LockedFile {
 
     /// Appends `bytes` in as few `write` calls as the system allows (one, in practice) and fsyncs.
     func appendAndSync(_ bytes: [UInt8]) throws(JournalError) {
-        try bytes.withUnsafeBufferPointer { (buffer) throws(JournalError) in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw LockedFile.failure(path)
-                }
-                offset += written
-            }
-        }
-        guard fsync(descriptor) == 0 else { throw LockedFile.failure(path) }
+        guard writeAll(bytes, to: descriptor), fsync(descriptor) == 0 else { throw LockedFile.failure(path) }
     }
 
     /// Cuts the file to `length` bytes and fsyncs (repair only).

@@ -130,17 +130,7 @@ struct ExtractOutput {
     }
 
     private func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(LogCheckError) {
-        try bytes.withUnsafeBufferPointer { (buffer) throws(LogCheckError) in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw failure(path)
-                }
-                offset += written
-            }
-        }
+        guard StickprovKit.writeAll(bytes, to: descriptor) else { throw failure(path) }
     }
 
     private func failure(_ path: String) -> LogCheckError {
