@@ -82,27 +82,15 @@ enum DrawCommand {
         if let text = arguments.value("percent") { sizes.append(.percent(try SampleCommand.percentOption(text))) }
         if !rules.isEmpty { sizes.append(.strata(rules)) }
         guard sizes.count <= 1 else { throw UsageError("give one of --size, --percent or --rule") }
-        guard var rule = sizes.first.map({ SampleRule(size: $0) }) ?? control.sampleRule else {
-            throw DrawError.noSampleRule(control.id)
-        }
-        if var planned = control.sampleRule, let size = sizes.first {
-            planned.size = size  // the plan's columns stay
-            rule = planned
-        }
-        if let key = arguments.value("key") { rule.keyColumn = key }
-        if let stratum = arguments.value("stratum") { rule.stratumColumn = stratum }
-        if arguments.isGiven("carry") { rule.carry = arguments.values("carry") }
-        if case .strata = rule.size, rule.stratumColumn == nil {
-            throw UsageError("a stratified rule needs --stratum COLUMN (or the plan's stratum column)")
-        }
-        return rule
+        return try SampleRule.forDraw(
+            of: control, size: sizes.first, keyColumn: arguments.value("key"), stratumColumn: arguments.value("stratum"),
+            carry: arguments.isGiven("carry") ? arguments.values("carry") : nil)
     }
 
-    /// Worksheets hold case numbers and names: they never go into the plan folder, which may be shared or committed.
+    /// Worksheets hold case numbers and names: they never go into the plan folder.
     static func refuseInsidePlan(_ path: String, planDirectory: String) throws {
-        let target = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path
-        let plan = URL(fileURLWithPath: planDirectory).standardizedFileURL.path
-        if target == plan || target.hasPrefix(plan + "/") {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        if PlanLocator.isInsidePlan(folder, planDirectory: planDirectory) {
             throw UsageError("--out '\(path)' is inside the plan folder; worksheets hold personal data and are written elsewhere")
         }
     }

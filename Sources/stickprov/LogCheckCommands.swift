@@ -116,7 +116,7 @@ enum LogCheckCommands {
             } ?? .officer
         let listed = try arguments.integer("max-anomalies") ?? 20
         guard listed >= 0 else { throw UsageError("--max-anomalies must be 0 or more") }
-        if LogExtractRequest.isInside(out, planDirectory: directory) {
+        if PlanLocator.isInsidePlan(out, planDirectory: directory) {
             throw UsageError(
                 "--out '\(out)' is inside the plan folder; extracts hold personal data and are written elsewhere")
         }

@@ -63,15 +63,4 @@ extension LogExtractRequest {
         }
         return (userColumn, timeColumn)
     }
-
-    /// Whether `folder` is the plan folder or inside it, following symbolic links: extracts hold
-    /// personal data and never go where the plan (which may be shared or committed) lives.
-    public static func isInside(_ folder: String, planDirectory: String) -> Bool {
-        func resolved(_ path: String) -> String {
-            URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
-        }
-        let target = resolved(folder)
-        let plan = resolved(planDirectory)
-        return target == plan || target.hasPrefix(plan.hasSuffix("/") ? plan : plan + "/")
-    }
 }

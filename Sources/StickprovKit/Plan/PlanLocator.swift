@@ -14,4 +14,17 @@ public enum PlanLocator {
         if found.count == 1 { return "Plans/" + found[0] }
         return "."
     }
+
+    /// Whether `folder` is the plan folder or inside it, following symbolic links.
+    ///
+    /// Worksheets and log extracts hold personal data; they never go where the plan
+    /// (which may be shared or committed) lives.
+    public static func isInsidePlan(_ folder: String, planDirectory: String) -> Bool {
+        func resolved(_ path: String) -> String {
+            URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+        }
+        let target = resolved(folder)
+        let plan = resolved(planDirectory)
+        return target == plan || target.hasPrefix(plan.hasSuffix("/") ? plan : plan + "/")
+    }
 }

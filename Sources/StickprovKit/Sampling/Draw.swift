@@ -121,6 +121,26 @@ public enum Draw {
     }
 }
 
+extension SampleRule {
+    /// The rule one draw follows: the control point's planned rule, with what the user gave
+    /// for this draw taking its place (a new size keeps the plan's columns).
+    /// - Throws: ``DrawError/noSampleRule(_:)`` when neither gives a size, and
+    ///   ``DrawError/stratumColumnRequired(_:)`` for strata without a stratum column.
+    public static func forDraw(
+        of control: ControlPoint, size: SampleSize?, keyColumn: String?, stratumColumn: String?, carry: [String]?
+    ) throws(DrawError) -> SampleRule {
+        guard var rule = control.sampleRule ?? size.map({ SampleRule(size: $0) }) else {
+            throw .noSampleRule(control.id)
+        }
+        if let size { rule.size = size }
+        if let keyColumn { rule.keyColumn = keyColumn }
+        if let stratumColumn { rule.stratumColumn = stratumColumn }
+        if let carry { rule.carry = carry }
+        if case .strata = rule.size, rule.stratumColumn == nil { throw .stratumColumnRequired(control.id) }
+        return rule
+    }
+}
+
 /// Why a draw cannot be made or checked.
 public enum DrawError: Error, Sendable, Equatable {
     /// The control point has no sample rule and none was given.
@@ -133,6 +153,8 @@ public enum DrawError: Error, Sendable, Equatable {
     case keyColumnRequired(ControlID)
     /// No draw with this id in the journal.
     case unknownDraw(DrawID, known: [DrawID])
+    /// A stratified rule without a stratum column.
+    case stratumColumnRequired(ControlID)
 
     /// The message a user reads.
     public var message: String {
@@ -144,6 +166,8 @@ public enum DrawError: Error, Sendable, Equatable {
         case .monthRequired(let id): "control point '\(id)' is a log check; give --month YYYY-MM"
         case .keyColumnRequired(let id):
             "no key column for '\(id)'; give --key COLUMN or set it with 'stickprov plan edit \(id) --key-column COLUMN'"
+        case .stratumColumnRequired(let id):
+            "a stratified rule needs a stratum column; give --stratum COLUMN or set it with 'stickprov plan edit \(id) --stratum-column COLUMN'"
         case .unknownDraw(let id, let known):
             "no draw '\(id)' in the journal (draws: \(known.isEmpty ? "none yet" : known.map(\.rawValue).joined(separator: ", ")))"
         }

@@ -333,10 +333,10 @@ import Testing
     }
 
     @Test func outputFoldersInsideThePlanAreRecognised() {
-        #expect(LogExtractRequest.isInside("Plans/sn-2023/utdrag", planDirectory: "Plans/sn-2023"))
-        #expect(LogExtractRequest.isInside("Plans/sn-2023", planDirectory: "Plans/sn-2023/"))
-        #expect(LogExtractRequest.isInside("Plans/sn-2023/../sn-2023/x", planDirectory: "Plans/sn-2023"))
-        #expect(!LogExtractRequest.isInside("Plans/sn-2023-utdrag", planDirectory: "Plans/sn-2023"))
-        #expect(!LogExtractRequest.isInside("/tmp/utdrag", planDirectory: "Plans/sn-2023"))
+        #expect(PlanLocator.isInsidePlan("Plans/sn-2023/utdrag", planDirectory: "Plans/sn-2023"))
+        #expect(PlanLocator.isInsidePlan("Plans/sn-2023", planDirectory: "Plans/sn-2023/"))
+        #expect(PlanLocator.isInsidePlan("Plans/sn-2023/../sn-2023/x", planDirectory: "Plans/sn-2023"))
+        #expect(!PlanLocator.isInsidePlan("Plans/sn-2023-utdrag", planDirectory: "Plans/sn-2023"))
+        #expect(!PlanLocator.isInsidePlan("/tmp/utdrag", planDirectory: "Plans/sn-2023"))
     }
 }
