@@ -113,13 +113,6 @@ public struct Journal: Sendable {
         var validLength = 0
     }
 
-    /// Checks journal bytes line by line and decodes every event.
-    static func parse(_ bytes: [UInt8]) throws(JournalError) -> Parsed {
-        let (parsed, damage) = scan(bytes, decodingEvents: true)
-        if let damage { throw damage }
-        return parsed
-    }
-
     /// Checks journal bytes line by line and returns the sound prefix with the first
     /// problem, if any. Without `decodingEvents` only each line's header is read.
     static func scan(_ bytes: [UInt8], decodingEvents: Bool) -> (Parsed, JournalError?) {
