@@ -21,12 +21,14 @@ enum ReportCommand {
                 .option("format", "FORMAT", help: "md (default), html or csv."),
                 .option("out", "FILE", help: "Write to FILE (atomically) instead of standard output."),
                 .flag("summary", help: "Print only the summary sentence."),
+                .option("appendix", "N", help: "1 (default): Bilaga 1; 2: Bilaga 2, the follow-up of private providers."),
             ],
             examples: [
                 "stickprov report --point årsbokslut",
                 "stickprov report --point delår --format html --out bilaga1-delar-2023.html",
                 "stickprov report --point årsbokslut --format csv --out bilaga1.csv",
                 "stickprov report --summary",
+                "stickprov report --appendix 2 --format html --out bilaga2-2023.html",
             ]),
         run: run)
 
@@ -42,6 +44,9 @@ enum ReportCommand {
         let directory = PlanCommands.folder(arguments)
         let plan = try PlanFile.load(from: directory)
         let state = YearState(events: try readJournal(Journal(planDirectory: directory)))
+        if let document = try ExtraReports.document(arguments, plan: plan, state: state, format: format) {
+            return try ExtraReports.write(document, arguments, console, format: format)
+        }
         let appendix: Appendix
         do {
             appendix = try Appendix.build(plan: plan, state: state, point: point)

@@ -26,6 +26,8 @@ public enum JournalPayload: Sendable, Equatable {
     case assessment(AssessmentRecord)
     /// Damaged lines were moved aside by `stickprov repair`.
     case repair(RepairRecord)
+    /// A private provider's contract follow-up, or the comment on them all (Bilaga 2).
+    case provider(ProviderRecord)
 
     /// The `type` written in the journal line.
     public var type: String {
@@ -36,6 +38,7 @@ public enum JournalPayload: Sendable, Equatable {
         case .measurement: "measurement"
         case .assessment: "assessment"
         case .repair: "repair"
+        case .provider: "provider"
         }
     }
 }

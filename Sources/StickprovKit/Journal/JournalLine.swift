@@ -44,6 +44,7 @@ enum JournalLine {
         case .measurement(let record): return envelope(record)
         case .assessment(let record): return envelope(record)
         case .repair(let record): return envelope(record)
+        case .provider(let record): return envelope(record)
         }
     }
 
@@ -81,6 +82,7 @@ enum JournalLine {
         case "measurement": decoded = .measurement(try payload(MeasurementRecord.self))
         case "assessment": decoded = .assessment(try payload(AssessmentRecord.self))
         case "repair": decoded = .repair(try payload(RepairRecord.self))
+        case "provider": decoded = .provider(try payload(ProviderRecord.self))
         default: throw .unknownEventType(line: line, type: header.type)
         }
         let event = JournalEvent(sequence: header.seq, time: header.time, actor: header.actor, payload: decoded)

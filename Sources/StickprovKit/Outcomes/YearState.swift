@@ -21,6 +21,8 @@ public struct YearState: Sendable {
     public private(set) var assessments: [AssessmentTarget: [ReportPoint: AssessmentRecord]] = [:]
     /// Repairs, in journal order.
     public private(set) var repairs: [RepairRecord] = []
+    /// Private-provider records (Bilaga 2), in journal order.
+    public private(set) var providerRecords: [ProviderRecord] = []
     /// How many events were folded.
     public private(set) var eventCount = 0
 
@@ -45,6 +47,8 @@ public struct YearState: Sendable {
             assessments[record.target, default: [:]][record.point] = record
         case .repair(let record):
             repairs.append(record)
+        case .provider(let record):
+            providerRecords.append(record)
         }
     }
 

@@ -1,0 +1,57 @@
+import Foundation
+
+/// Reads private-provider follow-ups from a sheet with Bilaga 2's columns (as Excel saves it:
+/// `;` or `,`, UTF-8 or Windows-1252), all rows or none.
+///
+/// The columns are found by heading, case-insensitively: *Berört avtal*, *Vad har följts upp?*,
+/// *Har leverantören i huvudsak uppfyllt väsentliga mål och krav?* (or just *Uppfyllt*), and the
+/// optional *Om Nej, vilka brister har iakttagits?*, *Hur påverkar bristerna nämndens verksamhet?*,
+/// *Vilka åtgärder har vidtagits?* (or *Brister*, *Påverkan*, *Åtgärder*). Blank rows are skipped.
+public enum ProviderWorksheet {
+    /// Other headings a sheet may use for each column, after the appendix's own.
+    static let shortNames = ["Avtal", "Uppföljning", "Uppfyllt", "Brister", "Påverkan", "Åtgärder"]
+
+    /// The records for the sheet's rows.
+    /// - Throws: ``ProviderError/missingColumn(_:available:)`` or ``ProviderError/rows(_:)`` listing every bad row.
+    public static func records(from table: CSVTable) throws(ProviderError) -> [ProviderRecord] {
+        let columns = ContractFollowUp.columns
+        func index(_ position: Int) -> Int? {
+            table.columnIndex(columns[position]) ?? table.columnIndex(shortNames[position])
+        }
+        var indices: [Int?] = []
+        for position in columns.indices {
+            let found = index(position)
+            if found == nil && position < 3 { throw .missingColumn(columns[position], available: table.header) }
+            indices.append(found)
+        }
+        var problems: [ProviderError.Problem] = []
+        var records: [ProviderRecord] = []
+        var seen: [String: Int] = [:]
+        for row in table.rows {
+            if row.fields.allSatisfy({ $0.trimmingASCIIWhitespace().isEmpty }) { continue }
+            func cell(_ position: Int) -> String {
+                indices[position].map { row.fields[$0].trimmingASCIIWhitespace() } ?? ""
+            }
+            let answer = cell(2)
+            guard let isFulfilled = ContractFollowUp.fulfilment(answer) else {
+                problems.append(.init(line: row.line, error: answer.isEmpty ? .emptyField(columns[2]) : .unknownAnswer(answer)))
+                continue
+            }
+            do {
+                let followUp = try ContractFollowUp(
+                    contract: cell(0), followedUp: cell(1), isFulfilled: isFulfilled, shortcomings: cell(3),
+                    impact: cell(4), actions: cell(5))
+                let key = followUp.contract.precomposedStringWithCanonicalMapping.lowercased()
+                if let first = seen.updateValue(row.line, forKey: key) {
+                    problems.append(.init(line: row.line, error: .repeatedContract(followUp.contract, firstLine: first)))
+                    continue
+                }
+                records.append(.followUp(followUp))
+            } catch {
+                problems.append(.init(line: row.line, error: error))
+            }
+        }
+        guard problems.isEmpty else { throw .rows(problems) }
+        return records
+    }
+}

@@ -1,0 +1,46 @@
+import Arguments
+import Foundation
+import StickprovKit
+
+/// The documents `report` writes besides Bilaga 1: Bilaga 2 (`--appendix 2`).
+enum ExtraReports {
+    /// A rendered document and its title for the message.
+    struct Document {
+        let title: String
+        let bytes: [UInt8]
+    }
+
+    /// The document the options ask for, or nil for Bilaga 1.
+    static func document(_ arguments: ParsedArguments, plan: ControlPlan, state: YearState, format: String) throws -> Document? {
+        guard let number = arguments.value("appendix") else { return nil }
+        switch number {
+        case "1": return nil
+        case "2":
+            if arguments.has("summary") { throw UsageError("--summary is for Bilaga 1; Bilaga 2 prints its own sentences") }
+            if arguments.isGiven("point") { throw UsageError("Bilaga 2 covers the whole year; it takes no --point") }
+            let appendix: ProviderAppendix
+            do {
+                appendix = try ProviderAppendix.build(plan: plan, state: state)
+            } catch {
+                throw DataError("\(Journal(planDirectory: PlanCommands.folder(arguments)).path): \(error.message)")
+            }
+            switch format {
+            case "html": return Document(title: appendix.title, bytes: Array(appendix.html().utf8))
+            case "csv": return Document(title: appendix.title, bytes: appendix.csv())
+            default: return Document(title: appendix.title, bytes: Array(appendix.markdown().utf8))
+            }
+        default:
+            throw UsageError("--appendix '\(number)' is not 1 or 2")
+        }
+    }
+
+    /// Prints the document or writes it atomically to --out.
+    static func write(_ document: Document, _ arguments: ParsedArguments, _ console: Console, format: String) throws {
+        guard let out = arguments.value("out") else {
+            console.out(String(decoding: document.bytes, as: UTF8.self))
+            return
+        }
+        try AtomicFile.write(document.bytes, to: out)
+        console.note("Wrote \(out) (\(document.title), \(format)).")
+    }
+}
