@@ -1,13 +1,15 @@
 /// Renders the appendix as Markdown: title, summary, legend, and one table in which a
 /// risk's text stands in the first row of its control points and the rows below leave it blank.
+/// Every text from the plan or the journal goes through ``MarkdownText``, so any reader shows
+/// it as typed.
 public enum MarkdownRenderer {
     /// The Markdown document, ending in a newline.
     public static func render(_ appendix: Appendix) -> String {
-        var lines = ["# \(appendix.title)", "", appendix.committee, "", appendix.summary, ""]
+        var lines = ["# \(MarkdownText.inline(appendix.title))", "", MarkdownText.block(appendix.committee), "", MarkdownText.block(appendix.summary), ""]
         lines.append("Följande signaler har använts för bedömning av respektive kontrollmoment:")
         lines.append("")
         for level in appendix.legend {
-            lines.append("- \(emoji(level)) \(level.displayName): \(escape(level.label))")
+            lines.append("- \(emoji(level)) \(escape(level.displayName)): \(escape(level.label))")
         }
         lines.append("")
         let table = AppendixTable(appendix)
@@ -29,7 +31,7 @@ public enum MarkdownRenderer {
     static func render(_ cell: AppendixTable.Cell) -> String {
         switch cell {
         case .text(let text): return escape(text)
-        case .signal(let level): return level.map { "\(emoji($0)) \($0.displayName)" } ?? "Ej bedömd"
+        case .signal(let level): return level.map { "\(emoji($0)) \(escape($0.displayName))" } ?? "Ej bedömd"
         case .paragraphs(let paragraphs):
             return paragraphs.map { paragraph in
                 switch paragraph {
@@ -50,10 +52,6 @@ public enum MarkdownRenderer {
         }
     }
 
-    /// Text safe inside a table cell: pipes escaped, line breaks as spaces, HTML-like text inert.
-    static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
-            .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-            .replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
-    }
+    /// Text safe inside a table cell or a line: see ``MarkdownText/inline(_:)``.
+    static func escape(_ text: String) -> String { MarkdownText.inline(text.trimmingASCIIWhitespace()) }
 }
