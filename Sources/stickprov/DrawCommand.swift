@@ -114,7 +114,9 @@ struct DrawContext {
         guard let control = plan.control(controlID) else {
             throw PlanError.unknownControl(controlID, known: plan.controlIDs)
         }
-        guard control.method.takesSampleRule else { throw DrawError.methodDrawsNoSample(controlID, control.method) }
+        if let method = control.method, !method.takesSampleRule {
+            throw DrawError.methodDrawsNoSample(controlID, method)
+        }
         self.control = control
         journal = Journal(planDirectory: directory)
     }

@@ -4,13 +4,18 @@ import StickprovKit
 extension PlanCommands {
     static let importPlan = Command(
         spec: CommandSpec(
-            path: ["plan", "import"], abstract: "Create a plan from a spreadsheet (CSV) in the appendix's columns.",
+            path: ["plan", "import"], abstract: "Create a plan from a spreadsheet (CSV) in the committee's own columns.",
             discussion: """
-                Columns (header names, any order, case ignored): Identifierad risk, Vad kontrolleras?,
-                Frekvens uppföljning, Metod; optional Frekvens and Ansvarig. A row with an empty risk cell
-                belongs to the risk above it. Save from Excel as CSV (';' or ','; UTF-8 or Windows-1252 both
-                work). Ids are given in order (R1…, K1…); add sample rules afterwards with 'plan edit'.
-                Refuses to overwrite an existing plan.
+                The header is the first row with a column for what is checked (Vad kontrolleras? or
+                Kontrollmoment); a title row above it is skipped. Header names are compared without case,
+                spaces and trailing ':', '*', '.' or '?'. Other columns, all optional: Id (or Nr),
+                Identifierad risk (Risk, Riskområde, Område), Metod, Frekvens (Periodicitet, Kontrollfrekvens),
+                Frekvens uppföljning (Uppföljning), Uppföljningsansvarig (Ansvarig). Ids, methods, frequencies
+                and follow-ups are kept as written ('CENT 1', 'kontroll lön', '3 ggr/år'); a row without an id
+                gets the next free one; a row with an empty risk cell belongs to the risk above it. The
+                summary lists the columns read, the defaults of those missing, and the columns not used.
+                Save from Excel as CSV (';' or ','; UTF-8 or Windows-1252 both work). The appendix's own
+                CSV imports back. Refuses to overwrite an existing plan.
                 """,
             arguments: [ArgumentSpec("FILE", help: "The CSV file.")],
             options: [
@@ -28,16 +33,21 @@ extension PlanCommands {
             guard !PlanFile.exists(in: directory) else { throw PlanError.alreadyExists(path: PlanFile.path(in: directory)) }
             let committee = try arguments.required("committee")
             guard let year = try arguments.integer("year") else { throw UsageError("missing --year") }
-            let table = try readCSV(file)
-            let plan: ControlPlan
-            do throws(PlanImport.Failure) {
-                plan = try PlanImport.plan(from: table, committee: committee, year: year, title: arguments.value("title"))
-            } catch .missingColumns(let names, let available) {
-                throw DataError(lines: names.map { "\(file): missing column '\($0)' (columns: \(available.joined(separator: ", ")))" })
-            } catch .rows(let problems) {
-                throw DataError(lines: problems.map { "\(file):\($0.line): \($0.message)" })
+            let sheet: SheetTable
+            do throws(CSVError) {
+                sheet = try SheetTable.csv(contentsOf: file)
+            } catch {
+                throw DataError(describing: error, in: file)
             }
-            try PlanFile.save(plan, to: directory)
-            console.line("Created \(PlanFile.path(in: directory)) from \(file): \(plan.risks.count) risks, \(plan.controlPoints.count) control points.")
+            let imported: PlanImport.Imported
+            do throws(PlanImport.Failure) {
+                imported = try PlanImport.plan(
+                    from: sheet, committee: committee, year: year, title: arguments.value("title"))
+            } catch {
+                throw DataError(lines: error.messages.map { "\(file)\($0.line.map { ":\($0)" } ?? ""): \($0.text)" })
+            }
+            try PlanFile.save(imported.plan, to: directory)
+            console.line("Created \(PlanFile.path(in: directory)) from \(file): " + (imported.summary.first ?? ""))
+            for line in imported.summary.dropFirst() { console.line(line) }
         })
 }

@@ -45,8 +45,8 @@ public enum Recording {
     /// The event for a measured value.
     /// - Throws: ``RecordError/notMeasured(_:_:)`` for a sampling control, or personal data in the note.
     public static func measurement(_ record: MeasurementRecord, plan: ControlPlan) throws(RecordError) -> JournalPayload {
-        if let control = plan.control(record.control), control.method.takesSampleRule {
-            throw .notMeasured(control.id, control.method)
+        if let control = plan.control(record.control), let method = control.method, method.takesSampleRule {
+            throw .notMeasured(control.id, method)
         }
         var record = record
         record.note = trimmedOrNil(record.note)

@@ -6,7 +6,7 @@ public enum StatusListing {
         var lines = ["\(plan.committee) — \(plan.title) · journal: \(state.eventCount) events"]
         for (risk, control) in plan.controlPoints {
             lines.append("")
-            lines.append("\(control.id)  \(control.text)  (\(control.methodText)\(control.cadence.map { ", \($0.swedishLabel)" } ?? ""))")
+            lines.append("\(control.id)  \(control.text)  (\(control.methodText)\(control.cadenceText.map { ", \($0)" } ?? ""))")
             let draws = state.draws(of: control.id)
             for draw in draws {
                 let stats = ReviewStatistics(draws: [draw], in: state)

@@ -60,6 +60,8 @@ extension ControlPoint {
         if text.trimmingASCIIWhitespace().isEmpty { add(".text", "is empty") }
         if let label = methodLabel, label.trimmingASCIIWhitespace().isEmpty { add(".methodLabel", "is empty") }
         if let responsible, responsible.trimmingASCIIWhitespace().isEmpty { add(".responsible", "is empty") }
+        if let label = cadenceLabel, label.trimmingASCIIWhitespace().isEmpty { add(".cadenceLabel", "is empty") }
+        if let label = followUpLabel, label.trimmingASCIIWhitespace().isEmpty { add(".followUpLabel", "is empty") }
         if case .timesPerYear(let count) = cadence, !(1...366).contains(count) {
             add(".cadence", "\(count) times a year is not possible")
         }
@@ -69,7 +71,7 @@ extension ControlPoint {
             if !kinds.insert(kind.nfc.lowercased()).inserted { add(".remarkKinds[\(i)]", "duplicate remark kind '\(kind)'") }
         }
         guard let rule = sampleRule else { return found }
-        if !method.takesSampleRule {
+        if let method, !method.takesSampleRule {
             add(".sampleRule", "method '\(method.rawValue)' draws no sample; remove the rule or use sample or case-review")
         }
         switch rule.size {

@@ -4,15 +4,22 @@ public struct ControlPoint: Sendable, Hashable, Codable {
     public var id: ControlID
     /// What is checked, as the appendix prints it.
     public var text: String
-    /// How it is checked.
-    public var method: MethodKind
-    /// The appendix's *Metod* text when it says more than the method's own label,
-    /// e.g. "Kontroll av antal e-ansökningar".
+    /// How it is checked, as far as the tool needs to know (a draw, a measurement …); `nil` when
+    /// the plan leaves *Metod* blank or names a method the tool does not recognise.
+    public var method: MethodKind?
+    /// The appendix's *Metod* text as the committee writes it, when it differs from the method's
+    /// own label, e.g. "Kontroll av antal e-ansökningar" or "kontroll lön".
     public var methodLabel: String?
-    /// How often the control is performed, when the plan says.
+    /// How often the control is performed, when the plan says and the tool understands it.
     public var cadence: Cadence?
+    /// The committee's own words for how often ("3 ggr/år", "Löpande", "Tertialvis"), when they
+    /// differ from the cadence's own label; printed as written.
+    public var cadenceLabel: String?
     /// When it is reported.
     public var followUp: FollowUp
+    /// The committee's own words for when it is reported ("Delår och årsbokslut"), when they
+    /// differ from the follow-up's own label; printed as written.
+    public var followUpLabel: String?
     /// Who follows it up (*uppföljningsansvarig*), a role rather than a person.
     public var responsible: String?
     /// How items are drawn, for methods that draw.
@@ -32,8 +39,8 @@ public struct ControlPoint: Sendable, Hashable, Codable {
 
     /// Creates a control point.
     public init(
-        id: ControlID, text: String, method: MethodKind, methodLabel: String? = nil, cadence: Cadence? = nil,
-        followUp: FollowUp = .both, responsible: String? = nil, sampleRule: SampleRule? = nil, remarkKinds: [String] = [],
+        id: ControlID, text: String, method: MethodKind?, methodLabel: String? = nil, cadence: Cadence? = nil,
+        cadenceLabel: String? = nil, followUp: FollowUp = .both, followUpLabel: String? = nil, responsible: String? = nil, sampleRule: SampleRule? = nil, remarkKinds: [String] = [],
         itemNoun: Noun? = nil, officerNoun: Noun? = nil, allowsPersonalDataInNotes: Bool = false
     ) {
         self.id = id
@@ -41,7 +48,9 @@ public struct ControlPoint: Sendable, Hashable, Codable {
         self.method = method
         self.methodLabel = methodLabel
         self.cadence = cadence
+        self.cadenceLabel = cadenceLabel
         self.followUp = followUp
+        self.followUpLabel = followUpLabel
         self.responsible = responsible
         self.sampleRule = sampleRule
         self.remarkKinds = remarkKinds
@@ -51,7 +60,7 @@ public struct ControlPoint: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, text, method, methodLabel, cadence, followUp, responsible, sampleRule, remarkKinds, itemNoun, officerNoun,
+        case id, text, method, methodLabel, cadence, cadenceLabel, followUp, followUpLabel, responsible, sampleRule, remarkKinds, itemNoun, officerNoun,
             allowsPersonalDataInNotes
     }
 
@@ -59,10 +68,12 @@ public struct ControlPoint: Sendable, Hashable, Codable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(ControlID.self, forKey: .id)
         text = try container.decode(String.self, forKey: .text)
-        method = try container.decode(MethodKind.self, forKey: .method)
+        method = try container.decodeIfPresent(MethodKind.self, forKey: .method)
         methodLabel = try container.decodeIfPresent(String.self, forKey: .methodLabel)
         cadence = try container.decodeIfPresent(Cadence.self, forKey: .cadence)
+        cadenceLabel = try container.decodeIfPresent(String.self, forKey: .cadenceLabel)
         followUp = try container.decodeIfPresent(FollowUp.self, forKey: .followUp) ?? .both
+        followUpLabel = try container.decodeIfPresent(String.self, forKey: .followUpLabel)
         responsible = try container.decodeIfPresent(String.self, forKey: .responsible)
         sampleRule = try container.decodeIfPresent(SampleRule.self, forKey: .sampleRule)
         remarkKinds = try container.decodeIfPresent([String].self, forKey: .remarkKinds) ?? []
@@ -75,10 +86,12 @@ public struct ControlPoint: Sendable, Hashable, Codable {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
         try container.encode(text, forKey: .text)
-        try container.encode(method, forKey: .method)
+        try container.encodeIfPresent(method, forKey: .method)
         try container.encodeIfPresent(methodLabel, forKey: .methodLabel)
         try container.encodeIfPresent(cadence, forKey: .cadence)
+        try container.encodeIfPresent(cadenceLabel, forKey: .cadenceLabel)
         try container.encode(followUp, forKey: .followUp)
+        try container.encodeIfPresent(followUpLabel, forKey: .followUpLabel)
         try container.encodeIfPresent(responsible, forKey: .responsible)
         try container.encodeIfPresent(sampleRule, forKey: .sampleRule)
         if !remarkKinds.isEmpty { try container.encode(remarkKinds, forKey: .remarkKinds) }
@@ -87,6 +100,15 @@ public struct ControlPoint: Sendable, Hashable, Codable {
         if allowsPersonalDataInNotes { try container.encode(true, forKey: .allowsPersonalDataInNotes) }
     }
 
-    /// The *Metod* text the appendix prints.
-    public var methodText: String { methodLabel ?? method.swedishLabel }
+    /// The *Metod* text the appendix prints: the committee's words, else the method's label,
+    /// else blank.
+    public var methodText: String { methodLabel ?? method?.swedishLabel ?? "" }
+
+    /// The *Frekvens* text as printed: the committee's words, else the cadence's label; `nil`
+    /// when the plan does not say.
+    public var cadenceText: String? { cadenceLabel ?? cadence?.swedishLabel }
+
+    /// The *Frekvens uppföljning* text as printed: the committee's words, else the follow-up's label.
+    public var followUpText: String { followUpLabel ?? followUp.swedishLabel }
+
 }

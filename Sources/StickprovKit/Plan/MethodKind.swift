@@ -40,13 +40,18 @@ public enum MethodKind: String, Sendable, CaseIterable, PlanToken {
     public static var noun: String { "a method" }
 
     /// Recognises the method from an appendix's *Metod* cell, e.g. "Kontroll av antal
-    /// e-ansökningar" is a measurement. `nil` when the text names none of the methods.
+    /// e-ansökningar" and "Beräkning av andel" are measurements. `nil` when the text names none of
+    /// the methods (the plan then keeps the text and the tool asks for what a step needs).
     public static func recognising(label: String) -> MethodKind? {
         let text = label.trimmingASCIIWhitespace().nfc.lowercased()
         if let exact = MethodKind(userText: text) { return exact }
         if text.hasPrefix("stickprov") { return .sample }
         if text.hasPrefix("granskning") { return .caseReview }
-        if text.hasPrefix("kontroll av") || text.hasPrefix("mätning") { return .measurement }
+        if text.hasPrefix("kontroll av") || text.hasPrefix("mätning") || text.hasPrefix("beräkning")
+            || text.hasPrefix("uppföljning av antal") || text.hasPrefix("nyckeltal")
+        {
+            return .measurement
+        }
         if text.hasPrefix("enkät") { return .survey }
         if text.hasPrefix("dokument") { return .documentCheck }
         return nil

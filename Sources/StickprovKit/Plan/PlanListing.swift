@@ -31,9 +31,10 @@ public enum PlanListing {
             if risk.controls.isEmpty { lines.append("      (inga kontrollpunkter)") }
             for control in risk.controls {
                 lines += wrap(control.text, first: "      " + pad(control.id.rawValue, 8), rest: String(repeating: " ", count: 14), width: width)
-                var details = ["Metod: \(control.methodText)"]
-                if let cadence = control.cadence { details.append("Frekvens: \(cadence.swedishLabel)") }
-                details.append("Uppföljning: \(control.followUp.swedishLabel)")
+                var details: [String] = []
+                if !control.methodText.isEmpty { details.append("Metod: \(control.methodText)") }
+                if let cadence = control.cadenceText { details.append("Frekvens: \(cadence)") }
+                details.append("Uppföljning: \(control.followUpText)")
                 if let responsible = control.responsible { details.append("Ansvarig: \(responsible)") }
                 let indent = String(repeating: " ", count: 14)
                 lines += wrap(details.joined(separator: " · "), first: indent, rest: indent, width: width)

@@ -69,8 +69,8 @@ public struct Appendix: Sendable {
                 let assessment = isPerRisk ? nil : state.assessment(.control(control.id), at: point)
                 let context = Narrative.Context(plan: plan, control: control, state: state, point: point)
                 return Row(
-                    id: control.id, what: control.text, followUp: control.followUp.swedishLabel,
-                    cadence: control.cadence?.swedishLabel, method: control.methodText,
+                    id: control.id, what: control.text, followUp: control.followUpText,
+                    cadence: control.cadenceText, method: control.methodText,
                     signal: assessment.flatMap { plan.signals.level($0.signal) },
                     generated: Narrative.paragraphs(context),
                     result: Paragraph.parse(assessment?.result ?? ""), actions: Paragraph.parse(assessment?.actions ?? ""))
