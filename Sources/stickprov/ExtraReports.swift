@@ -2,7 +2,7 @@ import Arguments
 import Foundation
 import StickprovKit
 
-/// The documents `report` writes besides Bilaga 1: Bilaga 2 (`--appendix 2`).
+/// The documents `report` writes besides Bilaga 1: Bilaga 2 (`--appendix 2`) and the risk matrix (`--risk-matrix`).
 enum ExtraReports {
     /// A rendered document and its title for the message.
     struct Document {
@@ -12,6 +12,22 @@ enum ExtraReports {
 
     /// The document the options ask for, or nil for Bilaga 1.
     static func document(_ arguments: ParsedArguments, plan: ControlPlan, state: YearState, format: String) throws -> Document? {
+        if arguments.has("risk-matrix") {
+            if arguments.isGiven("appendix") || arguments.has("summary") || arguments.isGiven("point") {
+                throw UsageError("--risk-matrix shows the plan's risk analysis; it takes no --appendix, --summary or --point")
+            }
+            let matrix: RiskMatrix
+            do {
+                matrix = try RiskMatrix.build(plan: plan)
+            } catch {
+                throw DataError("\(PlanFile.path(in: PlanCommands.folder(arguments))): \(error.message)")
+            }
+            switch format {
+            case "html": return Document(title: matrix.title, bytes: Array(matrix.html().utf8))
+            case "csv": return Document(title: matrix.title, bytes: matrix.csv())
+            default: return Document(title: matrix.title, bytes: Array(matrix.markdown().utf8))
+            }
+        }
         guard let number = arguments.value("appendix") else { return nil }
         switch number {
         case "1": return nil

@@ -22,6 +22,7 @@ enum ReportCommand {
                 .option("out", "FILE", help: "Write to FILE (atomically) instead of standard output."),
                 .flag("summary", help: "Print only the summary sentence."),
                 .option("appendix", "N", help: "1 (default): Bilaga 1; 2: Bilaga 2, the follow-up of private providers."),
+                .flag("risk-matrix", help: "The risk analysis instead: the 4×4 matrix and what became of each risk."),
             ],
             examples: [
                 "stickprov report --point årsbokslut",
@@ -29,6 +30,7 @@ enum ReportCommand {
                 "stickprov report --point årsbokslut --format csv --out bilaga1.csv",
                 "stickprov report --summary",
                 "stickprov report --appendix 2 --format html --out bilaga2-2023.html",
+                "stickprov report --risk-matrix --format html --out riskanalys-2023.html",
             ]),
         run: run)
 

@@ -8,16 +8,21 @@ public struct Risk: Sendable, Hashable, Codable {
     public var score: RiskScore?
     /// The control points, in the order the appendix lists them.
     public var controls: [ControlPoint]
+    /// What the risk analysis decided for the risk, when the plan records it (see ``effectiveHandling``).
+    public var handling: RiskHandling?
 
     /// Creates a risk.
-    public init(id: RiskID, text: String, score: RiskScore? = nil, controls: [ControlPoint] = []) {
+    public init(
+        id: RiskID, text: String, score: RiskScore? = nil, controls: [ControlPoint] = [], handling: RiskHandling? = nil
+    ) {
         self.id = id
         self.text = text
         self.score = score
         self.controls = controls
+        self.handling = handling
     }
 
-    private enum CodingKeys: String, CodingKey { case id, text, score, controls }
+    private enum CodingKeys: String, CodingKey { case id, text, score, controls, handling }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -25,6 +30,7 @@ public struct Risk: Sendable, Hashable, Codable {
         text = try container.decode(String.self, forKey: .text)
         score = try container.decodeIfPresent(RiskScore.self, forKey: .score)
         controls = try container.decodeIfPresent([ControlPoint].self, forKey: .controls) ?? []
+        handling = try container.decodeIfPresent(RiskHandling.self, forKey: .handling)
     }
 }
 

@@ -44,7 +44,7 @@ import Testing
         let plan = try PlanFile.decode(bytes, path: url.path)
         #expect(PlanFile.encode(plan) == bytes)
         #expect(plan.controlPoints.count == 4)
-        #expect(plan.risks.count == 2)
+        #expect(plan.risks.count == 4)
     }
 
     @Test func writesSortedKeysAndPercentagesAsExactText() {

@@ -1,0 +1,37 @@
+import Foundation
+import Testing
+
+@Suite struct RiskCommandTests {
+    @Test func recordsWhatBecameOfARiskAndDrawsTheMatrix() throws {
+        let folder = try DrawCommandTests.setUp()
+        let add = try CLI.run(["plan", "add-risk", "--plan", "plan", "--text", "Att kompetensförsörjningen brister", "--id", "R7", "--probability", "3", "--consequence", "2"], in: folder.url)
+        #expect(add.status == 0, "\(add.stderr)")
+        let id = "R7"
+        let handle = try CLI.run(["plan", "handle-risk", id, "--plan", "plan", "--as", "annat", "--text", "kritiska verksamhetsfaktorer"], in: folder.url)
+        #expect(handle.status == 0, "\(handle.stderr)")
+        #expect(handle.stdout == "Risk \(id) is handled elsewhere.\n")
+        let matrix = try CLI.run(["report", "--plan", "plan", "--risk-matrix"], in: folder.url)
+        #expect(matrix.status == 0, "\(matrix.stderr)")
+        #expect(matrix.stdout.hasPrefix("# Risk- och väsentlighetsanalys 2023\n"))
+        #expect(matrix.stdout.contains("omhändertagits inom ramen för kritiska verksamhetsfaktorer."))
+        #expect(matrix.stdout.contains("| **3** | 🟩 | 🟨 "))
+
+        let missing = try CLI.run(["plan", "handle-risk", id, "--plan", "plan", "--as", "elsewhere"], in: folder.url)
+        #expect(missing.status == 2)
+        #expect(missing.stderr.hasPrefix("error: --as elsewhere needs --text saying where the risk is handled\n"))
+        let unknown = try CLI.run(["plan", "handle-risk", "R9", "--plan", "plan", "--as", "goal"], in: folder.url)
+        #expect(unknown.status == 1)
+    }
+
+    @Test func theExamplesMatrixIsWrittenInEveryFormat() throws {
+        let folder = try TemporaryFolder()
+        let plan = CLI.packageRoot.appendingPathComponent("Plans/socialnamnden-2023").path
+        for (name, prefix) in [("risk.html", "<!DOCTYPE html>"), ("risk.csv", "\u{FEFF}Nr;Identifierad risk;"), ("risk.md", "# Risk- och väsentlighetsanalys 2023")] {
+            let result = try CLI.run(["report", "--plan", plan, "--risk-matrix", "--out", name], in: folder.url)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(String(decoding: try Data(contentsOf: folder.file(name)), as: UTF8.self).hasPrefix(prefix), "\(name)")
+        }
+        let wrong = try CLI.run(["report", "--plan", plan, "--risk-matrix", "--point", "delår"])
+        #expect(wrong.status == 2)
+    }
+}
