@@ -153,7 +153,8 @@ import Testing
         let plan = try PlanFile.load(from: root.appendingPathComponent("Plans/socialnamnden-2023").path)
         let csv = try SheetTable.csv(contentsOf: root.appendingPathComponent("Tests/StickprovKitTests/Snapshots/socialnamnden-2023-year-end.csv").path)
         let again = try PlanImport.plan(from: csv, committee: plan.committee, year: plan.year).plan
-        #expect(again.risks.map(\.text) == plan.risks.map(\.text))
+        // Risks handled outside the plan (a goal, elsewhere) have no row in the appendix.
+        #expect(again.risks.map(\.text) == plan.risks.filter { !$0.controls.isEmpty }.map(\.text))
         #expect(again.controlPoints.map(\.control.id) == plan.controlPoints.map(\.control.id))
         #expect(again.controlPoints.map(\.control.text) == plan.controlPoints.map(\.control.text))
         #expect(again.controlPoints.map(\.control.methodText) == plan.controlPoints.map(\.control.methodText))
