@@ -21,6 +21,8 @@ enum ReportCommand {
                 .option("format", "FORMAT", help: "md (default), html or csv."),
                 .option("out", "FILE", help: "Write to FILE (atomically) instead of standard output."),
                 .flag("summary", help: "Print only the summary sentence."),
+                .option("legend", "LEVELS", help: "all (default): every signal level; used: only the levels assessed."),
+                .flag("table-only", help: "Only the title and the table: no committee line, summary or legend."),
                 .option("appendix", "N", help: "1 (default): Bilaga 1; 2: Bilaga 2, the follow-up of private providers."),
                 .flag("risk-matrix", help: "The risk analysis instead: the 4×4 matrix and what became of each risk."),
             ],
@@ -59,11 +61,14 @@ enum ReportCommand {
             console.line(appendix.summary)
             return
         }
+        let options = ReportOptions(
+            legend: try arguments.value("legend").map { try PlanCommands.token($0, option: "legend") } ?? .all,
+            isTableOnly: arguments.has("table-only"))
         let bytes: [UInt8]
         switch format {
-        case "html": bytes = Array(HTMLRenderer.render(appendix).utf8)
+        case "html": bytes = Array(HTMLRenderer.render(appendix, options: options).utf8)
         case "csv": bytes = CSVRenderer.render(appendix)
-        default: bytes = Array(MarkdownRenderer.render(appendix).utf8)
+        default: bytes = Array(MarkdownRenderer.render(appendix, options: options).utf8)
         }
         guard let out = arguments.value("out") else {
             console.out(String(decoding: bytes, as: UTF8.self))

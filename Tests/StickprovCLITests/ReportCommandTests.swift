@@ -29,6 +29,18 @@ import Testing
         #expect(summary.stdout == "Vid delårsbokslutet visar kontrollen att en av totalt fyra kontrollpunkter har genomförts utan anmärkning eller med försumbar anmärkning.\n")
     }
 
+    @Test func theLegendCanListOnlyTheLevelsUsedAndTheTableStandAlone() throws {
+        let plan = ["--plan", "Plans/socialnamnden-2023"]
+        let all = try CLI.run(["report"] + plan)
+        #expect(all.stdout.contains("\n- ■ Röd: Kontrollen är inte genomförd\n"))
+        let used = try CLI.run(["report", "--legend", "used"] + plan)
+        #expect(used.status == 0, "\(used.stderr)")
+        #expect(used.stdout.contains("\n- ● Grön: Kontrollen är genomförd utan anmärkning/med försumbar anmärkning\n- ▲ Gul: Kontrollen är genomförd med anmärkning\n\n"))
+        #expect(!used.stdout.contains("Röd"))
+        let table = try CLI.run(["report", "--table-only"] + plan)
+        #expect(table.stdout.hasPrefix("# Bilaga 1. Uppföljning av internkontroll vid årsbokslut 2023\n\n| Identifierad risk |"))
+    }
+
     @Test func refusesAPersonnummerAndWritesNothing() throws {
         let folder = try DrawCommandTests.setUp()
         let assess = try CLI.run(["plan", "edit", "K1", "--plan", "plan", "--text", "Kontroll av 811218-9876"], in: folder.url)
@@ -43,6 +55,7 @@ import Testing
         (["report", "--format", "pdf"], "error: --format 'pdf' is not md, html or csv"),
         (["report", "--point", "jul"], "error: --point 'jul' is not one of: interim, year-end"),
         (["report", "--summary", "--format", "html"], "error: --summary prints one sentence; it takes no --format or --out"),
+        (["report", "--legend", "some"], "error: --legend 'some' is not one of: all, used"),
     ])
     func refusesWrongUsage(arguments: [String], message: String) throws {
         let result = try CLI.run(arguments + ["--plan", "Plans/socialnamnden-2023"])

@@ -29,13 +29,15 @@ public struct SignalScale: Sendable, Hashable, Codable {
     /// Creates a scale.
     public init(levels: [SignalLevel]) { self.levels = levels }
 
-    /// The three levels of DESIGN.md: green, yellow, red.
+    /// The three levels of DESIGN.md: green, yellow, red. The colours differ in lightness too
+    /// (dark green, light amber, mid red: at least 1.8:1 apart), so greyscale print and red-green
+    /// colour-blind readers tell them apart; the appendix also gives each level its own shape.
     public static let standard = SignalScale(levels: [
         SignalLevel(
-            id: "green", colour: "#2e7d32",
+            id: "green", colour: "#1b5e20",
             label: "Kontrollen är genomförd utan anmärkning/med försumbar anmärkning", name: "Grön"),
         SignalLevel(id: "yellow", colour: "#f9a825", label: "Kontrollen är genomförd med anmärkning", name: "Gul"),
-        SignalLevel(id: "red", colour: "#c62828", label: "Kontrollen är inte genomförd", name: "Röd"),
+        SignalLevel(id: "red", colour: "#e53935", label: "Kontrollen är inte genomförd", name: "Röd"),
     ])
 
     /// The level with an id, ignoring case; `nil` when the scale has none.

@@ -7,15 +7,17 @@ public enum CSVRenderer {
         let table = AppendixTable(appendix)
         let hasRiskColumn = appendix.layout == .reference
         let rows = table.rows.map { row -> [String] in
-            (hasRiskColumn ? [row.risk?.text ?? ""] : []) + row.cells.map(text)
+            (hasRiskColumn ? [row.risk?.text ?? ""] : []) + row.cells.map { text($0, in: appendix) }
         }
         return CSVWriter().encode(header: table.header, rows: rows)
     }
 
-    static func text(_ cell: AppendixTable.Cell) -> String {
+    static func text(_ cell: AppendixTable.Cell, in appendix: Appendix? = nil) -> String {
         switch cell {
         case .text(let text): return text
-        case .signal(let level): return level?.displayName ?? "Ej bedömd"
+        case .signal(let level):
+            guard let level else { return "Ej bedömd" }
+            return appendix?.mark(level).text ?? level.displayName
         case .paragraphs(let paragraphs):
             return paragraphs.map { paragraph in
                 switch paragraph {

@@ -1,10 +1,10 @@
 /// Renders the appendix as one self-contained HTML file: inline CSS, no scripts, no
 /// external fonts; A4 landscape in print with the header row repeated on every page;
-/// coloured signal dots with their names in text, so the page reads in black and white
+/// signals as a shape character in colour with their names in text, so the page reads in black and white
 /// and to a screen reader.
 public enum HTMLRenderer {
     /// The HTML document.
-    public static func render(_ appendix: Appendix) -> String {
+    public static func render(_ appendix: Appendix, options: ReportOptions = ReportOptions()) -> String {
         var html = """
             <!DOCTYPE html>
             <html lang="sv">
@@ -26,8 +26,7 @@ public enum HTMLRenderer {
             td p:last-child { margin-bottom: 0; }
             td ul { margin: 0 0 0.5em; padding-left: 1.2em; }
             tr.area th { background: #f3f3f3; font-size: 10.5pt; }
-            .dot { display: inline-block; width: 0.9em; height: 0.9em; border-radius: 50%; border: 1px solid #333;
-                   vertical-align: -0.1em; margin-right: 0.3em; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+            .mark { font-size: 1.15em; line-height: 1; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
             ul.legend { list-style: none; padding: 0; margin: 0 0 1em; }
             ul.legend li { margin: 0.15em 0; }
             .risk { font-weight: bold; }
@@ -44,8 +43,8 @@ public enum HTMLRenderer {
             <ul class="legend">
 
             """
-        for level in appendix.legend {
-            html += "<li>\(signal(level)) – \(escape(level.label))</li>\n"
+        for level in appendix.legendLevels(options.legend) {
+            html += "<li>\(signal(appendix.mark(level), label: level.label)) – \(escape(level.label))</li>\n"
         }
         let table = AppendixTable(appendix)
         // Fixed shares for the short columns leave the rest to the results text.
@@ -62,11 +61,11 @@ public enum HTMLRenderer {
             }
             for (index, cell) in row.cells.enumerated() {
                 if row.isAreaHeading && index == 0 {
-                    html += "<th scope=\"rowgroup\" colspan=\"3\">\(content(cell))</th>"
+                    html += "<th scope=\"rowgroup\" colspan=\"3\">\(content(cell, in: appendix))</th>"
                 } else if row.isAreaHeading && (index == 1 || index == 2) {
                     continue
                 } else {
-                    html += "<td>\(content(cell))</td>"
+                    html += "<td>\(content(cell, in: appendix))</td>"
                 }
             }
             html += "</tr>\n"
@@ -75,10 +74,12 @@ public enum HTMLRenderer {
         return html
     }
 
-    static func content(_ cell: AppendixTable.Cell) -> String {
+    static func content(_ cell: AppendixTable.Cell, in appendix: Appendix? = nil) -> String {
         switch cell {
         case .text(let text): return escape(text)
-        case .signal(let level): return level.map(signal) ?? "Ej bedömd"
+        case .signal(let level):
+            guard let level else { return "Ej bedömd" }
+            return signal(appendix?.mark(level) ?? SignalMark(level: level, position: 0), label: level.label)
         case .paragraphs(let paragraphs):
             return paragraphs.map { paragraph in
                 switch paragraph {
@@ -89,10 +90,11 @@ public enum HTMLRenderer {
         }
     }
 
-    /// A dot in the level's colour and its name; the label is the tooltip.
-    static func signal(_ level: SignalLevel) -> String {
-        "<span class=\"dot\" style=\"background-color: \(escape(level.colour))\" aria-hidden=\"true\"></span>"
-            + "<span title=\"\(escape(level.label))\">\(escape(level.displayName))</span>"
+    /// The level's shape as a character in its colour (inline, so copy and paste keeps both),
+    /// then its word; the label is the tooltip.
+    static func signal(_ mark: SignalMark, label: String) -> String {
+        "<span class=\"mark\" style=\"color: \(mark.colour)\" aria-hidden=\"true\">\(escape(mark.shape))</span> "
+            + "<span title=\"\(escape(label))\">\(escape(mark.word))</span>"
     }
 
     /// Text safe in HTML content and attributes; control characters other than tab and newline are dropped.

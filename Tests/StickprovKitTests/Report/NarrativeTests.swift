@@ -171,7 +171,7 @@ import Testing
         #expect(!html.contains("<script"))
         #expect(html.contains("<html lang=\"sv\">"))
         #expect(html.contains("@page { size: A4 landscape;"))
-        #expect(html.contains("<span class=\"dot\" style=\"background-color: #2e7d32\" aria-hidden=\"true\"></span><span title=\"Kontrollen är genomförd utan anmärkning/med försumbar anmärkning\">Grön</span>"))
+        #expect(html.contains("<span class=\"mark\" style=\"color: #1b5e20\" aria-hidden=\"true\">●</span> <span title=\"Kontrollen är genomförd utan anmärkning/med försumbar anmärkning\">Grön</span>"))
         #expect(!html.contains("http"))
     }
 
