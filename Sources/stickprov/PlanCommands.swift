@@ -42,14 +42,19 @@ enum PlanCommands {
                 .option("interim-cutoff", "YYYY-MM-DD", help: "Last day of the interim report (default YYYY-08-31)."),
                 .option("assessment-level", "LEVEL", help: "control-point (default) or risk: what the summary counts."),
                 .option("report-layout", "LAYOUT", help: "reference (default) or areas: the appendix's table layout."),
-            ],
+            ] + CarryOverCommand.options,
             examples: [
                 "stickprov plan init --plan Plans/socialnamnden-2024 --committee Socialnämnden --year 2024",
+                "stickprov plan init --plan Plans/socialnamnden-2024 --from Plans/socialnamnden-2023",
                 "stickprov plan init --plan Plans/bun-2024 --committee Barn- och utbildningsnämnden --year 2024 --assessment-level risk",
             ]),
         run: { arguments, console in
             let directory = arguments.value("plan") ?? "."
             guard !PlanFile.exists(in: directory) else { throw PlanError.alreadyExists(path: PlanFile.path(in: directory)) }
+            if let source = arguments.value("from") {
+                return try CarryOverCommand.run(arguments, console, from: source, into: directory)
+            }
+            if arguments.isGiven("carry") { throw UsageError("--carry needs --from") }
             let committee = try arguments.required("committee")
             guard let year = try arguments.integer("year") else { throw UsageError("missing --year") }
             var plan = ControlPlan(committee: committee, year: year, title: arguments.value("title"))

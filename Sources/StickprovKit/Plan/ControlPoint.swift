@@ -36,6 +36,8 @@ public struct ControlPoint: Sendable, Hashable, Codable {
     /// Whether reviewers' notes on this control's items may hold a personnummer (they are
     /// refused otherwise). Remark kinds and the appendix refuse them regardless.
     public var allowsPersonalDataInNotes: Bool
+    /// Where the control point was carried over from, when `plan init --from` carried it.
+    public var previousYear: PreviousYear?
 
     /// Creates a control point.
     public init(
@@ -61,7 +63,7 @@ public struct ControlPoint: Sendable, Hashable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case id, text, method, methodLabel, cadence, cadenceLabel, followUp, followUpLabel, responsible, sampleRule, remarkKinds, itemNoun, officerNoun,
-            allowsPersonalDataInNotes
+            allowsPersonalDataInNotes, previousYear
     }
 
     public init(from decoder: any Decoder) throws {
@@ -80,6 +82,7 @@ public struct ControlPoint: Sendable, Hashable, Codable {
         itemNoun = try container.decodeIfPresent(Noun.self, forKey: .itemNoun)
         officerNoun = try container.decodeIfPresent(Noun.self, forKey: .officerNoun)
         allowsPersonalDataInNotes = try container.decodeIfPresent(Bool.self, forKey: .allowsPersonalDataInNotes) ?? false
+        previousYear = try container.decodeIfPresent(PreviousYear.self, forKey: .previousYear)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -98,6 +101,7 @@ public struct ControlPoint: Sendable, Hashable, Codable {
         try container.encodeIfPresent(itemNoun, forKey: .itemNoun)
         try container.encodeIfPresent(officerNoun, forKey: .officerNoun)
         if allowsPersonalDataInNotes { try container.encode(true, forKey: .allowsPersonalDataInNotes) }
+        try container.encodeIfPresent(previousYear, forKey: .previousYear)
     }
 
     /// The *Metod* text the appendix prints: the committee's words, else the method's label,

@@ -72,7 +72,7 @@ public struct Appendix: Sendable {
                     id: control.id, what: control.text, followUp: control.followUpText,
                     cadence: control.cadenceText, method: control.methodText,
                     signal: assessment.flatMap { plan.signals.level($0.signal) },
-                    generated: Narrative.paragraphs(context),
+                    generated: [CarryOver.sentence(for: control, in: plan.year)].compactMap { $0 } + Narrative.paragraphs(context),
                     result: Paragraph.parse(assessment?.result ?? ""), actions: Paragraph.parse(assessment?.actions ?? ""))
             }
             let areaAssessment = isPerRisk ? state.assessment(.risk(risk.id), at: point) : nil
