@@ -128,10 +128,10 @@ enum PlanCommands {
 
     static let controlOptions: [OptionSpec] = [
         .option("text", "TEXT", help: "What is checked (Vad kontrolleras?)."),
-        .option("method", "METHOD", help: "sample, case-review, measurement, survey or document-check (Swedish words work too)."),
-        .option("method-label", "TEXT", help: "The appendix's Metod text when it says more, e.g. 'Kontroll av antal e-ansökningar'."),
-        .option("cadence", "CADENCE", help: "How often: monthly, tertial, quarterly, half-yearly, yearly, 3/year, or dates 2023-02-15,2023-05-15."),
-        .option("follow-up", "WHEN", help: "Reported at: both (Del- och årsbokslut, default), interim or year-end."),
+        .option("method", "METHOD", help: "sample, case-review, measurement, survey or document-check (Swedish words work too); '' for none."),
+        .option("method-label", "TEXT", help: "The appendix's Metod text as the committee writes it, e.g. 'kontroll lön'; '' for none."),
+        .option("cadence", "CADENCE", help: "How often, as the committee writes it: monthly, 3 ggr/år, Tertialvis, Löpande, or dates 2023-02-15,2023-05-15."),
+        .option("follow-up", "WHEN", help: "Reported at: both (Del- och årsbokslut, default), interim or year-end, or the committee's words, e.g. 'Delår och årsbokslut'."),
         .option("responsible", "ROLE", help: "Who follows it up (a role, not a name), e.g. Systemförvaltare."),
         .option("count", "N", help: "Sample rule: draw N items."),
         .option("percent", "P", help: "Sample rule: draw P % of the population (at most two decimals)."),
@@ -166,8 +166,7 @@ enum PlanCommands {
             try change(arguments, console) { plan in
                 let riskID = RiskID(rawValue: try arguments.required("risk"))
                 let id = arguments.value("id").map(ControlID.init(rawValue:)) ?? plan.nextControlID
-                guard arguments.isGiven("method") else { throw UsageError("missing --method") }
-                var control = ControlPoint(id: id, text: try arguments.required("text"), method: .sample)
+                var control = ControlPoint(id: id, text: try arguments.required("text"), method: nil)
                 try applyControlFields(arguments, to: &control)
                 try plan.addControl(control, to: riskID)
                 return "Added control point \(id) under risk \(riskID)."
@@ -176,15 +175,14 @@ enum PlanCommands {
 
     static func applyControlFields(_ arguments: ParsedArguments, to control: inout ControlPoint) throws {
         if let text = arguments.value("text") { control.text = text }
-        if let method = arguments.value("method") { control.method = try token(method, option: "method") }
-        if let label = arguments.value("method-label") { control.methodLabel = label }
-        if let cadence = arguments.value("cadence") {
-            guard let parsed = Cadence(cadence) else {
-                throw UsageError("--cadence '\(cadence)' is not monthly, tertial, quarterly, half-yearly, yearly, N/year or dates YYYY-MM-DD,…")
-            }
-            control.cadence = parsed
+        if let method = arguments.value("method") {
+            control.method = method.trimmingASCIIWhitespace().isEmpty ? nil : try token(method, option: "method") as MethodKind
         }
-        if let followUp = arguments.value("follow-up") { control.followUp = try token(followUp, option: "follow-up") }
+        if let label = arguments.value("method-label") { control.setMethodLabel(label) }
+        if let cadence = arguments.value("cadence") { control.setCadence(cadence) }
+        if let followUp = arguments.value("follow-up"), !control.setFollowUp(followUp) {
+            throw UsageError("--follow-up '\(followUp)' names neither report; give both, interim or year-end, or words like 'Delår och årsbokslut'")
+        }
         if let responsible = arguments.value("responsible") { control.responsible = responsible }
         if arguments.isGiven("remark-kind") { control.remarkKinds = arguments.values("remark-kind") }
         if let text = arguments.value("item-noun") { control.itemNoun = try noun(text, option: "item-noun") }
@@ -257,7 +255,7 @@ enum PlanCommands {
                 Without ID, the options change the plan itself (--committee, --year, --title, --adopted,
                 --paragraph, --interim-cutoff, --assessment-level). With a risk's id: --text, --id,
                 --probability, --consequence. With a control point's id: --id, --text and the options of
-                'plan add-control'. --clear FIELD removes an optional field: method-label, cadence,
+                'plan add-control'. --clear FIELD removes an optional field: method, method-label, cadence, follow-up-label,
                 responsible, sample-rule, remark-kinds, item-noun, officer-noun (control points),
                 score (risks), adoption (the plan).
                 """,
@@ -308,12 +306,14 @@ enum PlanCommands {
                 case .control(let controlID):
                     let allowed = Set(controlOptions.map(\.name) + ["id", "clear"])
                     try only(given, allowed: allowed, what: "a control point")
-                    try only(Set(clear), allowed: ["method-label", "cadence", "responsible", "sample-rule", "remark-kinds", "item-noun", "officer-noun"], what: "a control point", verb: "--clear")
+                    try only(Set(clear), allowed: ["method", "method-label", "cadence", "follow-up-label", "responsible", "sample-rule", "remark-kinds", "item-noun", "officer-noun"], what: "a control point", verb: "--clear")
                     guard var control = plan.control(controlID) else {
                         throw PlanError.unknownControl(controlID, known: plan.controlIDs)
                     }
+                    if clear.contains("method") { control.method = nil }
                     if clear.contains("method-label") { control.methodLabel = nil }
-                    if clear.contains("cadence") { control.cadence = nil }
+                    if clear.contains("cadence") { control.setCadence("") }
+                    if clear.contains("follow-up-label") { control.followUpLabel = nil }
                     if clear.contains("responsible") { control.responsible = nil }
                     if clear.contains("sample-rule") { control.sampleRule = nil }
                     if clear.contains("remark-kinds") { control.remarkKinds = [] }

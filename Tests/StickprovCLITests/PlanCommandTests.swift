@@ -23,8 +23,8 @@ import Testing
         try Self.makePlan(in: folder)
         let show = try CLI.run(["plan", "show", "--plan", "plan"], in: folder.url)
         #expect(show.status == 0)
-        #expect(show.stdout.contains("R1    Att vi inte har en rättssäker myndighetsutövning"))
-        #expect(show.stdout.contains("K2      Granskning av utredningar"))
+        #expect(show.stdout.contains("1. Att vi inte har en rättssäker myndighetsutövning (R1)\n"))
+        #expect(show.stdout.contains("   1.2  K2  Granskning av utredningar\n"))
         #expect(show.stdout.contains("Urval: 25 st · nyckel: Ärendenummer · medföljer: Handläggare"))
         let validate = try CLI.run(["plan", "validate"], in: folder.url.appendingPathComponent("plan"))
         #expect(validate.stdout == "./plan.json: ok (1 risks, 2 control points)\n")
@@ -127,9 +127,9 @@ import Testing
         let result = try CLI.run(["plan", "import", file, "--plan", "p", "--committee", "Socialnämnden", "--year", "2024"], in: folder.url)
         #expect(result.status == 0, "\(result.stderr)")
         let show = try CLI.run(["plan", "show", "--plan", "p"], in: folder.url)
-        #expect(show.stdout.contains("R1    Att vi inte har en rättsäker handläggning\n"))
-        #expect(show.stdout.contains("K1      Att obehöriga ej går in\n"))
-        #expect(show.stdout.contains("K2      Granskning; av beslut\n              Metod: Granskning av handläggning · Uppföljning: Årsbokslut"))
+        #expect(show.stdout.contains("1. Att vi inte har en rättsäker handläggning (R1)\n"))
+        #expect(show.stdout.contains("   1.1  K1  Att obehöriga ej går in\n"))
+        #expect(show.stdout.contains("   1.2  K2  Granskning; av beslut\n            Metod: Granskning av handläggning · Uppföljning: Årsbokslut"))
     }
 
     @Test func importListsEveryBadRowAndWritesNothing() throws {
@@ -203,12 +203,45 @@ import Testing
             """)
         let show = try CLI.run(["plan", "show", "--plan", "p", "--width", "140"], in: folder.url)
         #expect(show.stdout.contains("""
-                  CENT 1  Att attesträtter är aktuella
-                          Metod: kontroll lön · Frekvens: 3 ggr/år · Uppföljning: Del- och årsbokslut · Ansvarig: Lönechef
-                  CENT 2  Andel fakturor efter förfallodag
-                          Metod: Beräkning av andel · Frekvens: 2 ggr/år · Uppföljning: Del- och årsbokslut · Ansvarig: Ekonomichef
-                  CENT 3  Att avtal följs vid inköp
-                          Frekvens: Löpande · Uppföljning: Del- och årsbokslut
+            1. Kontrollmoment (R1)
+               1.1  CENT 1  Att attesträtter är aktuella
+                            Metod: kontroll lön · Frekvens: 3 ggr/år · Uppföljning: Del- och årsbokslut · Ansvarig: Lönechef
+               1.2  CENT 2  Andel fakturor efter förfallodag
+                            Metod: Beräkning av andel · Frekvens: 2 ggr/år · Uppföljning: Del- och årsbokslut · Ansvarig: Ekonomichef
+               1.3  CENT 3  Att avtal följs vid inköp
+                            Frekvens: Löpande · Uppföljning: Del- och årsbokslut
             """), "\(show.stdout)")
+    }
+
+    @Test func keepsTheCommitteesWordsAndAllowsABlankMethod() throws {
+        let folder = try TemporaryFolder()
+        try Self.makePlan(in: folder)
+        var result = try CLI.run(
+            ["plan", "add-control", "--plan", "plan", "--risk", "R1", "--id", "CENT 1", "--text", "Att rutiner följs",
+             "--cadence", "Löpande", "--follow-up", "Delår och årsbokslut"], in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        result = try CLI.run(["plan", "edit", "K2", "--plan", "plan", "--method-label", "", "--cadence", "2 ggr/år"], in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        result = try CLI.run(["plan", "edit", "K1", "--plan", "plan", "--method", "", "--method-label", "kontroll lön"], in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        result = try CLI.run(["plan", "edit", "K1", "--plan", "plan", "--follow-up", "Kvartalsvis"], in: folder.url)
+        #expect(result.status == 2)
+        #expect(result.stderr.hasPrefix("error: --follow-up 'Kvartalsvis' names neither report; give both, interim or year-end, or words like 'Delår och årsbokslut'\n"))
+        let show = try CLI.run(["plan", "show", "--plan", "plan", "--width", "140"], in: folder.url)
+        #expect(show.stdout.contains("""
+               1.1  K1      Att obehöriga personer ej går in i ärenden
+                            Metod: kontroll lön · Frekvens: Månadsvis · Uppföljning: Del- och årsbokslut · Ansvarig: Systemförvaltare
+            """), "\(show.stdout)")
+        #expect(show.stdout.contains("""
+               1.2  K2      Granskning av utredningar
+                            Metod: Granskning av handläggning · Frekvens: 2 ggr/år · Uppföljning: Del- och årsbokslut
+            """), "\(show.stdout)")
+        #expect(show.stdout.contains("""
+               1.3  CENT 1  Att rutiner följs
+                            Frekvens: Löpande · Uppföljning: Delår och årsbokslut\n
+            """), "\(show.stdout)")
+        let report = try CLI.run(["report", "--plan", "plan", "--point", "delår", "--format", "csv"], in: folder.url)
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.contains(";Att rutiner följs;Delår och årsbokslut;;Ej bedömd;"), "\(report.stdout)")
     }
 }

@@ -1,12 +1,17 @@
-/// Renders where the year stands (`stickprov status`): per control point its draws with
-/// their counts, measurements and assessments.
+/// Renders where the year stands (`stickprov status`): per area (numbered 1..n) and control point
+/// (1.1, 1.2, … with its id) its draws with their counts, measurements and assessments.
 public enum StatusListing {
     /// The listing, ending in a newline.
     public static func render(_ plan: ControlPlan, _ state: YearState) -> String {
         var lines = ["\(plan.committee) — \(plan.title) · journal: \(state.eventCount) events"]
         for (risk, control) in plan.controlPoints {
             lines.append("")
-            lines.append("\(control.id)  \(control.text)  (\(control.methodText)\(control.cadenceText.map { ", \($0)" } ?? ""))")
+            if risk.controls.first?.id == control.id, let area = plan.areaTitle(of: risk.id) {
+                lines.append(area)
+            }
+            let how = [control.methodText, control.cadenceText ?? ""].filter { !$0.isEmpty }.joined(separator: ", ")
+            lines.append(
+                "\(plan.number(of: control.id) ?? "") \(control.id)  \(control.text)" + (how.isEmpty ? "" : "  (\(how))"))
             let draws = state.draws(of: control.id)
             for draw in draws {
                 let stats = ReviewStatistics(draws: [draw], in: state)
@@ -36,9 +41,10 @@ public enum StatusListing {
             }
             let target: AssessmentTarget = plan.assessmentLevel == .risk ? .risk(risk.id) : .control(control.id)
             let points = ReportPoint.allCases.filter { $0.covers(control.followUp) }.map { point in
-                "\(point.swedish): " + (state.assessment(target, at: point)?.signal ?? "not assessed")
+                "\(point.swedish): " + (state.assessment(target, at: point).map { plan.signals.name(of: $0.signal) } ?? "not assessed")
             }
-            lines.append("    " + points.joined(separator: " · ") + (plan.assessmentLevel == .risk ? " (risk \(risk.id))" : ""))
+            let area = plan.areaNumber(of: risk.id).map { " (area \($0))" } ?? ""
+            lines.append("    " + points.joined(separator: " · ") + (plan.assessmentLevel == .risk ? area : ""))
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -23,7 +23,7 @@ public enum FollowUp: String, Sendable, CaseIterable, PlanToken {
         switch self {
         case .interim: ["delår", "delårsbokslut", "delårsrapport"]
         case .yearEnd: ["år", "årsbokslut", "yearend"]
-        case .both: ["del- och årsbokslut", "del och årsbokslut", "delår och årsbokslut"]
+        case .both: ["del- och årsbokslut", "del och årsbokslut"]
         }
     }
 

@@ -3,7 +3,8 @@
 /// Long texts wrap at `width` columns under their label, so the listing stays
 /// readable in an 80-column terminal; the words are the appendix's Swedish ones.
 public enum PlanListing {
-    /// The listing, ending in a newline.
+    /// The listing, ending in a newline. Areas are numbered 1..n and control points 1.1, 1.2, … in
+    /// plan order, each followed by its id (what commands take).
     public static func render(_ plan: ControlPlan, width: Int = 100) -> String {
         var lines: [String] = []
         lines.append("\(plan.committee) — \(plan.title)")
@@ -24,19 +25,24 @@ public enum PlanListing {
         }
         let count = plan.controlPoints.count
         lines.append("\(plan.risks.count) \(plan.risks.count == 1 ? "risk" : "risker"), \(count) \(count == 1 ? "kontrollpunkt" : "kontrollpunkter")")
-        for risk in plan.risks {
+        let numberWidth = plan.risks.enumerated().map { "\($0.offset + 1).\($0.element.controls.count)".count }.max() ?? 3
+        let controlIDWidth = plan.controlIDs.map(\.rawValue.count).max() ?? 2
+        for (r, risk) in plan.risks.enumerated() {
             lines.append("")
-            let score = risk.score.map { "  [risk \($0.probability)×\($0.consequence) = \($0.value)]" } ?? ""
-            lines += wrap(risk.text + score, first: pad(risk.id.rawValue, 6), rest: String(repeating: " ", count: 6), width: width)
-            if risk.controls.isEmpty { lines.append("      (inga kontrollpunkter)") }
-            for control in risk.controls {
-                lines += wrap(control.text, first: "      " + pad(control.id.rawValue, 8), rest: String(repeating: " ", count: 14), width: width)
+            let score = risk.score.map { ", risk \($0.probability)×\($0.consequence) = \($0.value)" } ?? ""
+            lines += wrap(
+                "\(r + 1). \(risk.text)  (\(risk.id)\(score))", first: "", rest: String(repeating: " ", count: "\(r + 1). ".count),
+                width: width)
+            if risk.controls.isEmpty { lines.append("   (inga kontrollpunkter)") }
+            for (c, control) in risk.controls.enumerated() {
+                let head = "   " + pad("\(r + 1).\(c + 1)", numberWidth + 2) + pad(control.id.rawValue, controlIDWidth + 2)
+                let indent = String(repeating: " ", count: head.count)
+                lines += wrap(control.text, first: head, rest: indent, width: width)
                 var details: [String] = []
                 if !control.methodText.isEmpty { details.append("Metod: \(control.methodText)") }
                 if let cadence = control.cadenceText { details.append("Frekvens: \(cadence)") }
                 details.append("Uppföljning: \(control.followUpText)")
                 if let responsible = control.responsible { details.append("Ansvarig: \(responsible)") }
-                let indent = String(repeating: " ", count: 14)
                 lines += wrap(details.joined(separator: " · "), first: indent, rest: indent, width: width)
                 if !control.remarkKinds.isEmpty {
                     lines += wrap("Anmärkningstyper: " + control.remarkKinds.joined(separator: "; "), first: indent, rest: indent, width: width)

@@ -45,6 +45,10 @@ public struct SignalScale: Sendable, Hashable, Codable {
         levels.first { $0.id.lowercased() == id.lowercased() }
     }
 
+    /// How an assessment's level reads: the level's short name (or its id), or the id itself when
+    /// the scale no longer has it.
+    public func name(of id: String) -> String { level(id)?.displayName ?? id }
+
     public init(from decoder: any Decoder) throws {
         levels = try decoder.singleValueContainer().decode([SignalLevel].self)
     }
