@@ -20,12 +20,16 @@ struct AppendixTable {
     }
 
     let header: [String]
+    /// What each column is, in the order of ``header`` (with the risk column first in the
+    /// reference layout, where rows carry it in ``Row/risk`` rather than in ``Row/cells``).
+    let columns: [AppendixColumn]
     let rows: [Row]
 
     init(_ appendix: Appendix) {
         switch appendix.layout {
         case .reference:
             header = ["Identifierad risk", "Vad kontrolleras?", "Frekvens uppföljning", "Metod", "Bedömning", "Resultat och åtgärder"]
+            columns = [.risk, .what, .followUp, .method, .signal, .result]
             var rows: [Row] = []
             for group in appendix.groups {
                 for (index, row) in group.rows.enumerated() {
@@ -42,6 +46,7 @@ struct AppendixTable {
             self.rows = rows
         case .areas:
             header = ["Vad kontrolleras?", "Frekvens", "Metod", "Bedömning", "Resultat", "Åtgärd"]
+            columns = [.what, .cadence, .method, .signal, .result, .actions]
             var rows: [Row] = []
             for group in appendix.groups {
                 rows.append(Row(

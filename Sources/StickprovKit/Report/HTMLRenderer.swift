@@ -1,10 +1,22 @@
-/// Renders the appendix as one self-contained HTML file: inline CSS, no scripts, no
-/// external fonts; A4 landscape in print with the header row repeated on every page;
-/// signals as a shape character in colour with their names in text, so the page reads in black and white
-/// and to a screen reader.
+/// Renders the appendix as one self-contained HTML file: inline CSS, no scripts, no external
+/// fonts or links.
+///
+/// Printed (any Chromium-based browser, "Save as PDF"): A4 landscape with "Bilaga 1." at the
+/// top of every page and "Sida X av Y" at the bottom (CSS page-margin boxes, so the browser's
+/// own header and footer with the file's path are not needed); the header row repeats on every
+/// page; cells keep their borders where a row breaks across pages. The table has fixed column
+/// shares (about 12/13/8/8/8/51 %) and long Swedish compounds wrap inside their column
+/// (`overflow-wrap: anywhere`, `hyphens: auto` in `lang="sv"`), so the table is never wider than
+/// the page. On a narrow screen the table scrolls sideways instead of squeezing.
+///
+/// Pasted into a word processor: each signal is a text character (● ▲ ■ …) with an inline
+/// colour and its word, so the shape, the colour and the word all survive. For screen readers
+/// each risk area is a `<tbody>` whose risk cell is `<th scope="rowgroup">`, and the table has a
+/// caption.
 public enum HTMLRenderer {
     /// The HTML document.
     public static func render(_ appendix: Appendix, options: ReportOptions = ReportOptions()) -> String {
+        let table = AppendixTable(appendix)
         var html = """
             <!DOCTYPE html>
             <html lang="sv">
@@ -13,51 +25,43 @@ public enum HTMLRenderer {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(escape(appendix.title))</title>
             <style>
-            @page { size: A4 landscape; margin: 14mm 12mm; }
-            body { font-family: Arial, Helvetica, sans-serif; font-size: 10pt; line-height: 1.35; color: #111; margin: 1.5em; }
-            h1 { font-size: 15pt; margin: 0 0 0.3em; }
-            p.committee { margin: 0 0 1em; color: #333; }
-            table { border-collapse: collapse; width: 100%; }
-            th, td { border: 1px solid #777; padding: 4pt 5pt; text-align: left; vertical-align: top; }
-            thead { display: table-header-group; }
-            th { background: #e8e8e8; font-weight: bold; }
-            td p, td li { break-inside: avoid; }
-            td p { margin: 0 0 0.5em; }
-            td p:last-child { margin-bottom: 0; }
-            td ul { margin: 0 0 0.5em; padding-left: 1.2em; }
-            tr.area th { background: #f3f3f3; font-size: 10.5pt; }
-            .mark { font-size: 1.15em; line-height: 1; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-            ul.legend { list-style: none; padding: 0; margin: 0 0 1em; }
-            ul.legend li { margin: 0.15em 0; }
-            .risk { font-weight: bold; }
-            col.narrow { width: 9%; }
-            col.medium { width: 15%; }
-            @media print { body { margin: 0; } }
+            \(stylesheet)
             </style>
             </head>
             <body>
             <h1>\(escape(appendix.title))</h1>
-            <p class="committee">\(escape(appendix.committee))</p>
-            <p class="summary">\(escape(appendix.summary))</p>
-            <p>Följande signaler har använts för bedömning av respektive kontrollmoment:</p>
-            <ul class="legend">
 
             """
-        for level in appendix.legendLevels(options.legend) {
-            html += "<li>\(signal(appendix.mark(level), label: level.label)) – \(escape(level.label))</li>\n"
+        if !options.isTableOnly {
+            html += """
+                <p class="committee">\(escape(appendix.committee))</p>
+                <p class="summary">\(escape(appendix.summary))</p>
+                <p>Följande signaler har använts för bedömning av respektive kontrollmoment:</p>
+                <ul class="legend">
+
+                """
+            for level in appendix.legendLevels(options.legend) {
+                html += "<li>\(signal(appendix.mark(level), label: level.label)) – \(escape(level.label))</li>\n"
+            }
+            html += "</ul>\n"
         }
-        let table = AppendixTable(appendix)
-        // Fixed shares for the short columns leave the rest to the results text.
-        let widths = appendix.layout == .reference
-            ? ["medium", "medium", "narrow", "narrow", "narrow", "wide"] : ["medium", "narrow", "narrow", "narrow", "wide", "medium"]
-        html += "</ul>\n<table>\n<colgroup>" + widths.map { "<col class=\"\($0)\">" }.joined() + "</colgroup>\n<thead>\n<tr>"
-        for column in table.header { html += "<th scope=\"col\">\(escape(column))</th>" }
-        html += "</tr>\n</thead>\n<tbody>\n"
+        html += "<div class=\"table-scroll\">\n<table>\n"
+        html += "<caption>\(escape(appendix.title)), \(escape(appendix.committee))</caption>\n"
+        html += "<colgroup>"
+        html += AppendixColumn.percentages(table.columns).map { "<col style=\"width: \(percent($0))\">" }.joined()
+        html += "</colgroup>\n<thead>\n<tr>"
+        for column in table.header { html += "<th scope=\"col\">\(headerText(column))</th>" }
+        html += "</tr>\n</thead>\n"
+        var currentGroup: Int?
         for row in table.rows {
+            if row.group != currentGroup {
+                html += currentGroup == nil ? "<tbody>\n" : "</tbody>\n<tbody>\n"
+                currentGroup = row.group
+            }
             html += row.isAreaHeading ? "<tr class=\"area\">" : "<tr>"
             if let risk = row.risk {
                 let span = risk.span > 1 ? " rowspan=\"\(risk.span)\"" : ""
-                html += "<td class=\"risk\"\(span)>\(escape(risk.text))</td>"
+                html += "<th scope=\"rowgroup\" class=\"risk\"\(span)>\(escape(risk.text))</th>"
             }
             for (index, cell) in row.cells.enumerated() {
                 if row.isAreaHeading && index == 0 {
@@ -70,8 +74,61 @@ public enum HTMLRenderer {
             }
             html += "</tr>\n"
         }
-        html += "</tbody>\n</table>\n</body>\n</html>\n"
+        if currentGroup != nil { html += "</tbody>\n" }
+        html += "</table>\n</div>\n</body>\n</html>\n"
         return html
+    }
+
+    /// The print and screen rules. No `tr { break-inside: avoid }`: with a risk cell spanning
+    /// several rows it would cut that cell and add a page.
+    static let stylesheet = """
+        @page {
+          size: A4 landscape;
+          margin: 17mm 12mm 15mm 12mm;
+          @top-left { content: "Bilaga 1."; font: bold 10pt Arial, Helvetica, sans-serif; color: #111; vertical-align: bottom; }
+          @bottom-right { content: "Sida " counter(page) " av " counter(pages); font: 9pt Arial, Helvetica, sans-serif; color: #111; }
+        }
+        body { font-family: Arial, Helvetica, sans-serif; font-size: 10pt; line-height: 1.35; color: #111; margin: 1.5em; }
+        h1 { font-size: 15pt; margin: 0 0 0.3em; }
+        p.committee { margin: 0 0 1em; color: #333; }
+        .table-scroll { overflow-x: auto; }
+        table { border-collapse: separate; border-spacing: 0; width: 100%; table-layout: fixed; font-size: 9.5pt;
+                border-top: 1px solid #777; border-left: 1px solid #777; }
+        caption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
+        th, td { border: 0; border-right: 1px solid #777; border-bottom: 1px solid #777; padding: 4pt 5pt; text-align: left; vertical-align: top;
+                 overflow-wrap: anywhere; hyphens: auto; -webkit-hyphens: auto; box-decoration-break: clone; -webkit-box-decoration-break: clone; }
+        thead { display: table-header-group; }
+        thead th { background: #e8e8e8; font-weight: bold; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+        tbody th { font-weight: bold; }
+        td p, td li { orphans: 2; widows: 2; }
+        td p { margin: 0 0 0.5em; }
+        td p:last-child { margin-bottom: 0; }
+        td ul { margin: 0 0 0.5em; padding-left: 1.2em; }
+        td ul:last-child { margin-bottom: 0; }
+        tr.area th, tr.area td { background: #f3f3f3; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+        tr.area th { font-size: 10.5pt; }
+        .mark { font-size: 1.15em; line-height: 1; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+        ul.legend { list-style: none; padding: 0; margin: 0 0 1em; }
+        ul.legend li { margin: 0.15em 0; }
+        @media screen { table { min-width: 56rem; } }
+        @media print { body { margin: 0; } .table-scroll { overflow: visible; } }
+        """
+
+    /// A width in per cent with at most two decimals: "12%", "8.5%".
+    static func percent(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        let whole = hundredths / 100, fraction = hundredths % 100
+        if fraction == 0 { return "\(whole)%" }
+        return fraction % 10 == 0 ? "\(whole).\(fraction / 10)%" : "\(whole).\(fraction < 10 ? "0" : "")\(fraction)%"
+    }
+
+    /// A column heading with soft hyphens where the committee's appendix breaks it in a narrow
+    /// column ("upp-följning", "Bedöm-ning"), so no browser splits it elsewhere.
+    static func headerText(_ text: String) -> String {
+        escape(text).replacingOccurrences(of: "uppföljning", with: "upp&shy;följning")
+            .replacingOccurrences(of: "Bedömning", with: "Bedöm&shy;ning")
+            .replacingOccurrences(of: "Periodicitet", with: "Periodi&shy;citet")
+            .replacingOccurrences(of: "Uppföljningsansvarig", with: "Uppföljnings&shy;ansvarig")
     }
 
     static func content(_ cell: AppendixTable.Cell, in appendix: Appendix? = nil) -> String {
