@@ -6,7 +6,7 @@ import StickprovKit
 enum StickprovCLI {
     static let commands: [Command] =
         PlanCommands.all + RiskCommands.all + [SampleCommand.command, DrawCommand.command] + LogCheckCommands.all + RecordCommands.all
-        + ProviderCommands.all + [StatusCommand.command, ReportCommand.command, VerifyCommand.verify, VerifyCommand.repair, ScanCommand.command]
+        + ProviderCommands.all + [StatusCommand.command, ReportCommand.command, RollupCommand.command, VerifyCommand.verify, VerifyCommand.repair, ScanCommand.command]
 
     static func run(_ words: [String]) -> Int32 {
         let console = Console()

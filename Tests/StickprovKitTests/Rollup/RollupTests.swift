@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+@testable import StickprovKit
+
+/// The municipal board's roll-up: counts per signal, every committee's table, totals, and
+/// plans that could not be read named in their place.
+@Suite struct RollupTests {
+    /// A second, small committee: two control points, one assessed green at the year end.
+    static func secondCommittee() -> RollupSource {
+        let plan = ControlPlan(committee: "Barn- och utbildningsnämnden", year: 2023, risks: [
+            Risk(id: "R1", text: "Att elever inte får det stöd de har rätt till", controls: [
+                ControlPoint(id: "K1", text: "Att åtgärdsprogram upprättas", method: .documentCheck),
+                ControlPoint(id: "K2", text: "Att frånvaro följs upp", method: .measurement),
+            ])
+        ])
+        let state = YearState(events: [
+            JournalEvent(sequence: 1, time: "t", actor: "a", payload: .assessment(AssessmentRecord(
+                target: .control("K1"), point: .yearEnd, signal: "green", result: "Samtliga granskade program var upprättade.",
+                actions: "")))
+        ])
+        return RollupSource(folder: "Plans/bun-2023", content: .plan(plan, state))
+    }
+
+    static func rollup() throws -> Rollup {
+        let example = RollupSource.read(AppendixSnapshotTests.example)
+        let damaged = RollupSource(folder: "Plans/trasig-2023", content: .failure(["Plans/trasig-2023/journal.jsonl:3: the chain is broken"]))
+        return Rollup.build([example, secondCommittee(), damaged], point: .yearEnd)
+    }
+
+    @Test func countsEachCommitteesSignalsAndTheTotals() throws {
+        let rollup = try Self.rollup()
+        #expect(rollup.title == "Uppföljning av internkontroll vid årsbokslut 2023 – sammanställning")
+        #expect(rollup.committees.map { $0.counts.map(\.count) } == [[2, 2, 0], [1, 0, 0]])
+        #expect(rollup.committees.map(\.unassessed) == [0, 1])
+        #expect(rollup.totals.counts.map(\.count) == [3, 2, 0])
+        #expect(rollup.failures.map(\.folder) == ["Plans/trasig-2023"])
+        #expect(rollup.totalsSentence == """
+            Sammanställningen omfattar två nämnder: Socialnämnden och Barn- och utbildningsnämnden. \
+            Av nämndernas totalt sex kontrollpunkter har tre bedömningen grön och två bedömningen gul. \
+            En har ännu inte bedömts: Barn- och utbildningsnämnden (en). \
+            En plan kunde inte läsas och ingår inte i summan: Plans/trasig-2023.
+            """)
+    }
+
+    @Test func aDamagedJournalIsAFailureNamingItsLine() throws {
+        let folder = try JournalTests.Folder()
+        try PlanFile.save(ControlPlan(committee: "Kulturnämnden", year: 2023), to: folder.path)
+        try folder.journal.append([JournalTests.draw(1), JournalTests.draw(2)], time: JournalTests.time, actor: "a")
+        let text = String(decoding: try folder.bytes(), as: UTF8.self)
+        try folder.write(Array(text.replacingOccurrences(of: "\"actor\":\"a\"", with: "\"actor\":\"b\"").utf8))
+        guard case .failure(let messages) = RollupSource.read(folder.path).content else {
+            Issue.record("a damaged journal was read")
+            return
+        }
+        // Line 1 no longer hashes to line 2's prev: the chain breaks at line 2 (the head catches line 2).
+        #expect(messages == ["\(folder.journal.path):2: \(JournalError.brokenChain(line: 2).message)"])
+        guard case .failure(let missing) = RollupSource.read(folder.path + "/nowhere").content else {
+            Issue.record("a missing plan was read")
+            return
+        }
+        #expect(missing[0].contains("no plan.json"))
+    }
+
+    @Test func theRollupMatchesItsSnapshots() throws {
+        let rollup = try Self.rollup()
+        Snapshot.check(rollup.markdown(), named: "rollup-2023.md")
+        Snapshot.check(rollup.html(), named: "rollup-2023.html")
+        Snapshot.check(rollup.csv(), named: "rollup-2023.csv")
+    }
+}
