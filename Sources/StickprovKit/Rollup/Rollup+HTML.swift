@@ -12,29 +12,7 @@ extension Rollup {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(escape(title))</title>
             <style>
-            @page { size: A4 landscape; margin: 14mm 12mm; }
-            body { font-family: Arial, Helvetica, sans-serif; font-size: 10pt; line-height: 1.35; color: #111; margin: 1.5em; }
-            h1 { font-size: 15pt; margin: 0 0 0.6em; }
-            h2 { font-size: 13pt; margin: 1.4em 0 0.4em; }
-            section.committee { break-before: page; }
-            table { border-collapse: collapse; width: 100%; }
-            table.overview { width: auto; margin-bottom: 1em; }
-            th, td { border: 1px solid #777; padding: 4pt 5pt; text-align: left; vertical-align: top; }
-            table.overview td.number { text-align: right; }
-            thead { display: table-header-group; }
-            th { background: #e8e8e8; font-weight: bold; }
-            td p, td li { break-inside: avoid; }
-            td p { margin: 0 0 0.5em; }
-            td p:last-child { margin-bottom: 0; }
-            td ul { margin: 0 0 0.5em; padding-left: 1.2em; }
-            tr.area th { background: #f3f3f3; font-size: 10.5pt; }
-            tr.total td, tr.total th { font-weight: bold; }
-            .mark { font-size: 1.15em; line-height: 1; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-            .risk { font-weight: bold; }
-            .failure { color: #8b0000; }
-            col.narrow { width: 9%; }
-            col.medium { width: 15%; }
-            @media print { body { margin: 0; } }
+            \(Self.stylesheet)
             </style>
             </head>
             <body>
@@ -77,12 +55,30 @@ extension Rollup {
         return html
     }
 
-    /// Bilaga 1's table as its renderer writes it (from `<table>` to `</table>`), so the roll-up
-    /// shows each committee's table exactly as its own appendix does.
+    /// Bilaga 1's table as its renderer writes it (its scrolling wrapper or, failing that, from
+    /// `<table>` to `</table>`), so the roll-up shows each committee's table exactly as its own
+    /// appendix does.
     static func table(of document: String) -> String {
-        guard let start = document.range(of: "<table>"), let end = document.range(of: "</table>\n", options: .backwards),
-            start.lowerBound < end.upperBound
-        else { return "" }
-        return String(document[start.lowerBound..<end.upperBound])
+        for (open, close) in [("<div class=\"table-scroll\">", "</table>\n</div>\n"), ("<table>", "</table>\n")] {
+            if let start = document.range(of: open), let end = document.range(of: close, options: .backwards),
+                start.lowerBound < end.upperBound
+            {
+                return String(document[start.lowerBound..<end.upperBound])
+            }
+        }
+        return ""
     }
+
+    /// Bilaga 1's stylesheet, with the roll-up's name at the top of each printed page and the
+    /// overview's and sections' own rules.
+    static let stylesheet = HTMLRenderer.stylesheet.replacingOccurrences(of: "content: \"Bilaga 1.\"", with: "content: \"Sammanställning\"")
+        + """
+
+        h2 { font-size: 13pt; margin: 1.4em 0 0.4em; }
+        section.committee { break-before: page; }
+        table.overview { width: auto; margin-bottom: 1em; }
+        table.overview td.number { text-align: right; }
+        tr.total td, tr.total th { font-weight: bold; }
+        .failure { color: #8b0000; }
+        """
 }

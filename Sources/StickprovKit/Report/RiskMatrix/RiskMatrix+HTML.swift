@@ -19,8 +19,8 @@ extension RiskMatrix {
             table { border-collapse: collapse; }
             th, td { border: 1px solid #777; padding: 4pt 5pt; text-align: left; vertical-align: top; }
             th { background: #e8e8e8; font-weight: bold; }
-            table.matrix { margin: 1em 0 0.5em; }
-            table.matrix td { width: 5.5em; height: 3.2em; text-align: center; vertical-align: middle; font-weight: bold;
+            table.matrix { margin: 1em 0 0.5em; break-inside: avoid; }
+            table.matrix td { width: 5.5em; height: 2.2em; text-align: center; vertical-align: middle; font-weight: bold;
                               font-size: 12pt; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
             table.matrix th { text-align: center; vertical-align: middle; }
             table.risks { width: 100%; margin-top: 1em; }
