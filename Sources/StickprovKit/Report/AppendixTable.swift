@@ -52,7 +52,8 @@ struct AppendixTable {
                 rows.append(Row(
                     cells: [
                         .text("\(group.number). \(group.risk)"), .text(""), .text(""),
-                        .signal(appendix.isAssessedPerRisk ? group.signal : nil), .paragraphs(group.result),
+                        // Assessed per control point, the area row has no signal of its own (not "Ej bedömd").
+                        appendix.isAssessedPerRisk ? .signal(group.signal) : .text(""), .paragraphs(group.result),
                         .paragraphs(group.actions),
                     ],
                     risk: nil, isAreaHeading: true, group: group.number))

@@ -36,6 +36,13 @@ struct PDFInfo {
     /// The text as drawn, with runs of white space (line breaks in cells) made single spaces.
     var flatText: String { rawText.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
 
+    /// Whether `text` is in the PDF with any line breaks, even inside a word (a long compound
+    /// in a narrow column breaks where it must: "myndighetsutövni ng").
+    func containsIgnoringBreaks(_ text: String) -> Bool {
+        let squeeze = { (text: String) in String(text.unicodeScalars.filter { !$0.properties.isWhitespace }) }
+        return squeeze(rawText).contains(squeeze(text))
+    }
+
     /// Whether `text` is in the PDF, allowing line breaks where it has spaces.
     func contains(_ text: String) -> Bool { flatText.contains(text.split(whereSeparator: \.isWhitespace).joined(separator: " ")) }
 

@@ -70,7 +70,8 @@ struct ReaderProgram {
     }
 }
 
-/// A fresh temporary folder for a reader's files, removed when the value goes away.
+/// A fresh temporary folder for a reader's files, removed when the value goes away (kept, and
+/// its path printed, with `STICKPROV_KEEP_READER_FILES=1`, to look at the PDFs by eye).
 final class ReaderFolder {
     let url: URL
 
@@ -81,5 +82,11 @@ final class ReaderFolder {
 
     func file(_ name: String) -> URL { url.appendingPathComponent(name) }
 
-    deinit { try? FileManager.default.removeItem(at: url) }
+    deinit {
+        if ProcessInfo.processInfo.environment["STICKPROV_KEEP_READER_FILES"] == "1" {
+            print("note: kept \(url.path)")
+        } else {
+            try? FileManager.default.removeItem(at: url)
+        }
+    }
 }
