@@ -170,7 +170,7 @@ enum RecordCommands {
             options: [
                 PlanCommands.planOption,
                 .option("point", "POINT", help: "delår or årsbokslut (interim, year-end). Required."),
-                .option("signal", "SIGNAL", help: "A signal of the plan's scale: green, yellow, red. Required."),
+                .option("signal", "SIGNAL", help: "A level of the plan's scale by its id, name or label: green/grön, yellow/gul, red/röd, or the committee's own words. Required."),
                 .option("result", "TEXT", help: "The result text."),
                 .option("result-file", "FILE", help: "Read the result text from a file."),
                 .option("actions", "TEXT", help: "The actions text."),

@@ -44,7 +44,6 @@ public enum CarryOver {
             committee: previous.committee, year: year, signals: previous.signals,
             assessmentLevel: previous.assessmentLevel)
         plan.reportLayout = previous.reportLayout
-        let best = previous.signals.levels.first?.id
         var carried: [Carried] = []
         for risk in previous.risks {
             let riskAssessment = state.assessment(.risk(risk.id), at: .yearEnd)
@@ -53,7 +52,7 @@ public enum CarryOver {
                 let assessment =
                     previous.assessmentLevel == .risk ? riskAssessment : state.assessment(.control(control.id), at: .yearEnd)
                 let signal = assessment?.signal
-                guard selection == .all || signal == nil || signal != best else { continue }
+                guard selection == .all || !(signal.map(previous.signals.countsAsWithoutRemark) ?? false) else { continue }
                 var next = control
                 next.cadence = control.cadence.map { shift($0, to: year) }
                 next.previousYear = PreviousYear(

@@ -57,8 +57,8 @@ public enum Recording {
     /// The event for an assessment. Its texts go into the public appendix.
     /// - Throws: ``RecordError/unknownSignal(_:known:)`` or personal data in the texts.
     public static func assessment(_ record: AssessmentRecord, plan: ControlPlan) throws(RecordError) -> JournalPayload {
-        guard let level = plan.signals.level(record.signal) else {
-            throw .unknownSignal(record.signal, known: plan.signals.levels.map(\.id))
+        guard let level = plan.signals.level(matching: record.signal) else {
+            throw .unknownSignal(record.signal, known: plan.signals.levels.map { level in level.name.map { "\(level.id) (\($0))" } ?? level.id })
         }
         var record = record
         record.signal = level.id

@@ -20,6 +20,14 @@ public enum PlanError: Error, Sendable, Equatable {
     case unknownID(String)
     /// Removing a risk that still has control points, without saying to remove them too.
     case riskHasControls(RiskID, controls: [ControlID])
+    /// A command names a signal level the plan's scale does not have.
+    case unknownSignal(String, known: [String])
+    /// Removing a signal level that assessments in the journal name.
+    case signalInUse(String, assessments: Int)
+    /// A place in the signal scale outside 1…`count`.
+    case signalPosition(Int, count: Int)
+    /// A move to a place outside 1…`count`.
+    case position(Int, count: Int)
     /// A change would leave the plan with problems (e.g. a duplicate id); nothing was written.
     case rejectedChange(issues: [PlanIssue])
 
@@ -57,6 +65,14 @@ public enum PlanError: Error, Sendable, Equatable {
             ["no risk or control point '\(id)' in the plan"]
         case .riskHasControls(let id, let controls):
             ["risk '\(id)' has control points \(controls.map(\.rawValue).joined(separator: ", ")); remove them first or add --with-controls"]
+        case .unknownSignal(let words, let known):
+            ["no signal '\(words)' in the plan's scale (signals: \(known.joined(separator: ", ")))"]
+        case .signalInUse(let id, let count):
+            ["signal '\(id)' is the assessment of \(count) \(count == 1 ? "control" : "controls") in the journal; reword it with 'plan signal edit \(id) --label TEXT' instead"]
+        case .signalPosition(let position, let count):
+            ["position \(position) is outside the scale (1–\(count))"]
+        case .position(let position, let count):
+            ["position \(position) is outside 1–\(count)"]
         case .rejectedChange(let issues):
             issues.map { "the change would make the plan invalid: \($0)" }
         }

@@ -21,7 +21,10 @@ public enum PlanListing {
         lines.append("Signaler:")
         let idWidth = (plan.signals.levels.map(\.id.count).max() ?? 0) + 4
         for level in plan.signals.levels {
-            lines += wrap(level.label, first: "  " + pad(level.id, idWidth - 2), rest: String(repeating: " ", count: idWidth), width: width)
+            var text = level.name.map { "\($0): \(level.label)" } ?? level.label
+            if level.countsAsWithoutRemark { text += " (räknas som utan anmärkning)" }
+            if level.name == SignalScale.standard.level(level.id)?.name { text = level.label }
+            lines += wrap(text, first: "  " + pad(level.id, idWidth - 2), rest: String(repeating: " ", count: idWidth), width: width)
         }
         let count = plan.controlPoints.count
         lines.append("\(plan.risks.count) \(plan.risks.count == 1 ? "risk" : "risker"), \(count) \(count == 1 ? "kontrollpunkt" : "kontrollpunkter")")

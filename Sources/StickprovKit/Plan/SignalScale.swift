@@ -1,6 +1,11 @@
+import Foundation
+
 /// One level of a plan's signal scale, e.g. green "Kontrollen är genomförd utan anmärkning…".
+///
+/// Assessments in the journal name a level by its ``id``, which never changes once the level is
+/// used: the label, name and colour may be reworded at any time without orphaning them.
 public struct SignalLevel: Sendable, Hashable, Codable {
-    /// What an assessment names, e.g. `green`.
+    /// What an assessment names, e.g. `green` or `utan-anmarkning`; stable.
     public var id: String
     /// The dot's colour in the appendix, `#RRGGBB`.
     public var colour: String
@@ -8,22 +13,47 @@ public struct SignalLevel: Sendable, Hashable, Codable {
     public var label: String
     /// A short Swedish name printed beside the dot, so the signal reads without colour: "Grön".
     public var name: String?
+    /// Whether the summary sentence counts this level as "utan anmärkning eller med försumbar
+    /// anmärkning". When no level of a scale says so, the first level counts.
+    public var countsAsWithoutRemark: Bool
 
     /// Creates a level.
-    public init(id: String, colour: String, label: String, name: String? = nil) {
+    public init(id: String, colour: String, label: String, name: String? = nil, countsAsWithoutRemark: Bool = false) {
         self.id = id
         self.colour = colour
         self.label = label
         self.name = name
+        self.countsAsWithoutRemark = countsAsWithoutRemark
     }
 
     /// The short name, or the id when the plan gives none.
     public var displayName: String { name ?? id }
+
+    private enum CodingKeys: String, CodingKey { case id, colour, label, name, countsAsWithoutRemark }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        colour = try container.decode(String.self, forKey: .colour)
+        label = try container.decode(String.self, forKey: .label)
+        name = try container.decodeIfPresent(String.self, forKey: .name)
+        countsAsWithoutRemark = try container.decodeIfPresent(Bool.self, forKey: .countsAsWithoutRemark) ?? false
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(colour, forKey: .colour)
+        try container.encode(label, forKey: .label)
+        try container.encodeIfPresent(name, forKey: .name)
+        if countsAsWithoutRemark { try container.encode(true, forKey: .countsAsWithoutRemark) }
+    }
 }
 
-/// The ordered levels a committee uses to assess its controls, best first.
+/// The ordered levels a committee uses to assess its controls, best first: the standard three
+/// or the committee's own, any number of them.
 public struct SignalScale: Sendable, Hashable, Codable {
-    /// The levels, best first; the first counts as "utan anmärkning" in the summary sentence.
+    /// The levels, best first.
     public var levels: [SignalLevel]
 
     /// Creates a scale.
@@ -40,6 +70,10 @@ public struct SignalScale: Sendable, Hashable, Codable {
         SignalLevel(id: "red", colour: "#e53935", label: "Kontrollen är inte genomförd", name: "Röd"),
     ])
 
+    /// Colours for levels added without one, by position: dark green, light green, amber, red,
+    /// purple, grey-blue.
+    public static let palette = ["#1b5e20", "#7cb342", "#f9a825", "#e53935", "#6a1b9a", "#455a64"]
+
     /// The level with an id, ignoring case; `nil` when the scale has none.
     public func level(_ id: String) -> SignalLevel? {
         levels.first { $0.id.lowercased() == id.lowercased() }
@@ -48,6 +82,71 @@ public struct SignalScale: Sendable, Hashable, Codable {
     /// How an assessment's level reads: the level's short name (or its id), or the id itself when
     /// the scale no longer has it.
     public func name(of id: String) -> String { level(id)?.displayName ?? id }
+
+    /// The level a user means by `words`: its id, name or label, or the colour in Swedish or
+    /// English (`grön`, `gul`, `röd`, `green` …) of a level with that colour name — ignoring case
+    /// and surrounding spaces; failing that, the one level whose name or label starts with the
+    /// words (`försumbar` for "Försumbar anmärkning"). `nil` when none or several fit.
+    public func level(matching words: String) -> SignalLevel? {
+        let key = Self.key(words)
+        guard !key.isEmpty else { return nil }
+        if let exact = levels.first(where: { level in Self.words(of: level).contains(key) }) { return exact }
+        let starting = levels.filter { level in
+            [level.name, level.label].compactMap { $0 }.map(Self.key).contains { $0.hasPrefix(key) }
+        }
+        return starting.count == 1 ? starting[0] : nil
+    }
+
+    /// The words each level answers to, for messages: `green (grön, Grön)`.
+    public var choices: String {
+        levels.map { level in
+            let other = [level.name].compactMap { $0 }.filter { Self.key($0) != Self.key(level.id) }
+            return other.isEmpty ? level.id : "\(level.id) (\(other.joined(separator: ", ")))"
+        }.joined(separator: ", ")
+    }
+
+    /// The levels the summary sentence counts as "utan anmärkning eller med försumbar anmärkning":
+    /// those marked so, or the first when none is.
+    public var withoutRemark: [SignalLevel] {
+        let marked = levels.filter(\.countsAsWithoutRemark)
+        return marked.isEmpty ? Array(levels.prefix(1)) : marked
+    }
+
+    /// Whether an assessment at this level counts as "utan anmärkning eller med försumbar anmärkning".
+    public func countsAsWithoutRemark(_ id: String) -> Bool {
+        withoutRemark.contains { $0.id.lowercased() == id.lowercased() }
+    }
+
+    /// A new level's id made from its label: lower case ASCII letters and digits joined by `-`
+    /// (`utan-anmarkning`), unique in the scale.
+    public func newID(for label: String) -> String {
+        let folded = label.nfc.lowercased().folding(options: [.diacriticInsensitive], locale: nil)
+        let base = folded.split { !($0.isASCII && ($0.isLetter || $0.isNumber)) }.prefix(4).joined(separator: "-")
+        let stem = base.isEmpty ? "niva" : base
+        var id = stem
+        var number = 2
+        while level(id) != nil {
+            id = "\(stem)-\(number)"
+            number += 1
+        }
+        return id
+    }
+
+    static func key(_ text: String) -> String {
+        text.trimmingASCIIWhitespace().nfc.lowercased()
+    }
+
+    /// Colour words in Swedish and English, for levels whose id or name is a colour.
+    private static let colourWords: [[String]] = [
+        ["green", "grön", "gron"], ["yellow", "gul"], ["red", "röd", "rod"], ["orange"], ["blue", "blå"], ["grey", "gray", "grå"],
+    ]
+
+    private static func words(of level: SignalLevel) -> Set<String> {
+        var words = Set([level.id, level.label].map(key))
+        if let name = level.name { words.insert(key(name)) }
+        for group in colourWords where !words.isDisjoint(with: group) { words.formUnion(group) }
+        return words
+    }
 
     public init(from decoder: any Decoder) throws {
         levels = try decoder.singleValueContainer().decode([SignalLevel].self)

@@ -20,8 +20,9 @@ public enum SummarySentence {
             ? (singular: "kontrollområde", plural: "kontrollområden", definite: "kontrollområdet", definitePlural: "kontrollområdena", neuter: true)
             : (singular: "kontrollpunkt", plural: "kontrollpunkter", definite: "kontrollpunkten", definitePlural: "kontrollpunkterna", neuter: false)
         let best = plan.signals.levels.first
-        let good = units.filter { $0.signal != nil && $0.signal == best?.id }.count
-        let outcome = best?.label == SignalScale.standard.levels[0].label || best == nil
+        let good = units.filter { $0.signal.map(plan.signals.countsAsWithoutRemark) ?? false }.count
+        let isMarked = plan.signals.levels.contains(where: \.countsAsWithoutRemark)
+        let outcome = isMarked || best?.label == SignalScale.standard.levels[0].label || best == nil
             ? "har genomförts utan anmärkning eller med försumbar anmärkning"
             : "har bedömts som ”\(Narrative.inSentence(best?.label ?? ""))”"
         let lead = "Vid \(point == .interim ? "delårsbokslutet" : "årsbokslutet") visar kontrollen att"

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+@Suite struct SignalScaleCommandTests {
+    @discardableResult
+    static func run(_ arguments: [String], in folder: TemporaryFolder) throws -> CLI.Result {
+        let result = try CLI.run(arguments + ["--plan", "plan"], in: folder.url)
+        #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        return result
+    }
+
+    /// A committee's four words, assessed in Swedish, reworded afterwards: every assessment still shows
+    /// and the summary counts the two levels marked as without remark.
+    @Test func aFourLevelScaleInTheCommitteesWordsSurvivesRewording() throws {
+        let folder = try TemporaryFolder()
+        try Self.run(["plan", "init", "--committee", "Vård- och omsorgsnämnden", "--year", "2023"], in: folder)
+        let added = try Self.run(
+            ["plan", "signal", "add", "--name", "Utan anmärkning", "--label", "Kontrollen är genomförd utan anmärkning",
+             "--without-remark", "yes"], in: folder)
+        #expect(added.stdout == "Added signal utan-anmarkning (Utan anmärkning).\n")
+        try Self.run(["plan", "signal", "add", "--name", "Försumbar anmärkning", "--label", "Kontrollen är genomförd med försumbar anmärkning", "--without-remark", "ja"], in: folder)
+        try Self.run(["plan", "signal", "add", "--name", "Med anmärkning", "--label", "Kontrollen är genomförd med anmärkning"], in: folder)
+        try Self.run(["plan", "signal", "add", "--name", "Ej genomförd", "--label", "Kontrollen är inte genomförd"], in: folder)
+        for standard in ["green", "gul", "Röd"] { try Self.run(["plan", "signal", "remove", standard], in: folder) }
+        try Self.run(["plan", "add-risk", "--text", "Brister i dokumentationen"], in: folder)
+        for text in ["Genomförandeplaner", "Avvikelser", "Läkemedel", "Fallrisk"] {
+            try Self.run(["plan", "add-control", "--risk", "R1", "--text", text], in: folder)
+        }
+        let words = ["K1": "utan anmärkning", "K2": "försumbar", "K3": "Med anmärkning", "K4": "ej genomförd"]
+        for (control, signal) in words.sorted(by: { $0.key < $1.key }) {
+            try Self.run(["assess", control, "--point", "årsbokslut", "--signal", signal, "--result", "Resultat."], in: folder)
+        }
+        let wrong = try CLI.run(["assess", "K1", "--point", "årsbokslut", "--signal", "grön", "--plan", "plan"], in: folder.url)
+        #expect(wrong.status == 1)
+        #expect(wrong.stderr == "error: 'grön' is not a signal of the plan (utan-anmarkning (Utan anmärkning), forsumbar-anmarkning (Försumbar anmärkning), med-anmarkning (Med anmärkning), ej-genomford (Ej genomförd))\n")
+
+        try Self.run(["plan", "signal", "edit", "utan anmärkning", "--name", "Helt utan anmärkning", "--label", "Kontrollen är genomförd helt utan anmärkning"], in: folder)
+        try Self.run(["plan", "signal", "edit", "forsumbar-anmarkning", "--name", "Mindre anmärkning"], in: folder)
+
+        let summary = try Self.run(["report", "--point", "årsbokslut", "--summary"], in: folder)
+        #expect(summary.stdout.contains("Vid årsbokslutet visar kontrollen att två av totalt fyra kontrollpunkter har genomförts utan anmärkning eller med försumbar anmärkning."), "\(summary.stdout)")
+        let csv = try Self.run(["report", "--point", "årsbokslut", "--format", "csv"], in: folder)
+        for name in ["Helt utan anmärkning", "Mindre anmärkning", "Med anmärkning", "Ej genomförd"] {
+            #expect(csv.stdout.contains(" \(name);Resultat."), "\(name) in \(csv.stdout)")
+        }
+        #expect(!csv.stdout.contains("Ej bedömd"))
+        let status = try Self.run(["status"], in: folder)
+        #expect(status.stdout.contains("1.2 K2  Avvikelser\n    Nothing recorded yet.\n    delårsbokslut: not assessed · årsbokslut: Mindre anmärkning\n"), "\(status.stdout)")
+
+        let inUse = try CLI.run(["plan", "signal", "remove", "med anmärkning", "--plan", "plan"], in: folder.url)
+        #expect(inUse.status == 1)
+        #expect(inUse.stderr == "error: signal 'med-anmarkning' is the assessment of 1 control in the journal; reword it with 'plan signal edit med-anmarkning --label TEXT' instead\n")
+    }
+
+    @Test func theStandardScaleTakesSwedishColourWords() throws {
+        let folder = try TemporaryFolder()
+        try Self.run(["plan", "init", "--committee", "Socialnämnden", "--year", "2023"], in: folder)
+        try Self.run(["plan", "add-risk", "--text", "Risk"], in: folder)
+        try Self.run(["plan", "add-control", "--risk", "R1", "--text", "Kontroll", "--method", "enkät"], in: folder)
+        let assessed = try Self.run(["assess", "K1", "--point", "delår", "--signal", "gul"], in: folder)
+        #expect(assessed.stdout == "Assessed K1 at delårsbokslut: yellow.\n")
+    }
+}
