@@ -49,7 +49,7 @@ import Testing
         (["record", "K2-1", "KEY", "--ok", "--note", "Ring 811218-9876"], 1, "error: the note holds what looks like a personnummer (811218-****); personal data does not belong in the record\n"),
         (["measure", "K2", "--value", "48", "--unit", "%", "--date", "2023-12-31"], 1, "error: control point 'K2' is checked by case-review; record its items with 'stickprov record'\n"),
         (["measure", "K1", "--value", "många", "--unit", "%", "--date", "2023-12-31"], 2, "error: --value 'många' is not a number (e.g. 48 or 37,5)\n"),
-        (["assess", "K2", "--point", "delår", "--signal", "lila"], 1, "error: 'lila' is not a signal of the plan (green, yellow, red)\n"),
+        (["assess", "K2", "--point", "delår", "--signal", "lila"], 1, "error: 'lila' is not a signal of the plan (green (Grön), yellow (Gul), red (Röd))\n"),
         (["assess", "K2", "--point", "jul", "--signal", "green"], 2, "error: --point 'jul' is not one of: interim, year-end\n"),
     ])
     func refusesBadRecordsAndWritesNothing(arguments: [String], status: Int32, message: String) throws {

@@ -108,7 +108,7 @@ import Testing
             AssessmentRecord(target: .control("K2"), point: .interim, signal: "green", result: "r", actions: "")))
         var purple = record
         purple.signal = "purple"
-        #expect(throws: RecordError.unknownSignal("purple", known: ["green", "yellow", "red"])) { try Recording.assessment(purple, plan: Self.plan) }
+        #expect(throws: RecordError.unknownSignal("purple", known: ["green (Grön)", "yellow (Gul)", "red (Röd)"])) { try Recording.assessment(purple, plan: Self.plan) }
         var leaky = record
         leaky.actions = "Kontakt med 811218-9876"
         #expect(throws: RecordError.personalData(field: "the actions text", masked: "811218-****")) { try Recording.assessment(leaky, plan: Self.plan) }
