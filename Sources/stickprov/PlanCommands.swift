@@ -21,8 +21,9 @@ enum PlanCommands {
     ) throws {
         let directory = folder(arguments)
         var plan = try PlanFile.load(from: directory)
+        let old = plan
         let summary = try change(&plan)
-        try PlanFile.save(plan, to: directory)
+        try AdoptionCommands.save(plan, replacing: old, in: directory, summary: summary, arguments)
         console.line(summary)
     }
 
@@ -96,7 +97,7 @@ enum PlanCommands {
         spec: CommandSpec(
             path: ["plan", "add-risk"], abstract: "Add an identified risk (Identifierad risk).",
             options: [
-                planOption,
+                planOption, AdoptionCommands.decisionOption,
                 .option("text", "TEXT", help: "The risk as the appendix prints it. Required."),
                 .option("id", "ID", help: "Its id (default: the next free R1, R2, …)."),
                 .option("probability", "1-4", help: "Probability in the risk analysis."),
@@ -154,7 +155,7 @@ enum PlanCommands {
         spec: CommandSpec(
             path: ["plan", "add-control"], abstract: "Add a control point (kontrollmoment) under a risk.",
             options: [
-                planOption,
+                planOption, AdoptionCommands.decisionOption,
                 .option("risk", "RISK-ID", help: "The risk it addresses. Required."),
                 .option("id", "ID", help: "Its id (default: the next free K1, K2, …)."),
             ] + controlOptions,
@@ -261,7 +262,7 @@ enum PlanCommands {
                 """,
             arguments: [ArgumentSpec("ID", help: "The risk or control point to change.", isOptional: true)],
             options: [
-                planOption,
+                planOption, AdoptionCommands.decisionOption,
                 .option("id", "NEW-ID", help: "Rename the risk or control point."),
                 .option("committee", "NAME", help: "The committee."),
                 .option("year", "YYYY", help: "The plan year."),
@@ -283,7 +284,7 @@ enum PlanCommands {
             ]),
         run: { arguments, console in
             try change(arguments, console) { plan in
-                let given = Set(arguments.options.keys).union(arguments.flags).subtracting(["plan"])
+                let given = Set(arguments.options.keys).union(arguments.flags).subtracting(["plan", "decision"])
                 guard !given.isEmpty else { throw UsageError("nothing to change; give the fields to set (see --help)") }
                 let clear = arguments.values("clear")
                 guard let id = arguments.arguments.first else {
@@ -342,7 +343,7 @@ extension PlanCommands {
         spec: CommandSpec(
             path: ["plan", "remove"], abstract: "Remove a risk or a control point from the plan.",
             arguments: [ArgumentSpec("ID", help: "The risk or control point.")],
-            options: [planOption, .flag("with-controls", help: "Also remove a risk's control points.")],
+            options: [planOption, AdoptionCommands.decisionOption, .flag("with-controls", help: "Also remove a risk's control points.")],
             examples: ["stickprov plan remove K4", "stickprov plan remove R2 --with-controls"]),
         run: { arguments, console in
             try change(arguments, console) { plan in

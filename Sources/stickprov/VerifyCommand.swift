@@ -30,6 +30,7 @@ enum VerifyCommand {
             let head = try? String(contentsOfFile: journal.headPath, encoding: .utf8)
             let hash = head?.split(separator: " ").last.map { $0.trimmingASCIIWhitespace() } ?? "-"
             console.line("\(journal.path): \(events.count) events, chain intact; head \(hash)")
+            if let line = try AdoptionCommands.verify(directory, events: events) { console.line(line) }
             return
         }
         let draws = events.compactMap { event -> DrawRecord? in

@@ -28,6 +28,10 @@ public enum JournalPayload: Sendable, Equatable {
     case repair(RepairRecord)
     /// A private provider's contract follow-up, or the comment on them all (Bilaga 2).
     case provider(ProviderRecord)
+    /// The committee adopted the plan: its hash is pinned.
+    case adoption(AdoptionRecord)
+    /// An adopted plan was changed.
+    case amendment(AmendmentRecord)
 
     /// The `type` written in the journal line.
     public var type: String {
@@ -39,6 +43,8 @@ public enum JournalPayload: Sendable, Equatable {
         case .assessment: "assessment"
         case .repair: "repair"
         case .provider: "provider"
+        case .adoption: "adoption"
+        case .amendment: "amendment"
         }
     }
 }

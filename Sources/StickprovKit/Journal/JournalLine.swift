@@ -45,6 +45,8 @@ enum JournalLine {
         case .assessment(let record): return envelope(record)
         case .repair(let record): return envelope(record)
         case .provider(let record): return envelope(record)
+        case .adoption(let record): return envelope(record)
+        case .amendment(let record): return envelope(record)
         }
     }
 
@@ -83,6 +85,8 @@ enum JournalLine {
         case "assessment": decoded = .assessment(try payload(AssessmentRecord.self))
         case "repair": decoded = .repair(try payload(RepairRecord.self))
         case "provider": decoded = .provider(try payload(ProviderRecord.self))
+        case "adoption": decoded = .adoption(try payload(AdoptionRecord.self))
+        case "amendment": decoded = .amendment(try payload(AmendmentRecord.self))
         default: throw .unknownEventType(line: line, type: header.type)
         }
         let event = JournalEvent(sequence: header.seq, time: header.time, actor: header.actor, payload: decoded)

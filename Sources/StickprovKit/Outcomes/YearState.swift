@@ -23,6 +23,8 @@ public struct YearState: Sendable {
     public private(set) var repairs: [RepairRecord] = []
     /// Private-provider records (Bilaga 2), in journal order.
     public private(set) var providerRecords: [ProviderRecord] = []
+    /// The plan's adoption and amendments.
+    public private(set) var adoption = PlanAdoption(events: [])
     /// How many events were folded.
     public private(set) var eventCount = 0
 
@@ -49,6 +51,8 @@ public struct YearState: Sendable {
             repairs.append(record)
         case .provider(let record):
             providerRecords.append(record)
+        case .adoption, .amendment:
+            adoption.apply(event)
         }
     }
 

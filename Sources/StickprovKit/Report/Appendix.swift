@@ -47,6 +47,9 @@ public struct Appendix: Sendable {
     public let title: String
     /// The summary sentence(s) for the report's main text.
     public let summary: String
+    /// When the plan was adopted and amended ("Internkontrollplanen antogs av nämnden 2022-12-14,
+    /// § 123, och ändrades 2023-06-14 (SN 2023-06-14 § 77)."), when the journal or the plan says.
+    public var adoption: String? = nil
     /// The signal levels for the legend.
     public let legend: [SignalLevel]
     /// The table layout.
@@ -82,11 +85,12 @@ public struct Appendix: Sendable {
                 result: Paragraph.parse(areaAssessment?.result ?? ""), actions: Paragraph.parse(areaAssessment?.actions ?? ""),
                 rows: rows))
         }
-        let appendix = Appendix(
+        var appendix = Appendix(
             committee: plan.committee,
             title: "Bilaga 1. Uppföljning av internkontroll vid \(point.swedish) \(plan.year)",
             summary: SummarySentence.text(plan: plan, state: state, point: point),
             legend: plan.signals.levels, layout: plan.reportLayout, isAssessedPerRisk: isPerRisk, groups: groups)
+        appendix.adoption = state.adoption.sentence ?? plan.adoption.map(PlanAdoption.sentence)
         try appendix.refusePersonalData()
         return appendix
     }
@@ -102,6 +106,7 @@ public struct Appendix: Sendable {
             for text in paragraphs.flatMap(\.texts) { try check(text, place, field) }
         }
         try check(committee, "the plan", "committee")
+        try check(adoption ?? "", "the plan", "adoption")
         for level in legend { try check(level.label, "signal \(level.id)", "label") }
         for group in groups {
             let place = "risk \(group.id)"

@@ -35,7 +35,7 @@ public enum HTMLRenderer {
         if !options.isTableOnly {
             html += """
                 <p class="committee">\(escape(appendix.committee))</p>
-                <p class="summary">\(escape(appendix.summary))</p>
+                \(appendix.adoption.map { "<p class=\"adoption\">\(escape($0))</p>\n" } ?? "")<p class="summary">\(escape(appendix.summary))</p>
                 <p>Följande signaler har använts för bedömning av respektive kontrollmoment:</p>
                 <ul class="legend">
 

@@ -8,7 +8,9 @@ public enum MarkdownRenderer {
     public static func render(_ appendix: Appendix, options: ReportOptions = ReportOptions()) -> String {
         var lines = ["# \(MarkdownText.inline(appendix.title))", ""]
         if !options.isTableOnly {
-            lines += [MarkdownText.block(appendix.committee), "", MarkdownText.block(appendix.summary), ""]
+            lines += [MarkdownText.block(appendix.committee), ""]
+            if let adoption = appendix.adoption { lines += [MarkdownText.block(adoption), ""] }
+            lines += [MarkdownText.block(appendix.summary), ""]
             lines.append("Följande signaler har använts för bedömning av respektive kontrollmoment:")
             lines.append("")
             for level in appendix.legendLevels(options.legend) {

@@ -42,6 +42,7 @@ extension Rollup {
             switch entry {
             case .committee(let committee):
                 html += "<section class=\"committee\">\n<h2>\(escape(committee.appendix.committee))</h2>\n"
+                if let adoption = committee.appendix.adoption { html += "<p class=\"adoption\">\(escape(adoption))</p>\n" }
                 html += "<p class=\"summary\">\(escape(committee.appendix.summary))</p>\n<p class=\"counts\">"
                 html += committee.counts.map { "\(HTMLRenderer.signal($0.mark, label: $0.level.label)): \($0.count)" }.joined(separator: " · ")
                 if committee.unassessed > 0 { html += " · Ej bedömda: \(committee.unassessed)" }

@@ -25,7 +25,9 @@ extension Rollup {
         for entry in entries {
             switch entry {
             case .committee(let committee):
-                lines += ["## \(MarkdownText.inline(committee.appendix.committee))", "", MarkdownText.block(committee.appendix.summary), ""]
+                lines += ["## \(MarkdownText.inline(committee.appendix.committee))", ""]
+                if let adoption = committee.appendix.adoption { lines += [MarkdownText.block(adoption), ""] }
+                lines += [MarkdownText.block(committee.appendix.summary), ""]
                 lines.append(committee.counts.map { "\(MarkdownText.inline($0.mark.text)): \($0.count)" }.joined(separator: " · ")
                     + (committee.unassessed > 0 ? " · Ej bedömda: \(committee.unassessed)" : ""))
                 lines.append("")

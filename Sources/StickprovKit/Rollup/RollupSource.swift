@@ -20,8 +20,9 @@ public struct RollupSource: Sendable {
         self.content = content
     }
 
-    /// Reads and verifies a plan folder: plan.json (every check of `plan validate`) and the
-    /// journal (every line's hash chain and journal.head). Problems become a failure, never an omission.
+    /// Reads and verifies a plan folder: plan.json (every check of `plan validate`, and for an
+    /// adopted plan the hash the journal last recorded) and the journal (every line's hash chain
+    /// and journal.head). Problems become a failure, never an omission.
     public static func read(_ folder: String) -> RollupSource {
         let plan: ControlPlan
         do {
@@ -34,7 +35,15 @@ public struct RollupSource: Sendable {
         let journal = Journal(planDirectory: folder)
         do {
             let events = try journal.read()
-            return RollupSource(folder: folder, content: .plan(plan, YearState(events: events)))
+            let state = YearState(events: events)
+            if let hash = PlanHash.ofFile(in: folder) {
+                do {
+                    try state.adoption.check(currentHash: hash)
+                } catch {
+                    return RollupSource(folder: folder, content: .failure(["\(PlanFile.path(in: folder)): \(error.message)"]))
+                }
+            }
+            return RollupSource(folder: folder, content: .plan(plan, state))
         } catch {
             let place = error.line.map { "\(journal.path):\($0)" } ?? journal.path
             return RollupSource(folder: folder, content: .failure(["\(place): \(error.message)"]))

@@ -1,0 +1,138 @@
+import Arguments
+import Foundation
+import StickprovKit
+
+/// `plan adopt` and `plan amend`, and the amendment every change to an adopted plan records.
+enum AdoptionCommands {
+    static let all: [Command] = [adopt, amend]
+
+    /// The option plan-changing commands take to name the decision a change rests on.
+    static let decisionOption = OptionSpec.option(
+        "decision", "TEXT", help: "For an adopted plan: the decision the change rests on, e.g. 'SN 2023-06-14 § 77'.")
+
+    static let adopt = Command(
+        spec: CommandSpec(
+            path: ["plan", "adopt"], abstract: "Record the committee's adoption of the plan, pinning plan.json's hash.",
+            discussion: """
+                Records in the journal the meeting date, the minute paragraph and the SHA-256 of plan.json exactly
+                as stored (the same as 'sha256sum plan.json'). From then on every change made with the CLI is
+                recorded as an amendment (what changed, the new hash, and --decision if given), and 'verify'
+                reports a plan.json that differs from the last recorded hash — a change made by hand — with exit
+                status 1 ('plan amend' records such a change). The appendix says when the plan was adopted and
+                amended.
+                """,
+            options: [
+                PlanCommands.planOption,
+                .option("date", "YYYY-MM-DD", help: "The meeting that adopted the plan. Required."),
+                .option("paragraph", "TEXT", help: "The minute paragraph, e.g. '§ 123'."),
+                RecordCommands.byOption,
+            ],
+            examples: ["stickprov plan adopt --date 2022-12-14 --paragraph '§ 123'"]),
+        run: { arguments, console in
+            let date = try PlanCommands.day(try arguments.required("date"), option: "date")
+            let paragraph = arguments.value("paragraph")?.trimmingASCIIWhitespace()
+            try refusePersonalData(paragraph ?? "", field: "--paragraph")
+            let directory = PlanCommands.folder(arguments)
+            _ = try PlanFile.load(from: directory)
+            guard let hash = PlanHash.ofFile(in: directory) else { throw DataError("\(PlanFile.path(in: directory)): cannot read the file") }
+            let record = AdoptionRecord(date: date, paragraph: paragraph?.isEmpty == true ? nil : paragraph, sha256: hash)
+            try RecordCommands.append(arguments, console, { _, _ in [.adoption(record)] }, summary: { written in
+                "Recorded the adoption \(date)\(record.paragraph.map { " \($0)" } ?? "") on journal line \(written.first?.sequence ?? 0); plan.json SHA-256 \(hash)."
+            })
+        })
+
+    static let amend = Command(
+        spec: CommandSpec(
+            path: ["plan", "amend"], abstract: "Record a change made to an adopted plan.json by hand.",
+            discussion: """
+                Changes made with the CLI ('plan edit' and the like) are recorded as amendments by themselves.
+                When plan.json was edited by hand, 'verify' reports it; this records the file as it now is
+                (after checking it as 'plan validate' does) as an amendment with what changed (--what) and the
+                decision it rests on.
+                """,
+            options: [
+                PlanCommands.planOption,
+                .option("what", "TEXT", help: "What was changed. Required."),
+                decisionOption,
+                .option("date", "YYYY-MM-DD", help: "The date of the decision or change (default: the date in --decision, else today)."),
+                RecordCommands.byOption,
+            ],
+            examples: ["stickprov plan amend --what 'K3: granskning även i december' --decision 'SN 2023-06-14 § 77' --date 2023-06-14"]),
+        run: { arguments, console in
+            let what = try arguments.required("what")
+            let decision = arguments.value("decision")
+            try refusePersonalData(what, field: "--what")
+            try refusePersonalData(decision ?? "", field: "--decision")
+            let date = try arguments.value("date").map { try PlanCommands.day($0, option: "date") }
+                ?? decision.flatMap(PlanAdoption.firstDay) ?? Clock.today()
+            let directory = PlanCommands.folder(arguments)
+            _ = try PlanFile.load(from: directory)
+            guard let hash = PlanHash.ofFile(in: directory) else { throw DataError("\(PlanFile.path(in: directory)): cannot read the file") }
+            try RecordCommands.append(arguments, console, { _, state in
+                guard let expected = state.adoption.expectedHash else {
+                    throw DataError("\(PlanFile.path(in: directory)): the plan is not adopted; record the adoption with 'stickprov plan adopt'")
+                }
+                guard expected != hash else { throw DataError("\(PlanFile.path(in: directory)): \(AdoptionError.unchanged(hash: hash).message)") }
+                return [.amendment(AmendmentRecord(
+                    summary: what, changes: [], previousSHA256: expected, sha256: hash, decision: decision, date: date))]
+            }, summary: { written in "Recorded the amendment on journal line \(written.first?.sequence ?? 0); plan.json SHA-256 \(hash)." })
+        })
+
+    /// For `verify`: whether plan.json is the plan the journal last pinned; nil when not adopted.
+    /// - Throws: a `DataError` (exit 1) for a plan.json changed outside the tool.
+    static func verify(_ directory: String, events: [JournalEvent]) throws -> String? {
+        let adoption = PlanAdoption(events: events)
+        guard let pinned = adoption.adoption, let line = adoption.lastLine else { return nil }
+        let path = PlanFile.path(in: directory)
+        guard let hash = PlanHash.ofFile(in: directory) else { throw DataError("\(path): cannot read the file") }
+        do {
+            try adoption.check(currentHash: hash)
+        } catch {
+            throw DataError("\(path): \(error.message)")
+        }
+        let amended = adoption.amendments.count
+        let amendments = amended == 0 ? "" : amended == 1 ? ", amended once" : ", amended \(amended) times"
+        return "\(path): the plan adopted \(pinned.date)\(pinned.paragraph.map { " \($0)" } ?? "")\(amendments); SHA-256 \(hash) as recorded on journal line \(line)"
+    }
+
+    static func refusePersonalData(_ text: String, field: String) throws {
+        if let match = PersonalIdentityNumber.find(in: text).first {
+            throw DataError("error: \(AdoptionError.personalData(field: field, masked: match.masked).message)")
+        }
+    }
+
+    /// Saves a changed plan; for an adopted plan, first checks that plan.json is still the plan
+    /// the journal pinned, then records the change as an amendment. If the amendment cannot be
+    /// recorded, plan.json is put back as it was.
+    static func save(_ plan: ControlPlan, replacing old: ControlPlan, in directory: String, summary: String, _ arguments: ParsedArguments) throws {
+        let journal = Journal(planDirectory: directory)
+        let adoption = PlanAdoption(events: try readJournal(journal))
+        guard adoption.isAdopted, let before = FileManager.default.contents(atPath: PlanFile.path(in: directory)) else {
+            try PlanFile.save(plan, to: directory)
+            return
+        }
+        let hash = PlanHash.of(Array(before))
+        do {
+            try adoption.check(currentHash: hash)
+        } catch {
+            throw DataError("\(PlanFile.path(in: directory)): \(error.message)", "Nothing was changed.")
+        }
+        let decision = arguments.value("decision")
+        try refusePersonalData(decision ?? "", field: "--decision")
+        guard let amendment = adoption.amendment(
+            from: old, to: plan, previousHash: hash, summary: summary, decision: decision, date: Clock.today())
+        else {
+            try PlanFile.save(plan, to: directory)
+            return
+        }
+        try PlanFile.save(plan, to: directory)
+        do {
+            try journalCall(journal) { () throws(JournalError) in
+                try journal.append([.amendment(amendment)], time: Journal.timestamp(), actor: Actor.name(arguments))
+            }
+        } catch {
+            try? AtomicFile.write(Array(before), to: PlanFile.path(in: directory))
+            throw error
+        }
+    }
+}
