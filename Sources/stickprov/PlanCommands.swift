@@ -43,6 +43,7 @@ enum PlanCommands {
                 .option("interim-cutoff", "YYYY-MM-DD", help: "Last day of the interim report (default YYYY-08-31)."),
                 .option("assessment-level", "LEVEL", help: "control-point (default) or risk: what the summary counts."),
                 .option("report-layout", "LAYOUT", help: "reference (default) or areas: the appendix's table layout."),
+                .option("report-columns", "LIST", help: "Columns to add to the appendix: id, cadence, responsible (comma-separated; none)."),
             ] + CarryOverCommand.options,
             examples: [
                 "stickprov plan init --plan Plans/socialnamnden-2024 --committee Socialnämnden --year 2024",
@@ -88,6 +89,17 @@ enum PlanCommands {
         }
         if let layout = arguments.value("report-layout") {
             plan.reportLayout = try token(layout, option: "report-layout")
+        }
+        if let list = arguments.value("report-columns") {
+            let words = list.split(separator: ",").map { $0.trimmingASCIIWhitespace() }.filter { !$0.isEmpty }
+            var columns: [ReportColumn] = []
+            if words != ["none"] {
+                for word in words {
+                    let column: ReportColumn = try token(word, option: "report-columns")
+                    if !columns.contains(column) { columns.append(column) }
+                }
+            }
+            plan.reportColumns = columns.isEmpty ? nil : columns
         }
     }
 
@@ -272,6 +284,7 @@ enum PlanCommands {
                 .option("interim-cutoff", "YYYY-MM-DD", help: "Last day of the interim report."),
                 .option("assessment-level", "LEVEL", help: "control-point or risk."),
                 .option("report-layout", "LAYOUT", help: "reference or areas."),
+                .option("report-columns", "LIST", help: "id, cadence, responsible (comma-separated), or none."),
                 .option("probability", "1-4", help: "A risk's probability."),
                 .option("consequence", "1-4", help: "A risk's consequence."),
                 .option("clear", "FIELD", help: "Remove an optional field.", repeatable: true),
@@ -288,7 +301,7 @@ enum PlanCommands {
                 guard !given.isEmpty else { throw UsageError("nothing to change; give the fields to set (see --help)") }
                 let clear = arguments.values("clear")
                 guard let id = arguments.arguments.first else {
-                    try only(given, allowed: ["committee", "year", "title", "adopted", "paragraph", "interim-cutoff", "assessment-level", "report-layout", "clear"], what: "the plan")
+                    try only(given, allowed: ["committee", "year", "title", "adopted", "paragraph", "interim-cutoff", "assessment-level", "report-layout", "report-columns", "clear"], what: "the plan")
                     try only(Set(clear), allowed: ["adoption"], what: "the plan", verb: "--clear")
                     if clear.contains("adoption") { plan.adoption = nil }
                     try applyPlanFields(arguments, to: &plan)

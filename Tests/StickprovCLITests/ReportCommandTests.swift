@@ -41,6 +41,22 @@ import Testing
         #expect(table.stdout.hasPrefix("# Bilaga 1. Uppföljning av internkontroll vid årsbokslut 2023\n\n| Identifierad risk |"))
     }
 
+    @Test func aPlanChoosesTheColumnsItsAppendixShows() throws {
+        let folder = try DrawCommandTests.setUp()
+        let edit = try CLI.run(["plan", "edit", "--plan", "plan", "--report-columns", "id, ansvarig,id"], in: folder.url)
+        #expect(edit.status == 0, "\(edit.stderr)")
+        let plan = String(decoding: try Data(contentsOf: folder.file("plan/plan.json")), as: UTF8.self)
+        #expect(plan.contains("\"reportColumns\" : [\n    \"id\",\n    \"responsible\"\n  ]"))
+        let report = try CLI.run(["report", "--plan", "plan", "--table-only"], in: folder.url)
+        #expect(report.stdout.contains("| Identifierad risk | Id | Vad kontrolleras? | Frekvens uppföljning | Metod | Uppföljningsansvarig | Bedömning |"))
+        let cleared = try CLI.run(["plan", "edit", "--plan", "plan", "--report-columns", "none"], in: folder.url)
+        #expect(cleared.status == 0)
+        #expect(!String(decoding: try Data(contentsOf: folder.file("plan/plan.json")), as: UTF8.self).contains("reportColumns"))
+        let wrong = try CLI.run(["plan", "edit", "--plan", "plan", "--report-columns", "id,färg"], in: folder.url)
+        #expect(wrong.status == 2)
+        #expect(wrong.stderr.hasPrefix("error: --report-columns 'färg' is not one of: id, cadence, responsible\n"))
+    }
+
     @Test func refusesAPersonnummerAndWritesNothing() throws {
         let folder = try DrawCommandTests.setUp()
         let assess = try CLI.run(["plan", "edit", "K1", "--plan", "plan", "--text", "Kontroll av 811218-9876"], in: folder.url)

@@ -44,6 +44,7 @@ public enum CarryOver {
             committee: previous.committee, year: year, signals: previous.signals,
             assessmentLevel: previous.assessmentLevel)
         plan.reportLayout = previous.reportLayout
+        plan.reportColumns = previous.reportColumns
         var carried: [Carried] = []
         for risk in previous.risks {
             let riskAssessment = state.assessment(.risk(risk.id), at: .yearEnd)

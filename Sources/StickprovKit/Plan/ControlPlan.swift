@@ -22,6 +22,8 @@ public struct ControlPlan: Sendable, Hashable {
     public var assessmentLevel: AssessmentLevel
     /// How the appendix's table is laid out.
     public var reportLayout: ReportLayout
+    /// Columns the appendix's table shows beside its layout's own (nil or empty: none).
+    public var reportColumns: [ReportColumn]?
     /// The identified risks, in the appendix's order.
     public var risks: [Risk]
 
@@ -77,7 +79,7 @@ public struct Adoption: Sendable, Hashable, Codable {
 
 extension ControlPlan: Codable {
     private enum CodingKeys: String, CodingKey {
-        case format, committee, year, title, adoption, interimCutoff, signals, assessmentLevel, reportLayout, risks
+        case format, committee, year, title, adoption, interimCutoff, signals, assessmentLevel, reportLayout, reportColumns, risks
     }
 
     public init(from decoder: any Decoder) throws {
@@ -93,6 +95,7 @@ extension ControlPlan: Codable {
         signals = try container.decodeIfPresent(SignalScale.self, forKey: .signals) ?? .standard
         assessmentLevel = try container.decodeIfPresent(AssessmentLevel.self, forKey: .assessmentLevel) ?? .controlPoint
         reportLayout = try container.decodeIfPresent(ReportLayout.self, forKey: .reportLayout) ?? .reference
+        reportColumns = try container.decodeIfPresent([ReportColumn].self, forKey: .reportColumns)
         risks = try container.decodeIfPresent([Risk].self, forKey: .risks) ?? []
     }
 }

@@ -19,6 +19,31 @@ public enum ReportLayout: String, Sendable, CaseIterable, PlanToken {
     public static var noun: String { "a report layout" }
 }
 
+/// A column a plan adds to the appendix's table beside its layout's own, for committees whose
+/// appendix shows more: *Id*, *Periodicitet* (how often the control is performed) or
+/// *Uppföljningsansvarig*. Stored in plan.json as `reportColumns`, in any order; the table
+/// always places them at the same spots.
+public enum ReportColumn: String, Sendable, CaseIterable, PlanToken {
+    /// The control point's id, e.g. `K1` or `CENT 1`, before *Vad kontrolleras?*.
+    case id
+    /// How often the control is performed (*Periodicitet*); the areas layout has it already.
+    case cadence
+    /// Who follows the control up (*Uppföljningsansvarig*), before *Bedömning*.
+    case responsible
+
+    /// Other words a user may type.
+    public var aliases: [String] {
+        switch self {
+        case .id: ["nr", "nummer"]
+        case .cadence: ["periodicitet", "frekvens"]
+        case .responsible: ["uppföljningsansvarig", "ansvarig"]
+        }
+    }
+
+    /// What the choice is called in messages.
+    public static var noun: String { "a report column" }
+}
+
 /// A Swedish noun with its article and plural, for the appendix's sentences:
 /// written `en utredning/utredningar` or `ett ärende/ärenden`.
 public struct Noun: Sendable, Hashable, Codable, CustomStringConvertible {

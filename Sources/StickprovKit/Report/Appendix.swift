@@ -13,6 +13,8 @@ public struct Appendix: Sendable {
         public let cadence: String?
         /// *Metod*.
         public let method: String
+        /// *Uppföljningsansvarig*, a role, for plans that show it.
+        public let responsible: String?
         /// *Bedömning*, when assessed per control point.
         public let signal: SignalLevel?
         /// Sentences the tool wrote from the journal.
@@ -54,6 +56,8 @@ public struct Appendix: Sendable {
     public let legend: [SignalLevel]
     /// The table layout.
     public let layout: ReportLayout
+    /// The columns the plan adds to the layout's own.
+    public let columns: [ReportColumn]
     /// Whether signals are per risk area (else per control point).
     public let isAssessedPerRisk: Bool
     /// The risk areas with control points reported at this point.
@@ -73,7 +77,7 @@ public struct Appendix: Sendable {
                 let context = Narrative.Context(plan: plan, control: control, state: state, point: point)
                 return Row(
                     id: control.id, what: control.text, followUp: control.followUpText,
-                    cadence: control.cadenceText, method: control.methodText,
+                    cadence: control.cadenceText, method: control.methodText, responsible: control.responsible,
                     signal: assessment.flatMap { plan.signals.level($0.signal) },
                     generated: [CarryOver.sentence(for: control, in: plan.year)].compactMap { $0 } + Narrative.paragraphs(context),
                     result: Paragraph.parse(assessment?.result ?? ""), actions: Paragraph.parse(assessment?.actions ?? ""))
@@ -89,7 +93,8 @@ public struct Appendix: Sendable {
             committee: plan.committee,
             title: "Bilaga 1. Uppföljning av internkontroll vid \(point.swedish) \(plan.year)",
             summary: SummarySentence.text(plan: plan, state: state, point: point),
-            legend: plan.signals.levels, layout: plan.reportLayout, isAssessedPerRisk: isPerRisk, groups: groups)
+            legend: plan.signals.levels, layout: plan.reportLayout, columns: plan.reportColumns ?? [], isAssessedPerRisk: isPerRisk,
+            groups: groups)
         appendix.adoption = state.adoption.sentence ?? plan.adoption.map(PlanAdoption.sentence)
         try appendix.refusePersonalData()
         return appendix
@@ -117,6 +122,7 @@ public struct Appendix: Sendable {
                 let place = "control point \(row.id)"
                 try check(row.what, place, "Vad kontrolleras?")
                 try check(row.method, place, "Metod")
+                try check(row.responsible ?? "", place, "Uppföljningsansvarig")
                 try check(row.generated, place, "the sentences from the journal (remark kinds)")
                 try check(row.result, place, "result text")
                 try check(row.actions, place, "actions text")

@@ -4,13 +4,31 @@
 /// layout, a little more for *Metod*'s "handläggning" than for the signal): the short columns get what their words need and *Resultat* the rest, so a year
 /// fits on fewer pages. HTML and Word use the same shares.
 enum AppendixColumn: Sendable, Hashable {
-    case risk, what, followUp, cadence, method, signal, result, actions
+    case risk, id, what, followUp, cadence, method, responsible, signal, result, actions
+
+    /// The column's heading in the appendix.
+    func heading(in layout: ReportLayout) -> String {
+        switch self {
+        case .risk: "Identifierad risk"
+        case .id: "Id"
+        case .what: "Vad kontrolleras?"
+        case .followUp: "Frekvens uppföljning"
+        case .cadence: layout == .areas ? "Frekvens" : "Periodicitet"
+        case .method: "Metod"
+        case .responsible: "Uppföljningsansvarig"
+        case .signal: "Bedömning"
+        case .result: layout == .areas ? "Resultat" : "Resultat och åtgärder"
+        case .actions: "Åtgärd"
+        }
+    }
 
     /// The share of the table's width the column asks for, in per cent; ``result`` takes
     /// what the others leave.
     var weight: Int {
         switch self {
         case .risk: 12
+        case .id: 5
+        case .responsible: 10
         case .what: 13
         case .followUp, .cadence: 8
         case .method: 9
@@ -23,11 +41,13 @@ enum AppendixColumn: Sendable, Hashable {
     /// The widths of `columns` in per cent, adding up to 100: each column's weight, and the
     /// results column the rest (never less than 30 %, the others shrunk in proportion then).
     static func percentages(_ columns: [AppendixColumn]) -> [Double] {
-        let fixed = columns.map(\.weight).reduce(0, +)
-        let results = columns.filter { $0 == .result }.count
-        let rest = Double(max(100 - fixed, results == 0 ? 0 : 30 * results))
-        let raw = columns.map { $0 == .result ? rest / Double(results) : Double($0.weight) }
-        let total = raw.reduce(0, +)
-        return raw.map { $0 * 100 / total }
+        let fixed = Double(columns.map(\.weight).reduce(0, +))
+        let results = Double(columns.filter { $0 == .result }.count)
+        guard results > 0, fixed > 0 else {
+            return columns.map { fixed > 0 ? Double($0.weight) * 100 / fixed : 100 / Double(columns.count) }
+        }
+        let rest = max(100 - fixed, 30 * results)
+        let scale = (100 - rest) / fixed
+        return columns.map { $0 == .result ? rest / results : Double($0.weight) * scale }
     }
 }

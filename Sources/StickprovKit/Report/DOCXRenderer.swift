@@ -71,14 +71,14 @@ public enum DOCXRenderer {
             }
             for (index, cell) in row.cells.enumerated() {
                 if row.isAreaHeading && index == 0 {
-                    let span = min(3, widths.count - column)
+                    let span = max(1, min(table.areaHeadingSpan, widths.count - column))
                     let text: String
                     if case .text(let heading) = cell { text = heading } else { text = "" }
                     xml += WordML.cell(
                         WordML.paragraph(WordML.run(text, .bold)), width: widths[column..<(column + span)].reduce(0, +), span: span,
                         shading: "F3F3F3")
                     column += span
-                } else if row.isAreaHeading && (index == 1 || index == 2) {
+                } else if row.isAreaHeading && index < table.areaHeadingSpan {
                     continue
                 } else {
                     xml += WordML.cell(content(cell, in: appendix), width: widths[min(column, widths.count - 1)], shading: row.isAreaHeading ? "F3F3F3" : nil)

@@ -65,8 +65,9 @@ public enum HTMLRenderer {
             }
             for (index, cell) in row.cells.enumerated() {
                 if row.isAreaHeading && index == 0 {
-                    html += "<th scope=\"rowgroup\" colspan=\"3\">\(content(cell, in: appendix))</th>"
-                } else if row.isAreaHeading && (index == 1 || index == 2) {
+                    let span = table.areaHeadingSpan > 1 ? " colspan=\"\(table.areaHeadingSpan)\"" : ""
+                    html += "<th scope=\"rowgroup\"\(span)>\(content(cell, in: appendix))</th>"
+                } else if row.isAreaHeading && index < table.areaHeadingSpan {
                     continue
                 } else {
                     html += "<td>\(content(cell, in: appendix))</td>"
