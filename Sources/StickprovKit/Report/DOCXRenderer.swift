@@ -16,6 +16,7 @@ public enum DOCXRenderer {
         var body = WordML.paragraph(WordML.run(appendix.title), style: "Heading1")
         if !options.isTableOnly {
             body += WordML.paragraph(WordML.run(appendix.committee))
+            if let adoption = appendix.adoption { body += WordML.paragraph(WordML.run(adoption)) }
             body += WordML.paragraph(WordML.run(appendix.summary))
             body += WordML.paragraph(WordML.run("Följande signaler har använts för bedömning av respektive kontrollmoment:"), keepNext: true)
             let levels = appendix.legendLevels(options.legend)
