@@ -15,6 +15,8 @@ enum CarryOverCommand {
         let selection: CarryOver.Selection = try arguments.value("carry").map { try PlanCommands.token($0, option: "carry") } ?? .notGreen
         let previous = try PlanFile.load(from: source)
         let state = YearState(events: try readJournal(Journal(planDirectory: source)))
+        // Carrying from a plan changed by hand after its adoption would carry an unrecorded plan.
+        _ = try AdoptionCommands.verify(source, events: try readJournal(Journal(planDirectory: source)))
         let year = try arguments.integer("year") ?? previous.year + 1
         guard year > previous.year else { throw UsageError("--year \(year) is not after the plan's year \(previous.year)") }
         let name = URL(fileURLWithPath: source).standardizedFileURL.lastPathComponent

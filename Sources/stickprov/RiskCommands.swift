@@ -4,7 +4,7 @@ import StickprovKit
 
 /// `plan handle-risk`: what the risk analysis decided for a risk (control points, a goal, elsewhere).
 enum RiskCommands {
-    static let all: [Command] = [handle]
+    static let all: [Command] = [handle, importRisks]
 
     static let handle = Command(
         spec: CommandSpec(
@@ -49,6 +49,43 @@ enum RiskCommands {
                 try plan.updateRisk(id) { $0.handling = handling }
                 guard let handling else { return "Cleared the handling of risk \(id)." }
                 return "Risk \(id) is handled \(handling.kind == .controlPoints ? "by its control points" : handling.kind == .goal ? "as a goal of the committee" : "elsewhere")."
+            }
+        })
+
+    static let importRisks = Command(
+        spec: CommandSpec(
+            path: ["plan", "import-risks"], abstract: "Read the risk analysis (scores and handling) from a sheet into the plan.",
+            discussion: """
+                Reads a CSV (as Excel saves it) whose header row (one of the first ten) has a column Identifierad
+                risk (or Risk, Risker) and optionally Sannolikhet and Konsekvens (1–4), Hantering (kontrollpunkt,
+                mål or annat) and Hur (the goal, or where the risk is handled). A risk whose text is already in the
+                plan gets the sheet's score and handling; any other is added. Every row is checked first, all are
+                applied or none, and every problem is listed as FILE:LINE.
+                """,
+            arguments: [ArgumentSpec("FILE", help: "The sheet, e.g. riskanalys-2024.csv.")],
+            options: [PlanCommands.planOption, AdoptionCommands.decisionOption],
+            examples: ["stickprov plan import-risks riskanalys-2024.csv"]),
+        run: { arguments, console in
+            let file = arguments.arguments[0]
+            let sheet: SheetTable
+            do throws(CSVError) {
+                sheet = try SheetTable.csv(contentsOf: file)
+            } catch {
+                throw DataError(describing: error, in: file)
+            }
+            try PlanCommands.change(arguments, console) { plan in
+                let summary: RiskAnalysisImport.Summary
+                do throws(RiskAnalysisImport.Failure) {
+                    summary = try RiskAnalysisImport.apply(sheet, to: &plan)
+                } catch {
+                    throw DataError(lines: error.messages.map { message in
+                        message.line.map { "\(file):\($0): \(message.text)" } ?? "\(file): \(message.text)"
+                    })
+                }
+                var parts: [String] = []
+                if !summary.added.isEmpty { parts.append("added \(summary.added.map(\.rawValue).joined(separator: ", "))") }
+                if !summary.updated.isEmpty { parts.append("updated \(summary.updated.map(\.rawValue).joined(separator: ", "))") }
+                return "Risk analysis from \(file): \(parts.isEmpty ? "no risks" : parts.joined(separator: "; "))."
             }
         })
 }

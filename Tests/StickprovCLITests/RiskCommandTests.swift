@@ -35,3 +35,19 @@ import Testing
         #expect(wrong.status == 2)
     }
 }
+
+extension RiskCommandTests {
+    @Test func importsTheRiskAnalysisFromASheet() throws {
+        let folder = try DrawCommandTests.setUp()
+        try folder.write("riskanalys.csv", "Identifierad risk;Sannolikhet;Konsekvens;Hantering;Hur\nAtt lokalerna inte räcker;2;2;annat;lokalförsörjningsplanen\nAtt budgeten överskrids;2;5;mål;Ekonomi i balans\n")
+        let bad = try CLI.run(["plan", "import-risks", "riskanalys.csv", "--plan", "plan"], in: folder.url)
+        #expect(bad.status == 1)
+        #expect(bad.stderr == "riskanalys.csv:3: Sannolikhet '2' and Konsekvens '5' must both be whole numbers 1–4\n")
+        try folder.write("riskanalys.csv", "Identifierad risk;Sannolikhet;Konsekvens;Hantering;Hur\nAtt lokalerna inte räcker;2;2;annat;lokalförsörjningsplanen\n")
+        let good = try CLI.run(["plan", "import-risks", "riskanalys.csv", "--plan", "plan"], in: folder.url)
+        #expect(good.status == 0, "\(good.stderr)")
+        #expect(good.stdout.hasPrefix("Risk analysis from riskanalys.csv: added R"))
+        let matrix = try CLI.run(["report", "--plan", "plan", "--risk-matrix", "--format", "csv"], in: folder.url)
+        #expect(matrix.stdout.contains(";Att lokalerna inte räcker;2;2;4;medel;Annat;Inom ramen för lokalförsörjningsplanen"))
+    }
+}

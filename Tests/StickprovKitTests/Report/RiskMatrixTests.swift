@@ -31,7 +31,7 @@ import Testing
         #expect(matrix.entries.map(\.handlingDetail) == ["Kontroll K1", "Mål 1", ""])
         #expect(matrix.summary == """
             Utifrån Socialnämndens risk- och väsentlighetsanalys togs 2024 års internkontrollpunkter fram med uppföljning vid del- och årsbokslut. \
-            Analysen identifierade tre risker, varav en hanterades som internkontrollpunkter och en som mål för nämnden. \
+            Analysen identifierade tre risker, varav en hanterades med internkontrollpunkter och en som mål för nämnden. \
             För risk 3 finns ännu inget beslut om hantering. \
             Risk 3 saknar bedömning av sannolikhet och konsekvens och visas inte i matrisen.
             """)
@@ -45,7 +45,7 @@ import Testing
             Risk(id: "R4", text: "D", handling: RiskHandling(.elsewhere, text: "verksamhetsplanen")),
         ])
         let summary = try RiskMatrix.build(plan: plan).summary
-        #expect(summary.hasPrefix("Utifrån Socialnämndens risk- och väsentlighetsanalys togs 2024 års internkontrollpunkter fram med uppföljning vid årsbokslut. Analysen identifierade fyra risker, varav en hanterades som internkontrollpunkter. "))
+        #expect(summary.hasPrefix("Utifrån Socialnämndens risk- och väsentlighetsanalys togs 2024 års internkontrollpunkter fram med uppföljning vid årsbokslut. Analysen identifierade fyra risker, varav en hanterades med internkontrollpunkter. "))
         #expect(summary.contains("De risker som inte hanterades som mål för nämnden eller internkontrollpunkter har omhändertagits inom ramen för verksamhetsplanen (risk 2 och 4) och budgetuppföljningen (risk 3)."))
     }
 

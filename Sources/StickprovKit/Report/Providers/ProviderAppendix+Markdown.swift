@@ -1,7 +1,7 @@
 extension ProviderAppendix {
     /// Bilaga 2 as Markdown: title, committee, summary, the table, and the comment under its heading.
     public func markdown() -> String {
-        var lines = ["# \(title)", "", committee, "", summary, ""]
+        var lines = ["# \(MarkdownText.inline(title))", "", MarkdownText.block(committee), "", MarkdownText.block(summary), ""]
         lines.append("| " + Self.columns.joined(separator: " | ") + " |")
         lines.append("|" + String(repeating: " --- |", count: Self.columns.count))
         for row in rows {
@@ -12,18 +12,13 @@ extension ProviderAppendix {
             lines += ["", "## Kommentar till uppföljningen", ""]
             for paragraph in comment {
                 switch paragraph {
-                case .text(let text): lines += [Self.inert(text), ""]
-                case .bullets(let items): lines += items.map { "- " + Self.inert($0) } + [""]
+                case .text(let text): lines += [MarkdownText.block(text), ""]
+                case .bullets(let items): lines += items.map { "- " + MarkdownText.inline($0) } + [""]
                 }
             }
             lines.removeLast()
         }
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// Running text with HTML-like text made inert.
-    static func inert(_ text: String) -> String {
-        text.replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
     }
 
     /// A cell's text: paragraphs kept apart by `<br><br>`, bullets by `<br>`, escaped as Bilaga 1's cells are.

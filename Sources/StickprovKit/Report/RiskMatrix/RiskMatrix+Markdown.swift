@@ -4,8 +4,8 @@ extension RiskMatrix {
     /// and the list of risks with what became of each.
     public func markdown() -> String {
         let escape = MarkdownRenderer.escape
-        var lines = ["# \(title)", "", committee, ""]
-        if !summary.isEmpty { lines += [summary, ""] }
+        var lines = ["# \(MarkdownText.inline(title))", "", MarkdownText.block(committee), ""]
+        if !summary.isEmpty { lines += [MarkdownText.block(summary), ""] }
         lines.append("| Sannolikhet ↓ · Konsekvens → | 1 | 2 | 3 | 4 |")
         lines.append("| --- | --- | --- | --- | --- |")
         for probability in stride(from: 4, through: 1, by: -1) {

@@ -94,8 +94,8 @@ public struct RiskMatrix: Sendable, Equatable {
         func count(_ kind: RiskHandling.Kind) -> Int { entries.filter { $0.handling?.kind == kind }.count }
         let total = entries.count
         if total > 0 {
-            // "…, varav två hanterades som internkontrollpunkter och en som mål för nämnden."
-            let parts = [(count(.controlPoints), "som internkontrollpunkter"), (count(.goal), "som mål för nämnden")]
+            // "…, varav två hanterades med internkontrollpunkter och en som mål för nämnden."
+            let parts = [(count(.controlPoints), "med internkontrollpunkter"), (count(.goal), "som mål för nämnden")]
                 .filter { $0.0 > 0 }.enumerated()
                 .map { index, part in "\(SwedishNumber.word(part.0)) \(index == 0 ? "hanterades " : "")\(part.1)" }
             let risks = total == 1 ? "en risk" : "\(SwedishNumber.word(total)) risker"
