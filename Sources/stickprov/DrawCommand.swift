@@ -29,6 +29,7 @@ enum DrawCommand {
                 .option("month", "YYYY-MM", help: "The month of a log check (its week is drawn)."),
                 .option("period", "TEXT", help: "The period the draw covers (default: the month, or today's date)."),
                 .option("spares", "N", help: "List N replacements after the sample (per stratum)."),
+                .flag("confirm-missing-strata", help: "Draw even when a stratum of the rule is not in the population (its part is empty)."),
                 .option("date", "YYYY-MM-DD", help: "The day of the draw (default: today)."),
                 .option("out", "FILE", help: "The worksheet's path (default: ./urval-DRAW-ID.csv)."),
                 .option("by", "NAME", help: "Who draws (default: the system user)."),
@@ -50,6 +51,10 @@ enum DrawCommand {
         guard spares >= 0 else { throw UsageError("--spares must be 0 or more") }
         let population = try readPopulation(
             populationPath, key: keyColumn, stratum: rule.stratumColumn, carry: rule.carry)
+        let missing = StratumCheck.missing(rule.size, present: Set(population.items.compactMap(\.stratum)))
+        if !missing.isEmpty && !arguments.has("confirm-missing-strata") {
+            throw PlanError.missingStrata(context.control.id, column: population.stratumColumn ?? "", missing)
+        }
         let record = try context.draw(
             rule: rule, population: population, populationPath: populationPath, month: month, spares: spares,
             arguments)

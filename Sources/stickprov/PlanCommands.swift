@@ -4,7 +4,7 @@ import StickprovKit
 
 /// The `plan` verbs: create, change, show and check a plan.
 enum PlanCommands {
-    static let all: [Command] = [initPlan, addRisk, addControl, edit, remove, show, validate, importPlan]
+    static let all: [Command] = [initPlan, addRisk, addControl, edit, move, remove, show, validate, importPlan]
 
     static let planOption = OptionSpec.option(
         "plan", "DIR", help: "The plan folder (default: the current folder, or the only plan under ./Plans).")
@@ -152,8 +152,8 @@ enum PlanCommands {
         .option("log-check-users", "N", help: "Sample rule for the monthly log check: N users and one week."),
         .option("key-column", "COLUMN", help: "Population column with the item key."),
         .option("stratum-column", "COLUMN", help: "Population column with the stratum."),
-        .option("carry", "COLUMN", help: "Population column to carry into sample lists.", repeatable: true),
-        .option("remark-kind", "TEXT", help: "A kind of remark reviewers choose from.", repeatable: true),
+        .option("carry", "COLUMN", help: "Population column to carry into sample lists; adds to those there.", repeatable: true),
+        .option("remark-kind", "TEXT", help: "A kind of remark reviewers choose from; adds to those there.", repeatable: true),
         .option("item-noun", "'en X/Xar'", help: "What items are called in the appendix, e.g. 'en utredning/utredningar'."),
         .option("officer-noun", "'en X/X'", help: "What officers are called, e.g. 'en socialsekreterare/socialsekreterare'."),
         .option("personal-data-in-notes", "yes|no", help: "Whether reviewers' notes may hold a personnummer (default no)."),
@@ -197,7 +197,7 @@ enum PlanCommands {
             throw UsageError("--follow-up '\(followUp)' names neither report; give both, interim or year-end, or words like 'Delår och årsbokslut'")
         }
         if let responsible = arguments.value("responsible") { control.responsible = responsible }
-        if arguments.isGiven("remark-kind") { control.remarkKinds = arguments.values("remark-kind") }
+        control.addRemarkKinds(arguments.values("remark-kind"))
         if let text = arguments.value("item-noun") { control.itemNoun = try noun(text, option: "item-noun") }
         if let text = arguments.value("officer-noun") { control.officerNoun = try noun(text, option: "officer-noun") }
         if let answer = arguments.value("personal-data-in-notes") {
@@ -218,12 +218,12 @@ enum PlanCommands {
             }
             if let key = arguments.value("key-column") { rule.keyColumn = key }
             if let stratum = arguments.value("stratum-column") { rule.stratumColumn = stratum }
-            if arguments.isGiven("carry") { rule.carry = arguments.values("carry") }
             if let unit = arguments.value("unit-column") { rule.unitColumn = unit }
             if let manager = arguments.value("manager-column") { rule.managerColumn = manager }
             if let user = arguments.value("log-user-column") { rule.logUserColumn = user }
             if let time = arguments.value("log-time-column") { rule.logTimeColumn = time }
             control.sampleRule = rule
+            try control.addCarried(arguments.values("carry"))
         }
     }
 
@@ -268,7 +268,8 @@ enum PlanCommands {
                 Without ID, the options change the plan itself (--committee, --year, --title, --adopted,
                 --paragraph, --interim-cutoff, --assessment-level). With a risk's id: --text, --id,
                 --probability, --consequence. With a control point's id: --id, --text and the options of
-                'plan add-control'. --clear FIELD removes an optional field: method, method-label, cadence, follow-up-label,
+                'plan add-control'; --carry and --remark-kind add to the lists, --remove-carry and
+                --remove-remark-kind take one out. --clear FIELD removes an optional field: method, method-label, cadence, follow-up-label,
                 responsible, sample-rule, remark-kinds, item-noun, officer-noun (control points),
                 score (risks), adoption (the plan).
                 """,
@@ -288,9 +289,12 @@ enum PlanCommands {
                 .option("probability", "1-4", help: "A risk's probability."),
                 .option("consequence", "1-4", help: "A risk's consequence."),
                 .option("clear", "FIELD", help: "Remove an optional field.", repeatable: true),
+                .option("remove-remark-kind", "TEXT", help: "Remove one remark kind.", repeatable: true),
+                .option("remove-carry", "COLUMN", help: "Remove one carried column.", repeatable: true),
             ] + controlOptions,
             examples: [
                 "stickprov plan edit K2 --responsible 'Enhetschef ekonomi'",
+                "stickprov plan edit K3 --remark-kind 'Beslut saknas' --remove-remark-kind 'Underrättelse om beslut saknas'",
                 "stickprov plan edit K3 --cadence 2023-02-15,2023-05-15,2023-10-15",
                 "stickprov plan edit R4 --text 'Att vi inte nyttjar digitala möjligheter i tillräcklig grad'",
                 "stickprov plan edit --adopted 2022-12-14 --paragraph '§ 123'",
@@ -318,9 +322,9 @@ enum PlanCommands {
                     try plan.updateRisk(riskID) { $0 = risk }
                     return "Changed risk \(risk.id)."
                 case .control(let controlID):
-                    let allowed = Set(controlOptions.map(\.name) + ["id", "clear"])
+                    let allowed = Set(controlOptions.map(\.name) + ["id", "clear", "remove-remark-kind", "remove-carry"])
                     try only(given, allowed: allowed, what: "a control point")
-                    try only(Set(clear), allowed: ["method", "method-label", "cadence", "follow-up-label", "responsible", "sample-rule", "remark-kinds", "item-noun", "officer-noun"], what: "a control point", verb: "--clear")
+                    try only(Set(clear), allowed: ["method", "method-label", "cadence", "follow-up-label", "responsible", "sample-rule", "remark-kinds", "carry", "item-noun", "officer-noun"], what: "a control point", verb: "--clear")
                     guard var control = plan.control(controlID) else {
                         throw PlanError.unknownControl(controlID, known: plan.controlIDs)
                     }
@@ -333,6 +337,12 @@ enum PlanCommands {
                     if clear.contains("remark-kinds") { control.remarkKinds = [] }
                     if clear.contains("item-noun") { control.itemNoun = nil }
                     if clear.contains("officer-noun") { control.officerNoun = nil }
+                    if clear.contains("carry"), var rule = control.sampleRule {
+                        rule.carry = []
+                        control.sampleRule = rule
+                    }
+                    for kind in arguments.values("remove-remark-kind") { try control.removeRemarkKind(kind) }
+                    for column in arguments.values("remove-carry") { try control.removeCarried(column) }
                     try applyControlFields(arguments, to: &control)
                     if let newID = arguments.value("id") { control.id = ControlID(rawValue: newID) }
                     try plan.updateControl(controlID) { $0 = control }
@@ -363,6 +373,39 @@ extension PlanCommands {
                 switch try plan.remove(arguments.arguments[0], withControls: arguments.has("with-controls")) {
                 case .risk(let id): return "Removed risk \(id)."
                 case .control(let id): return "Removed control point \(id)."
+                }
+            }
+        })
+
+    static let move = Command(
+        spec: CommandSpec(
+            path: ["plan", "move"], abstract: "Move a risk area or a control point to another place in the plan.",
+            discussion: """
+                Areas are numbered 1..n and control points 1.1, 1.2, … in plan order, so moving renumbers
+                them; ids stay. --to N is the place among the areas (for a risk) or among the area's control
+                points; --risk moves a control point to another area (last, unless --to says where).
+                """,
+            arguments: [ArgumentSpec("ID", help: "The risk or control point.")],
+            options: [
+                planOption,
+                .option("to", "N", help: "The new place, 1 = first."),
+                .option("risk", "RISK-ID", help: "For a control point: the area to move it to."),
+            ],
+            examples: ["stickprov plan move K5 --to 1", "stickprov plan move K5 --risk R2 --to 2", "stickprov plan move R3 --to 1"]),
+        run: { arguments, console in
+            try change(arguments, console) { plan in
+                let id = arguments.arguments[0]
+                let position = try arguments.integer("to")
+                let riskID = arguments.value("risk").map(RiskID.init(rawValue:))
+                guard position != nil || riskID != nil else { throw UsageError("say where: --to N, --risk RISK-ID or both") }
+                switch try plan.target(id) {
+                case .risk(let riskID):
+                    guard arguments.value("risk") == nil else { throw UsageError("--risk moves a control point; a risk moves with --to N") }
+                    try plan.move(id, to: position)
+                    return "Moved risk \(riskID) to area \(plan.areaNumber(of: riskID) ?? 0)."
+                case .control(let controlID):
+                    try plan.move(id, to: position, under: riskID)
+                    return "Moved control point \(controlID) to \(plan.number(of: controlID) ?? "")."
                 }
             }
         })

@@ -54,7 +54,7 @@ enum RecordCommands {
                 .option("not-reviewed", "REASON", help: "Could not be reviewed, and why."),
                 .option("note", "TEXT", help: "A comment (no personal data)."),
                 .option("reviewer", "NAME", help: "Who reviewed, if not who records."),
-                .option("date", "YYYY-MM-DD", help: "When it was reviewed (default: today)."),
+                .option("date", "YYYY-MM-DD", help: "When it was reviewed (default: today; required when today is outside the plan's year)."),
                 .option("worksheet", "FILE", help: "Import a filled-in worksheet instead."),
                 byOption,
             ],
@@ -85,12 +85,15 @@ enum RecordCommands {
             let note = arguments.value("not-reviewed").map { reason in
                 arguments.value("note").map { "\(reason). \($0)" } ?? reason
             } ?? arguments.value("note")
-            let date = try arguments.value("date").map { try PlanCommands.day($0, option: "date") } ?? Clock.today()
-            let proposed = OutcomeRecord(
+            let date = try arguments.value("date").map { try PlanCommands.day($0, option: "date") }
+            var proposed = OutcomeRecord(
                 draw: DrawID(rawValue: arguments.arguments[0]), key: arguments.arguments[1], result: result,
                 remarkKind: arguments.value("remark"), note: note, reviewer: arguments.value("reviewer"), reviewedOn: date)
             try append(arguments, console, { plan, state in
-                try Recording.outcome(proposed, plan: plan, state: state).map { [$0] } ?? []
+                // What is wrong with the result itself comes first; then the day, which may have to be given.
+                _ = try Recording.outcome(proposed, plan: plan, state: state)
+                proposed.reviewedOn = try Recording.reviewDay(given: date, today: Clock.today(), planYear: plan.year)
+                return try Recording.outcome(proposed, plan: plan, state: state).map { [$0] } ?? []
             }, summary: { written in summarise(written, source: nil) })
         })
 

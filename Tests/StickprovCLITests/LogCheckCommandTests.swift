@@ -116,10 +116,10 @@ import Testing
 
         // Each manager's answer per officer goes into the journal with 'record'.
         let first = officers[0].0, second = officers[1].0
-        let ok = try CLI.run(["record", "K1-1", first, "--ok", "--plan", "plan", "--reviewer", officers[0].2], in: folder.url)
+        let ok = try CLI.run(["record", "K1-1", first, "--ok", "--plan", "plan", "--reviewer", officers[0].2, "--date", "2023-03-24"], in: folder.url)
         #expect(ok.status == 0, "\(ok.stderr)")
         #expect(ok.stdout == "Recorded K1-1 \(first): utan anmärkning.\n")
-        let remark = try CLI.run(["record", "K1-1", second, "--remark", "Obehörig åtkomst", "--plan", "plan"], in: folder.url)
+        let remark = try CLI.run(["record", "K1-1", second, "--remark", "Obehörig åtkomst", "--plan", "plan", "--date", "2023-03-24"], in: folder.url)
         #expect(remark.stdout == "Recorded K1-1 \(second): anmärkning.\n")
         let unknown = try CLI.run(["record", "K1-1", "u999", "--ok", "--plan", "plan"], in: folder.url)
         #expect(unknown.status == 1)

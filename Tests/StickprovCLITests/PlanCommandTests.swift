@@ -83,7 +83,7 @@ import Testing
         (["plan", "show", "--plan", "nowhere"], Int32(1), "nowhere: no plan.json here; create one with 'stickprov plan init --plan nowhere' or name it with --plan DIR\n"),
         (["plan", "add-risk", "--txt", "x"], 2, "error: unknown option '--txt'; did you mean --text?\nUsage: stickprov plan add-risk [options]\nSee 'stickprov plan add-risk --help'.\n"),
         (["plan", "init", "--plan", "x", "--committee", "S", "--year", "tjugo"], 2, "error: --year takes a whole number, not 'tjugo'\nUsage: stickprov plan init [options]\nSee 'stickprov plan init --help'.\n"),
-        (["plan", "frobnicate"], 2, "error: unknown command 'plan frobnicate'\nCommands: plan init, plan add-risk, plan add-control, plan edit, plan remove, plan show, plan validate, plan import, plan signal add, plan signal edit, plan signal remove, plan handle-risk, plan import-risks, plan adopt, plan amend\n"),
+        (["plan", "frobnicate"], 2, "error: unknown command 'plan frobnicate'\nCommands: plan init, plan add-risk, plan add-control, plan edit, plan move, plan remove, plan show, plan validate, plan import, plan signal add, plan signal edit, plan signal remove, plan handle-risk, plan import-risks, plan adopt, plan amend\n"),
         (["lottery"], 2, "error: unknown command 'lottery'; see 'stickprov --help'\n"),
     ])
     func refusesBadUsageWithTheRightExitCode(arguments: [String], status: Int32, message: String) throws {

@@ -24,6 +24,8 @@ public enum RecordError: Error, Sendable, Equatable {
     case rows([Problem])
     /// Worksheet columns that are missing.
     case missingColumn(String, available: [String])
+    /// A result without a date when today is outside the plan's year, so today cannot be its day.
+    case dateRequired(today: Day, year: Int)
 
     /// One row's problem.
     public struct Problem: Sendable, Equatable {
@@ -51,6 +53,8 @@ public enum RecordError: Error, Sendable, Equatable {
         case .repeatedItem(let key, let first): "'\(key)' is already on line \(first)"
         case .rows(let problems): problems.map { "line \($0.line): \($0.error.message)" }.joined(separator: "; ")
         case .missingColumn(let name, let available): "missing column '\(name)' (columns: \(available.joined(separator: ", ")))"
+        case .dateRequired(let today, let year):
+            "give --date, the day it was reviewed: today (\(today)) is outside the plan's year \(year)"
         }
     }
 }

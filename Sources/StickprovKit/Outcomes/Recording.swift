@@ -42,6 +42,16 @@ public enum Recording {
         return .correction(record)
     }
 
+    /// The day a result is recorded as reviewed: the one given, else today — but only when today is
+    /// in the plan's year, so a late entry is never dated in the wrong year.
+    /// (A worksheet row without a date takes its draw's day.)
+    /// - Throws: ``RecordError/dateRequired(today:year:)``.
+    public static func reviewDay(given: Day?, today: Day, planYear: Int) throws(RecordError) -> Day {
+        if let given { return given }
+        guard today.year == planYear else { throw .dateRequired(today: today, year: planYear) }
+        return today
+    }
+
     /// The event for a measured value.
     /// - Throws: ``RecordError/notMeasured(_:_:)`` for a sampling control, or personal data in the note.
     public static func measurement(_ record: MeasurementRecord, plan: ControlPlan) throws(RecordError) -> JournalPayload {

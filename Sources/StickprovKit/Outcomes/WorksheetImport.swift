@@ -50,7 +50,7 @@ public enum WorksheetImport {
                 fail(.unknownResult(resultWord))
                 continue
             }
-            var date: Day?
+            var date: Day? = draw.date  // a row without a date is dated by its draw, never by today
             let dateText = cell(dateColumn)
             if !dateText.isEmpty {
                 guard let parsed = Day(dateText) else {

@@ -28,6 +28,12 @@ public enum PlanError: Error, Sendable, Equatable {
     case signalPosition(Int, count: Int)
     /// A move to a place outside 1…`count`.
     case position(Int, count: Int)
+    /// A stratified draw names strata the population does not have (and was not told to go on).
+    case missingStrata(ControlID, column: String, [StratumCheck.Missing])
+    /// Removing an entry a control point's list does not have; `list` names the list ("remark kind").
+    case notInList(String, [String], list: String)
+    /// Carried columns for a control point without a sample rule.
+    case noSampleRule(ControlID)
     /// A change would leave the plan with problems (e.g. a duplicate id); nothing was written.
     case rejectedChange(issues: [PlanIssue])
 
@@ -73,6 +79,16 @@ public enum PlanError: Error, Sendable, Equatable {
             ["position \(position) is outside the scale (1–\(count))"]
         case .position(let position, let count):
             ["position \(position) is outside 1–\(count)"]
+        case .missingStrata(let id, let column, let missing):
+            missing.map { found in
+                "control point '\(id)': no stratum '\(found.stratum)' in the population's column '\(column)'"
+                    + (found.nearest.isEmpty ? "" : " (nearest: \(found.nearest.map { "'\($0)'" }.joined(separator: ", ")))")
+                    + "; correct the rule, or draw with an empty part for it with --confirm-missing-strata"
+            }
+        case .notInList(let entry, let list, let name):
+            ["no \(name) '\(entry)' to remove (\(name)s: \(list.isEmpty ? "none" : list.map { "'\($0)'" }.joined(separator: ", ")))"]
+        case .noSampleRule(let id):
+            ["control point '\(id)' has no sample rule to carry columns with; give --count, --percent, --stratum-rule or --log-check-users too"]
         case .rejectedChange(let issues):
             issues.map { "the change would make the plan invalid: \($0)" }
         }
