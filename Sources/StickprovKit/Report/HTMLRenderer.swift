@@ -9,10 +9,11 @@
 /// (`overflow-wrap: anywhere`, `hyphens: auto` in `lang="sv"`), so the table is never wider than
 /// the page. On a narrow screen the table scrolls sideways instead of squeezing.
 ///
-/// Pasted into a word processor: each signal is a text character (● ▲ ■ …) with an inline
-/// colour and its word, so the shape, the colour and the word all survive. For screen readers
-/// each risk area is a `<tbody>` whose risk cell is `<th scope="rowgroup">`, and the table has a
-/// caption.
+/// Opened or pasted in a word processor (LibreOffice, Word): each signal is a text character
+/// (● ▲ ■ …) with an inline colour and its word, so the shape, the colour and the word all
+/// survive; cell borders, column widths and top alignment are also given as HTML attributes,
+/// which word processors read. For screen readers each risk area is a `<tbody>` whose risk cell
+/// is `<th scope="rowgroup">`, and the table has a caption.
 public enum HTMLRenderer {
     /// The HTML document.
     public static func render(_ appendix: Appendix, options: ReportOptions = ReportOptions()) -> String {
@@ -45,12 +46,14 @@ public enum HTMLRenderer {
             }
             html += "</ul>\n"
         }
-        html += "<div class=\"table-scroll\">\n<table>\n"
+        // The presentational attributes (border, cellspacing, cellpadding, width, valign) are for word
+        // processors that open or paste the HTML and ignore the stylesheet; browsers follow the CSS.
+        html += "<div class=\"table-scroll\">\n<table border=\"1\" cellspacing=\"0\" cellpadding=\"5\" width=\"100%\">\n"
         html += "<caption>\(escape(appendix.title)), \(escape(appendix.committee))</caption>\n"
         html += "<colgroup>"
-        html += AppendixColumn.percentages(table.columns).map { "<col style=\"width: \(percent($0))\">" }.joined()
+        html += AppendixColumn.percentages(table.columns).map { "<col width=\"\(percent($0))\" style=\"width: \(percent($0))\">" }.joined()
         html += "</colgroup>\n<thead>\n<tr>"
-        for column in table.header { html += "<th scope=\"col\">\(headerText(column))</th>" }
+        for column in table.header { html += "<th scope=\"col\" valign=\"top\">\(headerText(column))</th>" }
         html += "</tr>\n</thead>\n"
         var currentGroup: Int?
         for row in table.rows {
@@ -61,16 +64,16 @@ public enum HTMLRenderer {
             html += row.isAreaHeading ? "<tr class=\"area\">" : "<tr>"
             if let risk = row.risk {
                 let span = risk.span > 1 ? " rowspan=\"\(risk.span)\"" : ""
-                html += "<th scope=\"rowgroup\" class=\"risk\"\(span)>\(escape(risk.text))</th>"
+                html += "<th scope=\"rowgroup\" class=\"risk\" valign=\"top\"\(span)>\(escape(risk.text))</th>"
             }
             for (index, cell) in row.cells.enumerated() {
                 if row.isAreaHeading && index == 0 {
                     let span = table.areaHeadingSpan > 1 ? " colspan=\"\(table.areaHeadingSpan)\"" : ""
-                    html += "<th scope=\"rowgroup\"\(span)>\(content(cell, in: appendix))</th>"
+                    html += "<th scope=\"rowgroup\" valign=\"top\"\(span)>\(content(cell, in: appendix))</th>"
                 } else if row.isAreaHeading && index < table.areaHeadingSpan {
                     continue
                 } else {
-                    html += "<td>\(content(cell, in: appendix))</td>"
+                    html += "<td valign=\"top\">\(content(cell, in: appendix))</td>"
                 }
             }
             html += "</tr>\n"

@@ -23,10 +23,10 @@ import Testing
             #expect(html.contains(rule), "\(rule)")
         }
         #expect(!html.contains("break-inside: avoid"), "a spanned risk cell would be cut and a page added")
-        #expect(html.contains("<colgroup><col style=\"width: 12%\"><col style=\"width: 13%\"><col style=\"width: 8%\"><col style=\"width: 9%\"><col style=\"width: 7%\"><col style=\"width: 51%\"></colgroup>"))
+        #expect(html.contains("<colgroup>" + ["12%", "13%", "8%", "9%", "7%", "51%"].map { "<col width=\"\($0)\" style=\"width: \($0)\">" }.joined() + "</colgroup>"))
         #expect(html.contains("<caption>Bilaga 1. Uppföljning av internkontroll vid årsbokslut 2023, Socialnämnden</caption>"))
         #expect(html.components(separatedBy: "<tbody>").count - 1 == appendix.groups.count)
-        #expect(html.contains("<tbody>\n<tr><th scope=\"rowgroup\" class=\"risk\" rowspan=\"3\">Att vi till delar inte har säkerställt att vi har en rättssäker myndighetsutövning</th>"))
+        #expect(html.contains("<tbody>\n<tr><th scope=\"rowgroup\" class=\"risk\" valign=\"top\" rowspan=\"3\">Att vi till delar inte har säkerställt att vi har en rättssäker myndighetsutövning</th>"))
         #expect(!html.contains("<script") && !html.contains("http"))
     }
 
@@ -96,6 +96,24 @@ import Testing
         #expect(table <= page, "table \(table) px on a page of \(page) px")
         #expect(value("overflowing") == 0, "cells whose text sticks out of them")
         #expect(value("cells") == 12)
+    }
+
+    /// The issue pasted the HTML into a word processor and lost the signal's circle, the borders
+    /// and the top alignment. LibreOffice opening it (and saving it as Word) now keeps all three.
+    @Test func aWordProcessorOpeningTheHTMLKeepsSignalsBordersAndAlignment() throws {
+        guard let office = LibreOffice.find(for: "opening the HTML appendix in LibreOffice") else { return }
+        let folder = try ReaderFolder()
+        let page = folder.file("bilaga.html")
+        try Data(HTMLRenderer.render(try Self.example()).utf8).write(to: page)
+        let docx = try office.convert(page, to: "docx:MS Word 2007 XML", extension: "docx", in: folder)
+        guard let python = ReaderProgram.find("python3", for: "reading the word processor's document") else { return }
+        let read = try python.run(["-c", "import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read('word/document.xml').decode())", docx.path])
+        let document = read.text
+        for (shape, colour) in [("●", "1B5E20"), ("▲", "F9A825")] {
+            #expect(document.contains("<w:color w:val=\"\(colour)\"/></w:rPr><w:t>\(shape)</w:t>"), "\(shape) in \(colour)")
+        }
+        #expect(document.contains("<w:tcBorders><w:top w:val=\"single\""))
+        #expect(!document.contains("<w:vAlign w:val=\"center\"/>"))
     }
 
     @Test func onANarrowScreenTheTableScrollsSidewaysAndThePageDoesNot() throws {

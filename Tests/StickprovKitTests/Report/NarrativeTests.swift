@@ -166,7 +166,7 @@ import Testing
         year.plan.risks[0].text = "Risk <b>&</b> \"citat\"\u{07}"
         year.add(.assessment(AssessmentRecord(target: .control("K1"), point: .yearEnd, signal: "green", result: "<script>alert(1)</script>", actions: "")))
         let html = HTMLRenderer.render(try Appendix.build(plan: year.plan, state: year.state, point: .yearEnd))
-        #expect(html.contains("<th scope=\"rowgroup\" class=\"risk\" rowspan=\"2\">Risk &lt;b&gt;&amp;&lt;/b&gt; &quot;citat&quot;</th>"))
+        #expect(html.contains("<th scope=\"rowgroup\" class=\"risk\" valign=\"top\" rowspan=\"2\">Risk &lt;b&gt;&amp;&lt;/b&gt; &quot;citat&quot;</th>"))
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(!html.contains("<script"))
         #expect(html.contains("<html lang=\"sv\">"))

@@ -30,5 +30,20 @@ struct LibreOffice {
         return pdfs
     }
 
+    /// Converts `document` with a filter (`"docx:MS Word 2007 XML"`) and returns the result's location.
+    func convert(_ document: URL, to filter: String, extension ext: String, in folder: ReaderFolder) throws -> URL {
+        let out = folder.file("converted")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let result = try program.run([
+            "-env:UserInstallation=\(folder.file("profile").absoluteString)", "--headless", "--norestore",
+            "--convert-to", filter, "--outdir", out.path, document.path,
+        ], timeout: 180)
+        let converted = out.appendingPathComponent(document.deletingPathExtension().lastPathComponent + "." + ext)
+        guard FileManager.default.fileExists(atPath: converted.path) else {
+            throw ConversionFailed(stdout: result.text, stderr: result.stderr)
+        }
+        return converted
+    }
+
     struct ConversionFailed: Error { var stdout: String; var stderr: String }
 }
