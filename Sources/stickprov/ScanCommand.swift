@@ -9,7 +9,8 @@ enum ScanCommand {
             discussion: """
                 Looks for personnummer and samordningsnummer (YYMMDD-NNNN, YYYYMMDDNNNN, with + or without a
                 dash; the date must exist and the check digit must be valid) and prints file:line with the
-                number masked. Exit status 0 when nothing is found, 1 when something is (or a file cannot be read).
+                number masked. Found however written: spaces or dashes between the parts (19811218 - 9876),
+                full-width or other digits, invisible characters between the digits (the text is NFKC-normalised). Exit status 0 when nothing is found, 1 when something is (or a file cannot be read).
                 """,
             arguments: [ArgumentSpec("FILE", help: "Files to scan (HTML, Markdown, CSV, text).", isVariadic: true)],
             examples: ["stickprov scan bilaga1-2023.html", "stickprov scan Plans/socialnamnden-2023/journal.jsonl urval-*.csv"]),

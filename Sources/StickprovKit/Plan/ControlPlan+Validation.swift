@@ -3,7 +3,8 @@ extension ControlPlan {
     ///
     /// Checked: the layout version, identifiers (shape and uniqueness across risks and
     /// control points), empty texts, risk scores 1–4, sample rules only on methods that
-    /// draw, their sizes and percentages (0–100), the signal scale, and dates within the year.
+    /// draw, their sizes and percentages (0–100), the signal scale, dates within the year, and
+    /// that no text holds a personnummer (``PlanPersonalData``).
     public var issues: [PlanIssue] {
         var found: [PlanIssue] = []
         func add(_ path: String, _ message: String) { found.append(PlanIssue(path: path, message: message)) }
@@ -48,6 +49,7 @@ extension ControlPlan {
                 found += control.issues(at: path)
             }
         }
+        found += PlanPersonalData.issues(in: self)
         return found
     }
 }

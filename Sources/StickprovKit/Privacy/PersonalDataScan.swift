@@ -17,8 +17,9 @@ public enum PersonalDataScan {
         var lineNumber = 0
         for line in decoded.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
-            // Most lines hold no digits at all; skip them without building a String.
-            guard line.contains(where: { (48...57).contains($0) }) else { continue }
+            // Most lines hold no digits at all; skip them without building a String. A line
+            // with non-ASCII text may hold full-width or other digits: the detector decides.
+            guard line.contains(where: { (48...57).contains($0) || $0 >= 0x80 }) else { continue }
             for match in PersonalIdentityNumber.find(in: String(decoding: line, as: UTF8.self)) {
                 findings.append(Finding(line: lineNumber, masked: match.masked))
             }

@@ -1,31 +1,52 @@
+import Foundation
+
 /// Finds Swedish personal identity numbers (*personnummer*) and coordination numbers
-/// (*samordningsnummer*) in free text, so that they never reach the journal's notes or
-/// the public appendix.
+/// (*samordningsnummer*) in free text, so that they never reach the journal's notes, the
+/// plan or the public appendix.
 ///
 /// Recognised shapes: `YYMMDD-NNNN`, `YYMMDD+NNNN`, `YYMMDDNNNN`, `YYYYMMDD-NNNN`,
 /// `YYYYMMDDNNNN`, not inside a longer run of digits, with a date that exists (day + 60
 /// for a coordination number) and a valid Luhn check digit — so case numbers and
 /// amounts are not mistaken for them.
+///
+/// However it is written: the text is read after NFKC normalisation, so full-width and
+/// other compatibility digits count (`１９８１…`); any decimal digit counts; invisible
+/// characters (format characters such as a zero-width space or a soft hyphen, and
+/// combining marks) are ignored wherever they stand; between the date and the four last
+/// digits up to four spaces, dashes or `+` may stand (`19811218 - 9876`). Line breaks end
+/// a number. Spaces inside the date are not followed (`1981 12 18`): lists of dates and
+/// numbers would be taken for numbers too often.
 public enum PersonalIdentityNumber {
     /// One match: where it is and how it was written (for the message, masked).
     public struct Match: Sendable, Equatable {
-        /// The character offset of the match in the text.
+        /// The character offset of the match's first digit in the text.
         public let offset: Int
-        /// The text as written, with the last four digits masked (`850709-****`).
+        /// The number in plain ASCII digits with the last four masked (`850709-****`);
+        /// never the invisible characters or odd digits it was written with.
         public let masked: String
+    }
+
+    /// One character of the text as the matcher sees it.
+    fileprivate enum Token: Equatable {
+        case digit(Int)
+        case space
+        case dash
+        case plus
+        case other
     }
 
     /// Every personnummer or samordningsnummer in `text`.
     public static func find(in text: String) -> [Match] {
-        let characters = Array(text)
+        // Text without any digit or non-ASCII byte cannot hold a number: skip it cheaply.
+        guard text.utf8.contains(where: { (48...57).contains($0) || $0 >= 0x80 }) else { return [] }
+        let (tokens, offsets) = tokenize(text)
         var matches: [Match] = []
         var index = 0
-        while index < characters.count {
-            let previousIsDigit = index > 0 && characters[index - 1].isASCIIDigit
-            if !previousIsDigit, characters[index].isASCIIDigit, let length = match(characters, at: index) {
-                let written = String(characters[index..<index + length])
-                matches.append(Match(offset: index, masked: String(written.dropLast(4)) + "****"))
-                index += length
+        while index < tokens.count {
+            let previousIsDigit = index > 0 && tokens[index - 1].digit != nil
+            if !previousIsDigit, tokens[index].digit != nil, let found = match(tokens, at: index) {
+                matches.append(Match(offset: offsets[index], masked: found.masked))
+                index = found.end
             } else {
                 index += 1
             }
@@ -36,35 +57,91 @@ public enum PersonalIdentityNumber {
     /// Whether `text` holds anything shaped like a personnummer.
     public static func occurs(in text: String) -> Bool { !find(in: text).isEmpty }
 
-    /// The length of a valid number starting at `start`, or `nil`.
-    private static func match(_ characters: [Character], at start: Int) -> Int? {
-        // Longest shapes first: 12 digits (with or without separator), then 10.
+    /// The tokens of `text` (invisible characters dropped) with each one's character offset.
+    private static func tokenize(_ text: String) -> ([Token], [Int]) {
+        var tokens: [Token] = []
+        var offsets: [Int] = []
+        tokens.reserveCapacity(text.utf8.count)
+        for (offset, character) in text.enumerated() {
+            if let ascii = character.asciiValue {
+                tokens.append(token(ascii: ascii))
+                offsets.append(offset)
+                continue
+            }
+            let scalars = character.unicodeScalars
+            // Letters (å, ä, ö…) are the common case: no normalisation needed.
+            if scalars.count == 1, let scalar = scalars.first, scalar.properties.isAlphabetic,
+                scalar.properties.numericType == nil
+            {
+                tokens.append(.other)
+                offsets.append(offset)
+                continue
+            }
+            for scalar in String(character).precomposedStringWithCompatibilityMapping.unicodeScalars {
+                guard let token = token(scalar) else { continue }
+                tokens.append(token)
+                offsets.append(offset)
+            }
+        }
+        return (tokens, offsets)
+    }
+
+    private static func token(ascii: UInt8) -> Token {
+        switch ascii {
+        case 48...57: .digit(Int(ascii) - 48)
+        case UInt8(ascii: " "), UInt8(ascii: "\t"): .space
+        case UInt8(ascii: "-"): .dash
+        case UInt8(ascii: "+"): .plus
+        default: .other
+        }
+    }
+
+    /// The token of one normalised scalar, or `nil` for an invisible one.
+    private static func token(_ scalar: Unicode.Scalar) -> Token? {
+        if scalar.isASCII { return token(ascii: UInt8(scalar.value)) }
+        let properties = scalar.properties
+        switch properties.generalCategory {
+        case .format, .nonspacingMark, .enclosingMark, .spacingMark: return nil
+        case .decimalNumber: return properties.numericValue.map { .digit(Int($0)) } ?? .other
+        case .spaceSeparator: return .space
+        case .dashPunctuation: return .dash
+        default:
+            if properties.isDefaultIgnorableCodePoint { return nil }
+            return scalar == "\u{2212}" ? .dash : .other  // the minus sign
+        }
+    }
+
+    /// The valid number starting at `start`: where it ends and its masked form.
+    private static func match(_ tokens: [Token], at start: Int) -> (end: Int, masked: String)? {
+        // Longest shapes first: 12 digits, then 10.
         for dateDigits in [8, 6] {
             var digits: [Int] = []
             var position = start
-            while digits.count < dateDigits, position < characters.count, let digit = characters[position].asciiDigit {
+            while digits.count < dateDigits, position < tokens.count, let digit = tokens[position].digit {
                 digits.append(digit)
                 position += 1
             }
             guard digits.count == dateDigits else { continue }
-            var separated = false
-            if position < characters.count, characters[position] == "-" || characters[position] == "+" {
-                separated = true
+            var separators = 0
+            var plus = false
+            while separators < 4, position < tokens.count, [.space, .dash, .plus].contains(tokens[position]) {
+                plus = plus || tokens[position] == .plus
+                separators += 1
                 position += 1
             }
             var serial: [Int] = []
-            while serial.count < 4, position < characters.count, let digit = characters[position].asciiDigit {
+            while serial.count < 4, position < tokens.count, let digit = tokens[position].digit {
                 serial.append(digit)
                 position += 1
             }
             guard serial.count == 4 else { continue }
-            if position < characters.count && characters[position].isASCIIDigit { continue }
-            if !separated && dateDigits == 6 && start + 10 != position { continue }
+            if position < tokens.count && tokens[position].digit != nil { continue }
             let date = Array(digits.suffix(6))
             guard isPlausibleDate(date, century: dateDigits == 8 ? Array(digits.prefix(2)) : nil),
                 luhnIsValid(date + serial)
             else { continue }
-            return position - start
+            let separator = separators == 0 ? "" : plus ? "+" : "-"
+            return (position, digits.map(String.init).joined() + separator + "****")
         }
         return nil
     }
@@ -90,10 +167,9 @@ public enum PersonalIdentityNumber {
     }
 }
 
-extension Character {
-    fileprivate var isASCIIDigit: Bool { asciiDigit != nil }
-    fileprivate var asciiDigit: Int? {
-        guard let ascii = asciiValue, (48...57).contains(ascii) else { return nil }
-        return Int(ascii) - 48
+extension PersonalIdentityNumber.Token {
+    fileprivate var digit: Int? {
+        if case .digit(let value) = self { return value }
+        return nil
     }
 }

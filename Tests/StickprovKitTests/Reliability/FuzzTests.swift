@@ -118,4 +118,51 @@ import Testing
             }
         }
     }
+
+    /// A real number, disguised at random (full-width or Arabic-Indic digits, invisible
+    /// characters between digits, spaces and dashes between the parts) inside random
+    /// Swedish text, is always found and always masked to plain digits; random mutations of
+    /// such texts never crash the detector and never yield a mask with anything but digits.
+    @Test func personnummerDetectorSeesThroughDisguises() {
+        let numbers = ["811218-9876", "19811218-9876", "8112189876", "811278-9873", "198112189876"]
+        let invisible: [String] = ["\u{200B}", "\u{200C}", "\u{2060}", "\u{FEFF}", "\u{00AD}", "\u{200E}"]
+        let separators: [String] = ["-", " - ", " ", "\u{2013}", "\u{FF0D}", "\u{00A0}", "--"]
+        let words = ["Beslut", "saknas", "för", "ärende", "SN-2023-0412", "2023-02-15", "Åsa", "25", "st"]
+        var random = SplitMix64(seed: Self.seed)
+        var failures: [String] = []
+        var corpus: [[UInt8]] = []
+        for _ in 0..<2_000 {
+            let number = numbers.randomElement(using: &random) ?? numbers[0]
+            let digits = number.filter(\.isNumber)
+            let dateLength = digits.count - 4
+            var disguised = ""
+            let style = Int.random(in: 0..<3, using: &random)
+            for (index, digit) in digits.enumerated() {
+                if index == dateLength {
+                    disguised += separators.randomElement(using: &random) ?? "-"
+                } else if index > 0, Bool.random(using: &random) {
+                    disguised += invisible.randomElement(using: &random) ?? ""
+                }
+                let value = digit.wholeNumberValue ?? 0
+                let base: UInt32 = style == 0 ? 0x30 : style == 1 ? 0xFF10 : 0x0660
+                disguised.unicodeScalars.append(Unicode.Scalar(base + UInt32(value)) ?? "0")
+            }
+            let before = (0..<Int.random(in: 0...3, using: &random)).map { _ in words.randomElement(using: &random) ?? "" }
+            let text = (before + [disguised, "och", "mer"]).joined(separator: " ")
+            let matches = PersonalIdentityNumber.find(in: text)
+            if !matches.contains(where: { $0.masked.hasPrefix(String(digits.prefix(dateLength))) }) {
+                failures.append("missed \(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            }
+            corpus.append(Array(text.utf8))
+        }
+        let runs = Self.fuzz(Array(corpus.prefix(50))) { bytes in
+            for match in PersonalIdentityNumber.find(in: String(decoding: bytes, as: UTF8.self)) {
+                if !match.masked.hasSuffix("****") || match.masked.dropLast(4).contains(where: { !"0123456789-+".contains($0) }) {
+                    failures.append("mask \(match.masked)")
+                }
+            }
+        }
+        #expect(failures.isEmpty, "\(failures.prefix(5))")
+        #expect(runs > 100)
+    }
 }
