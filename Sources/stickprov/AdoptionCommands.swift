@@ -101,38 +101,19 @@ enum AdoptionCommands {
         }
     }
 
-    /// Saves a changed plan; for an adopted plan, first checks that plan.json is still the plan
-    /// the journal pinned, then records the change as an amendment. If the amendment cannot be
-    /// recorded, plan.json is put back as it was.
+    /// Saves a changed plan through ``PlanAdoption/save(_:replacing:in:summary:decision:today:time:actor:)``
+    /// (which records the amendment of an adopted plan) and phrases its problems for the user.
     static func save(_ plan: ControlPlan, replacing old: ControlPlan, in directory: String, summary: String, _ arguments: ParsedArguments) throws {
         let journal = Journal(planDirectory: directory)
-        let adoption = PlanAdoption(events: try readJournal(journal))
-        guard adoption.isAdopted, let before = FileManager.default.contents(atPath: PlanFile.path(in: directory)) else {
-            try PlanFile.save(plan, to: directory)
-            return
-        }
-        let hash = PlanHash.of(Array(before))
         do {
-            try adoption.check(currentHash: hash)
-        } catch {
+            try PlanAdoption.save(
+                plan, replacing: old, in: directory, summary: summary, decision: arguments.value("decision"),
+                today: Clock.today(), time: Journal.timestamp(), actor: Actor.name(arguments))
+        } catch let error as JournalError {
+            try journalCall(journal) { () throws(JournalError) in throw error }
+        } catch let error as AdoptionError {
+            if case .personalData = error { throw DataError("error: \(error.message)") }
             throw DataError("\(PlanFile.path(in: directory)): \(error.message)", "Nothing was changed.")
-        }
-        let decision = arguments.value("decision")
-        try refusePersonalData(decision ?? "", field: "--decision")
-        guard let amendment = adoption.amendment(
-            from: old, to: plan, previousHash: hash, summary: summary, decision: decision, date: Clock.today())
-        else {
-            try PlanFile.save(plan, to: directory)
-            return
-        }
-        try PlanFile.save(plan, to: directory)
-        do {
-            try journalCall(journal) { () throws(JournalError) in
-                try journal.append([.amendment(amendment)], time: Journal.timestamp(), actor: Actor.name(arguments))
-            }
-        } catch {
-            try? AtomicFile.write(Array(before), to: PlanFile.path(in: directory))
-            throw error
         }
     }
 }

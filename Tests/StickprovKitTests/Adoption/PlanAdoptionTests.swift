@@ -68,3 +68,31 @@ import Testing
         #expect(state.adoption.sentence == "Internkontrollplanen antogs av nämnden 2022-12-14 och ändrades 2023-01-02.")
     }
 }
+
+extension PlanAdoptionTests {
+    @Test func savingAnAdoptedPlanRecordsTheAmendmentOrChangesNothing() throws {
+        let folder = try JournalTests.Folder()
+        try PlanFile.save(Self.plan, to: folder.path)
+        let today = Day(year: 2023, month: 3, day: 1) ?? .placeholder
+        try folder.journal.append([.adoption(AdoptionRecord(date: today, paragraph: nil, sha256: PlanHash.ofFile(in: folder.path) ?? ""))],
+            time: JournalTests.time, actor: "a")
+        var changed = Self.plan
+        changed.title = "Reviderad plan"
+        let amendment = try #require(try PlanAdoption.save(
+            changed, replacing: Self.plan, in: folder.path, summary: "Changed the plan.", decision: nil, today: today,
+            time: JournalTests.time, actor: "a"))
+        #expect(amendment.changes == ["title"] && amendment.date == today)
+        #expect(PlanHash.ofFile(in: folder.path) == amendment.sha256)
+        #expect(YearState(events: try folder.journal.read()).adoption.expectedHash == amendment.sha256)
+
+        // By hand, then through the tool: refused, and the hand-edited file is left as it is.
+        let path = PlanFile.path(in: folder.path)
+        let handEdited = Array(PlanFile.encode(changed)) + Array("\n".utf8)
+        try Data(handEdited).write(to: URL(fileURLWithPath: path))
+        #expect(throws: AdoptionError.self) {
+            try PlanAdoption.save(Self.plan, replacing: changed, in: folder.path, summary: "s", decision: nil, today: today, time: "t", actor: "a")
+        }
+        #expect(Array(try Data(contentsOf: URL(fileURLWithPath: path))) == handEdited)
+        #expect(try folder.journal.read().count == 2)
+    }
+}
