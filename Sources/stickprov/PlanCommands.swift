@@ -416,10 +416,12 @@ extension PlanCommands {
             options: [planOption, .option("width", "COLUMNS", help: "Wrap at this many columns (default 100).")],
             examples: ["stickprov plan show", "stickprov plan show --plan Plans/socialnamnden-2023 --width 80"]),
         run: { arguments, console in
-            let plan = try PlanFile.load(from: folder(arguments))
+            let directory = folder(arguments)
+            let plan = try PlanFile.load(from: directory)
+            let adopted = (try? Journal(planDirectory: directory).read()).map(PlanAdoption.init(events:))
             let width = try arguments.integer("width") ?? 100
             guard width >= 40 else { throw UsageError("--width must be at least 40") }
-            console.out(PlanListing.render(plan, width: width))
+            console.out(PlanListing.render(plan, width: width, adopted: adopted))
         })
 
     static let validate = Command(

@@ -5,7 +5,7 @@ import StickprovKit
 /// `provider record`, `provider comment`, `provider import`: the follow-up of private providers
 /// (*privata utförare*) for Bilaga 2, recorded in the journal like everything else.
 enum ProviderCommands {
-    static let all: [Command] = [record, comment, importSheet]
+    static let all: [Command] = [record, comment, importSheet, worksheet]
 
     /// Appends the provider records that change what stands and prints what was done.
     static func append(_ arguments: ParsedArguments, _ console: Console, _ records: [ProviderRecord], source: String) throws {
@@ -118,5 +118,25 @@ enum ProviderCommands {
             }
             guard !records.isEmpty else { throw DataError("\(file): no rows to record") }
             try append(arguments, console, records, source: file)
+        })
+
+    static let worksheet = Command(
+        spec: CommandSpec(
+            path: ["provider", "worksheet"], abstract: "Write a sheet with Bilaga 2's columns to fill in and import.",
+            discussion: """
+                Writes a CSV for Swedish Excel (UTF-8 with BOM, ';') with the columns of Bilaga 2 and one row per
+                contract already recorded this year, so the sheet can be filled in or corrected and read back with
+                'provider import' (rows that are unchanged add nothing).
+                """,
+            options: [PlanCommands.planOption, .option("out", "FILE", help: "The sheet to write. Required.")],
+            examples: ["stickprov provider worksheet --out bilaga2-2023.csv"]),
+        run: { arguments, console in
+            let out = try arguments.required("out")
+            let directory = PlanCommands.folder(arguments)
+            _ = try PlanFile.load(from: directory)
+            let state = YearState(events: try readJournal(Journal(planDirectory: directory)))
+            let followUps = ProviderFollowUps(state.providerRecords)
+            try AtomicFile.write(ProviderWorksheet.sheet(followUps), to: out)
+            console.line("Wrote \(out): Bilaga 2's columns and \(followUps.contracts.count == 1 ? "1 recorded contract" : "\(followUps.contracts.count) recorded contracts").")
         })
 }

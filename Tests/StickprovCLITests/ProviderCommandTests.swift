@@ -18,6 +18,10 @@ import Testing
         #expect(imported.stdout == "Recorded 2 contract follow-ups from bilaga2.csv (lines 1–2 of the journal).\n")
         let again = try CLI.run(["provider", "import", "bilaga2.csv", "--plan", "plan"], in: folder.url)
         #expect(again.stdout == "Nothing new from bilaga2.csv: it is already recorded.\n")
+        let sheet = try CLI.run(["provider", "worksheet", "--plan", "plan", "--out", "ark.csv"], in: folder.url)
+        #expect(sheet.stdout == "Wrote ark.csv: Bilaga 2's columns and 2 recorded contracts.\n")
+        let roundTrip = try CLI.run(["provider", "import", "ark.csv", "--plan", "plan"], in: folder.url)
+        #expect(roundTrip.stdout == "Nothing new from ark.csv: it is already recorded.\n", "\(roundTrip.stderr)")
         let comment = try CLI.run(["provider", "comment", "--plan", "plan", "--text", "Uppföljningen har gjorts enligt plan."], in: folder.url)
         #expect(comment.status == 0, "\(comment.stderr)")
 

@@ -5,11 +5,17 @@
 public enum PlanListing {
     /// The listing, ending in a newline. Areas are numbered 1..n and control points 1.1, 1.2, … in
     /// plan order, each followed by its id (what commands take).
-    public static func render(_ plan: ControlPlan, width: Int = 100) -> String {
+    /// - Parameter adopted: the adoption and amendments the journal records, which take precedence
+    ///   over the plan's own adoption field.
+    public static func render(_ plan: ControlPlan, width: Int = 100, adopted: PlanAdoption? = nil) -> String {
         var lines: [String] = []
         lines.append("\(plan.committee) — \(plan.title)")
         var facts: [String] = []
-        if let adoption = plan.adoption {
+        if let pinned = adopted?.adoption {
+            facts.append("Antagen \(pinned.date)" + (pinned.paragraph.map { ", \($0)" } ?? ""))
+            let amended = adopted?.amendments.count ?? 0
+            if amended > 0 { facts.append("ändrad \(amended == 1 ? "en gång" : "\(amended) gånger"), senast \(adopted?.amendments.last?.date.description ?? "")") }
+        } else if let adoption = plan.adoption {
             facts.append("Antagen \(adoption.date)" + (adoption.paragraph.map { ", \($0)" } ?? ""))
         } else {
             facts.append("Ej antagen")
@@ -36,7 +42,11 @@ public enum PlanListing {
             lines += wrap(
                 "\(r + 1). \(risk.text)  (\(risk.id)\(score))", first: "", rest: String(repeating: " ", count: "\(r + 1). ".count),
                 width: width)
-            if risk.controls.isEmpty { lines.append("   (inga kontrollpunkter)") }
+            switch risk.handling?.kind {
+            case .goal?: lines += wrap("Hanteras som mål för nämnden" + (risk.handling?.text.map { ": \($0)" } ?? ""), first: "   ", rest: "   ", width: width)
+            case .elsewhere?: lines += wrap("Hanteras inom ramen för \(risk.handling?.text ?? "annat")", first: "   ", rest: "   ", width: width)
+            case .controlPoints?, nil: if risk.controls.isEmpty { lines.append("   (inga kontrollpunkter)") }
+            }
             for (c, control) in risk.controls.enumerated() {
                 let head = "   " + pad("\(r + 1).\(c + 1)", numberWidth + 2) + pad(control.id.rawValue, controlIDWidth + 2)
                 let indent = String(repeating: " ", count: head.count)
@@ -47,6 +57,11 @@ public enum PlanListing {
                 details.append("Uppföljning: \(control.followUpText)")
                 if let responsible = control.responsible { details.append("Ansvarig: \(responsible)") }
                 lines += wrap(details.joined(separator: " · "), first: indent, rest: indent, width: width)
+                if let previous = control.previousYear {
+                    var text = "Följs upp sedan \(previous.since) · \(previous.year): \(previous.signal.map { plan.signals.level($0)?.displayName ?? $0 } ?? "ej bedömd")"
+                    if let first = Paragraph.parse(previous.actions).first?.texts.first { text += " · Åtgärder \(previous.year): \(first)" }
+                    lines += wrap(text, first: indent, rest: indent, width: width)
+                }
                 if !control.remarkKinds.isEmpty {
                     lines += wrap("Anmärkningstyper: " + control.remarkKinds.joined(separator: "; "), first: indent, rest: indent, width: width)
                 }

@@ -54,4 +54,13 @@ public enum ProviderWorksheet {
         guard problems.isEmpty else { throw .rows(problems) }
         return records
     }
+
+    /// A sheet to fill in: Bilaga 2's columns (UTF-8 with BOM, `;`, for Swedish Excel), with the
+    /// follow-ups already recorded as rows, so they can be edited and imported again.
+    public static func sheet(_ followUps: ProviderFollowUps) -> [UInt8] {
+        let rows = followUps.contracts.map { row in
+            [row.contract, row.followedUp, row.answer, row.shortcomings, row.impact, row.actions]
+        }
+        return CSVWriter().encode(header: ContractFollowUp.columns, rows: rows)
+    }
 }
