@@ -14,6 +14,11 @@ enum SampleCommand {
                     printf '%s\\0%s' "$SEED" "$KEY" | sha256sum
                 and the sample is the keys with the smallest ranks. Stratified draws print
                 stratum<TAB>key, strata in the order of the rules.
+
+                With --amount the draw is by amount (sha256-pps-v1): every krona has the same chance.
+                H is the first 16 hex digits of the rank, the priority (H + 1) / 2^64 / amount, and
+                the sample the K items with the smallest priorities. Items of --certain-from or more
+                are printed first as certain<TAB>key (largest first); tau goes to standard error.
                 """,
             arguments: [ArgumentSpec("FILE", help: "The population: a CSV export with a header row.", isOptional: true)],
             options: [
@@ -23,6 +28,8 @@ enum SampleCommand {
                 .option("percent", "P", help: "Draw P % of the items (at most two decimals), rounded up."),
                 .option("stratum", "COLUMN", help: "The column holding each item's stratum."),
                 .option("rule", "'NAME=P%'", help: "A stratum's rule: NAME=P% or NAME=K.", repeatable: true),
+                .option("amount", "COLUMN", help: "Draw by amount (sha256-pps-v1), reading kronor from COLUMN."),
+                .option("certain-from", "AMOUNT", help: "With --amount: take every item of AMOUNT kronor or more."),
                 .flag("fingerprint", help: "Print the population fingerprint instead of drawing."),
                 .flag("week", help: "Print the log-check week drawn for --month (no FILE)."),
                 .option("month", "YYYY-MM", help: "The month of --week."),
@@ -32,6 +39,7 @@ enum SampleCommand {
                 "stickprov sample beslut.csv --key Beslutsnummer --seed 0f1e2d3c4b5a69788796a5b4c3d2e1f0 --stratum Beslutstyp --rule 'Hemtjänst SoL=5%' --rule 'LSS=25%' --rule 'Annat=3'",
                 "stickprov sample --week --seed '2023-03 loggkontroll' --month 2023-03",
                 "stickprov sample utredningar.csv --key Ärendenummer --fingerprint",
+                "stickprov sample utbetalningar.csv --key Verifikation --seed 'Lönekontroll 2023-1' --amount Belopp --size 60 --certain-from '100 000'",
             ]),
         run: run)
 
@@ -51,6 +59,16 @@ enum SampleCommand {
             return rule
         }
         if !rules.isEmpty && !arguments.isGiven("stratum") { throw UsageError("--rule needs --stratum COLUMN") }
+        if arguments.isGiven("certain-from") && !arguments.isGiven("amount") {
+            throw UsageError("--certain-from needs --amount COLUMN")
+        }
+        if let amountColumn = arguments.value("amount") {
+            guard rules.isEmpty, !arguments.isGiven("percent") else {
+                throw UsageError("--amount draws --size K items; it takes no --percent or --rule")
+            }
+            try drawByAmount(file, arguments, key: key, amountColumn: amountColumn, console)
+            return
+        }
         let population = try readPopulation(file, key: key, stratum: arguments.value("stratum"))
 
         if arguments.has("fingerprint") {
@@ -80,6 +98,37 @@ enum SampleCommand {
         console.out(output)
     }
 
+    /// `sample --amount`: certain keys first as `certain<TAB>key`, then the drawn keys in priority order.
+    static func drawByAmount(
+        _ file: String, _ arguments: ParsedArguments, key: String, amountColumn: String, _ console: Console
+    ) throws {
+        let seed = try seedOption(arguments)
+        guard let count = try arguments.integer("size") else { throw UsageError("--amount needs --size K") }
+        guard count >= 0 else { throw UsageError("--size must be 0 or more") }
+        let certainFrom = try arguments.value("certain-from").map { text in
+            guard let amount = Amount(text), amount.ore > 0 else {
+                throw UsageError("--certain-from '\(text)' is not a positive amount in kronor (e.g. '100 000')")
+            }
+            return amount
+        }
+        let population = try readPopulation(file, key: key, stratum: nil, amountColumn: amountColumn)
+        let keys = population.keys
+        let sample: AmountSample
+        do {
+            sample = try AmountSampler.draw(
+                keys: keys, amounts: population.items.map { $0.amount ?? Amount(ore: 0) }, seed: seed, count: count,
+                certainFrom: certainFrom)
+        } catch {
+            throw DataError(lines: ["\(file): \(error.message)"])
+        }
+        for notice in sample.notices { console.note("note: \(notice)") }
+        if let threshold = sample.threshold { console.note(threshold.formula) }
+        var output = ""
+        for index in sample.certain { output += "certain\t" + keys[index] + "\n" }
+        for index in sample.drawn { output += keys[index] + "\n" }
+        console.out(output)
+    }
+
     static func seedOption(_ arguments: ParsedArguments) throws -> Seed {
         do {
             return try Seed(try arguments.required("seed"))
@@ -97,10 +146,12 @@ enum SampleCommand {
 }
 
 /// Reads a population file; its problems become `file:line: message`.
-func readPopulation(_ path: String, key: String, stratum: String?, carry: [String] = []) throws -> Population {
+func readPopulation(
+    _ path: String, key: String, stratum: String?, carry: [String] = [], amountColumn: String? = nil
+) throws -> Population {
     let table = try readCSV(path)
     do {
-        return try Population(table, keyColumn: key, stratumColumn: stratum, carry: carry)
+        return try Population(table, keyColumn: key, stratumColumn: stratum, carry: carry, amountColumn: amountColumn)
     } catch {
         throw DataError(lines: [error.line.map { "\(path):\($0): \(error.message)" } ?? "\(path): \(error.message)"])
     }

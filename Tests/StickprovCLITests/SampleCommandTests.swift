@@ -66,6 +66,74 @@ import Testing
         #expect(week.stdout == (try Self.runReference(["week", seed, "2020-12"], input: "")))
     }
 
+    /// 100,000 payments with amounts in every form SPEC.md §11 reads: spaces, no-break and narrow
+    /// no-break spaces, comma and point, one or two decimals, both minus signs, zero.
+    static func payments() -> (csv: String, tsv: String) {
+        var csv = "Verifikation;Belopp;Leverantör\n"
+        var tsv = ""
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        for i in 0..<100_000 {
+            let r = next()
+            let kronor = r % 7 == 0 ? r % 400_000 : r % 30_000
+            let ore = (r >> 20) % 100
+            let grouped = kronor >= 1000 ? "\(kronor / 1000)\(["\u{20}", "\u{A0}", "\u{202F}"][Int(r >> 40) % 3])\(String(kronor % 1000 + 1000).dropFirst())" : "\(kronor)"
+            var text: String
+            switch (r >> 33) % 8 {
+            case 0: text = "\(grouped),\(String(ore + 100).dropFirst())"
+            case 1: text = "\(kronor).\(ore / 10)"
+            case 2: text = "\(kronor)"
+            case 3: text = "\(grouped)"
+            case 4: text = "-\(grouped),\(ore % 10)"
+            case 5: text = "\u{2212}\(kronor).\(String(ore + 100).dropFirst())"
+            case 6: text = i % 50 == 0 ? "0" : "\(kronor),\(ore / 10)"
+            default: text = " \(grouped) "
+            }
+            let key = "V-\(2023_000_000 + i)"
+            csv += "\(key);\(text);Lev \(i % 97)\n"
+            tsv += "\(key)\t\(text)\n"
+        }
+        return (csv, tsv)
+    }
+
+    @Test(.enabled(if: python != nil, "python3 is missing: the comparison with reference.py is skipped"))
+    func amountDrawAgreesWithTheReferenceImplementation() throws {
+        let folder = try TemporaryFolder()
+        let (csv, tsv) = Self.payments()
+        let file = try folder.write("utbetalningar.csv", csv)
+        let seed = "Lönekontroll 2023-1"
+        let ours = try CLI.run([
+            "sample", file, "--key", "Verifikation", "--seed", seed, "--amount", "belopp", "--size", "60",
+            "--certain-from", "300 000",
+        ])
+        #expect(ours.status == 0, "\(ours.stderr)")
+        let theirs = try Self.runReference(["pps", seed, "60", "300 000"], input: tsv)
+        #expect(ours.stdout == theirs)
+        let lines = ours.stdout.split(separator: "\n")
+        #expect(lines.filter { $0.hasPrefix("certain\t") }.count > 10)
+        #expect(lines.filter { !$0.hasPrefix("certain\t") }.count == 60)
+        #expect(ours.stderr.contains("cannot be drawn by amount and were left out"))
+        #expect(ours.stderr.contains("tau = "))
+
+        let plain = try CLI.run(["sample", file, "--key", "Verifikation", "--seed", seed, "--amount", "Belopp", "--size", "25"])
+        #expect(plain.stdout == (try Self.runReference(["pps", seed, "25"], input: tsv)))
+    }
+
+    @Test func amountThatDoesNotParseIsRefusedWithFileAndLine() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("p.csv", "Ver;Belopp\nA;1 234,50\nB;1.234\n")
+        let result = try CLI.run(["sample", "p.csv", "--key", "Ver", "--seed", "s", "--amount", "Belopp", "--size", "1"], in: folder.url)
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr == "p.csv:3: '1.234' in column 'Belopp' is not an amount in kronor (write e.g. 1 234,50 or -250 or 1234.5)\n")
+    }
+
     @Test func printsStrataInTheOrderOfTheRules() throws {
         let folder = try TemporaryFolder()
         var csv = "Beslut,Typ\n"
@@ -107,6 +175,9 @@ import Testing
         (["sample", "p.csv", "--key", "K", "--seed", "", "--size", "1"], "error: --seed: the seed is empty"),
         (["sample", "p.csv", "--key", "K", "--seed", "s", "--rule", "LSS=5%"], "error: --rule needs --stratum COLUMN"),
         (["sample", "--week", "--seed", "s", "--month", "2023-13"], "error: --month '2023-13' is not a month YYYY-MM"),
+        (["sample", "p.csv", "--key", "K", "--seed", "s", "--size", "1", "--certain-from", "5"], "error: --certain-from needs --amount COLUMN"),
+        (["sample", "p.csv", "--key", "K", "--seed", "s", "--amount", "K", "--size", "1", "--certain-from", "5 kr"], "error: --certain-from '5 kr' is not a positive amount in kronor (e.g. '100 000')"),
+        (["sample", "p.csv", "--key", "K", "--seed", "s", "--amount", "K", "--percent", "5"], "error: --amount draws --size K items; it takes no --percent or --rule"),
     ])
     func refusesWrongUsageWithStatusTwo(arguments: [String], message: String) throws {
         let folder = try TemporaryFolder()

@@ -11,6 +11,8 @@ public struct Population: Sendable {
         public let line: Int
         /// Values of the carried columns, in the order they were asked for.
         public let carried: [String]
+        /// The amount, for amount-weighted draws (SPEC.md §11).
+        public var amount: Amount? = nil
     }
 
     /// The rows, in file order.
@@ -21,6 +23,8 @@ public struct Population: Sendable {
     public let stratumColumn: String?
     /// The carried columns' names as the file writes them.
     public let carriedColumns: [String]
+    /// The amount column's name, for amount-weighted draws.
+    public let amountColumn: String?
 
     /// Normalises a key or stratum as SPEC.md §1 says: NFC, then ASCII whitespace trimmed at both ends.
     public static func normalise(_ text: String) -> String { text.nfc.trimmingASCIIWhitespace() }
@@ -30,10 +34,13 @@ public struct Population: Sendable {
     ///   - keyColumn: the column with the key, found by header name (case-insensitive, NFC).
     ///   - stratumColumn: the column with the stratum, for stratified draws.
     ///   - carry: columns whose values go along into the sample list (e.g. officer, unit).
-    /// - Throws: ``SamplingError`` for a missing column, an empty key or a duplicate key.
-    public init(_ table: CSVTable, keyColumn: String, stratumColumn: String? = nil, carry: [String] = [])
-        throws(SamplingError)
-    {
+    ///   - amountColumn: the column with each item's amount in kronor, for amount-weighted draws.
+    /// - Throws: ``SamplingError`` for a missing column, an empty key, a duplicate key or an amount
+    ///   that does not parse.
+    public init(
+        _ table: CSVTable, keyColumn: String, stratumColumn: String? = nil, carry: [String] = [],
+        amountColumn: String? = nil
+    ) throws(SamplingError) {
         func column(_ name: String) throws(SamplingError) -> Int {
             guard let index = table.columnIndex(name) else { throw .missingColumn(name, available: table.header) }
             return index
@@ -42,6 +49,7 @@ public struct Population: Sendable {
         let stratumIndex = try stratumColumn.map { (name) throws(SamplingError) in try column(name) }
         var carryIndices: [Int] = []
         for name in carry { carryIndices.append(try column(name)) }
+        let amountIndex = try amountColumn.map { (name) throws(SamplingError) in try column(name) }
 
         // Strata repeat a handful of values over many rows: normalise each distinct value once.
         var strata: [String: String] = [:]
@@ -61,15 +69,24 @@ public struct Population: Sendable {
             if let first = firstLine.updateValue(row.line, forKey: key) {
                 throw .duplicateKey(key, firstLine: first, secondLine: row.line)
             }
+            var amount: Amount?
+            if let amountIndex {
+                let text = row.fields[amountIndex]
+                guard let parsed = Amount(text) else {
+                    throw .invalidAmount(text, line: row.line, column: table.header[amountIndex])
+                }
+                amount = parsed
+            }
             items.append(
                 Item(
                     key: key, stratum: stratumIndex.map { stratum(row.fields[$0]) }, line: row.line,
-                    carried: carryIndices.map { row.fields[$0] }))
+                    carried: carryIndices.map { row.fields[$0] }, amount: amount))
         }
         self.items = items
         self.keyColumn = table.header[keyIndex]
         self.stratumColumn = stratumIndex.map { table.header[$0] }
         self.carriedColumns = carryIndices.map { table.header[$0] }
+        self.amountColumn = amountIndex.map { table.header[$0] }
     }
 
     /// The keys, in file order.

@@ -16,12 +16,17 @@ public enum SamplingError: Error, Sendable, Equatable {
     case invalidMonth(String)
     /// A column the draw needs is not in the population file.
     case missingColumn(String, available: [String])
+    /// An amount that is not kronor as SPEC.md §11 writes them (`1 234,50`, `-250`, `12.5`).
+    case invalidAmount(String, line: Int, column: String)
+    /// The amounts together exceed what 64 bits of öre hold.
+    case amountTotalTooLarge
 
     /// The line the problem is on, when it is in a file.
     public var line: Int? {
         switch self {
         case .emptyKey(let line, _): line
         case .duplicateKey(_, _, let second): second
+        case .invalidAmount(_, let line, _): line
         default: nil
         }
     }
@@ -38,6 +43,9 @@ public enum SamplingError: Error, Sendable, Equatable {
         case .invalidMonth(let text): "'\(text)' is not a month YYYY-MM"
         case .missingColumn(let name, let available):
             "missing column '\(name)' (columns: \(available.joined(separator: ", ")))"
+        case .invalidAmount(let text, _, let column):
+            "'\(text)' in column '\(column)' is not an amount in kronor (write e.g. 1 234,50 or -250 or 1234.5)"
+        case .amountTotalTooLarge: "the amounts add up to more than can be counted in öre"
         }
     }
 }

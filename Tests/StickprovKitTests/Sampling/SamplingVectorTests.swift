@@ -9,11 +9,14 @@ import Testing
     struct Vector: Decodable, Sendable, CustomTestStringConvertible {
         struct Rule: Decodable, Sendable { var stratum: String; var percent: String?; var count: Int? }
         struct Part: Decodable, Sendable { var stratum: String; var keys: [String] }
+        struct Tally: Decodable, Sendable { var count: Int; var sum_ore: Int64 }
+        /// `null` is an error case: the input must be refused (an amount that does not parse).
         enum Expected: Decodable, Sendable {
-            case keys([String]), number(Int), text(String), parts([Part])
+            case keys([String]), number(Int), text(String), parts([Part]), refused
             init(from decoder: any Decoder) throws {
                 let container = try decoder.singleValueContainer()
-                if let keys = try? container.decode([String].self) { self = .keys(keys) }
+                if container.decodeNil() { self = .refused }
+                else if let keys = try? container.decode([String].self) { self = .keys(keys) }
                 else if let number = try? container.decode(Int.self) { self = .number(number) }
                 else if let text = try? container.decode(String.self) { self = .text(text) }
                 else { self = .parts(try container.decode([Part].self)) }
@@ -31,11 +34,18 @@ import Testing
         var candidates: [String]?
         var lines: [String]?
         var key: String?
+        var text: String?
+        var certain: String?
+        var expected_certain: [String]?
+        var tau: [UInt64]?
+        var left_out: Tally?
         var expected: Expected
-        var testDescription: String { "\(kind) \(seed ?? "") \(k.map(String.init) ?? month ?? p ?? "")" }
+        var testDescription: String {
+            "\(kind) \(seed ?? "") \(k.map(String.init) ?? month ?? p ?? text.map { "'\($0)'" } ?? "")"
+        }
     }
 
-    struct File: Decodable { var algorithm: String; var cases: [Vector] }
+    struct File: Decodable { var algorithm: String; var algorithms: [String]?; var cases: [Vector] }
 
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -53,7 +63,10 @@ import Testing
 
     @Test func vectorsAreForThisAlgorithm() {
         #expect(Self.file.algorithm == Sampler.algorithm)
-        #expect(Self.file.cases.count >= 40)
+        #expect(Self.file.algorithms == [Sampler.algorithm, AmountSampler.algorithm])
+        #expect(Self.file.cases.count >= 60)
+        #expect(Self.file.cases.filter { $0.kind == "pps" }.count >= 4)
+        #expect(Self.file.cases.filter { $0.kind == "amount" }.count >= 10)
     }
 
     @Test(arguments: file.cases)
@@ -93,6 +106,24 @@ import Testing
             let key = try #require(vector.key)
             let rank = Rank(seed: try Seed(vector.seed ?? ""), key: key)
             #expect(rank.digest.hex == expected)
+        case ("amount", .number(let expected)):
+            #expect(Amount(try #require(vector.text))?.ore == Int64(expected))
+        case ("amount", .refused):
+            #expect(Amount(try #require(vector.text)) == nil)
+        case ("pps", .keys(let expected)):
+            let items = try #require(vector.items)
+            let keys = items.map { Population.normalise($0[0]) }
+            let amounts = try items.map { try #require(Amount($0[1])) }
+            let certain = try vector.certain.map { try #require(Amount($0)) }
+            let sample = try AmountSampler.draw(
+                keys: keys, amounts: amounts, seed: try Seed(vector.seed ?? ""), count: try #require(vector.k),
+                certainFrom: certain)
+            #expect(sample.certain.map { keys[$0] } == vector.expected_certain)
+            #expect(sample.drawn.map { keys[$0] } == expected)
+            let tau = sample.threshold.map { [UInt64($0.hashPlusOne) ?? 0, UInt64($0.amount.ore)] }
+            #expect(tau == vector.tau)
+            #expect(sample.leftOut.count == vector.left_out?.count)
+            #expect(sample.leftOut.sum.ore == vector.left_out?.sum_ore)
         default:
             Issue.record("unknown vector kind \(vector.kind)")
         }
