@@ -19,22 +19,28 @@ enum RollupCommand {
             arguments: [ArgumentSpec("PLAN-DIR", help: "Plan folders, e.g. Plans/*.", isVariadic: true)],
             options: [
                 .option("point", "POINT", help: "delår or årsbokslut (interim, year-end). Default: årsbokslut."),
-                .option("format", "FORMAT", help: "md (default), html or csv."),
+                .option("format", "FORMAT", help: "md (default), html, csv or docx (docx needs --out)."),
                 .option("out", "FILE", help: "Write to FILE (atomically) instead of standard output."),
             ],
             examples: [
                 "stickprov rollup Plans/* --point årsbokslut --format html --out internkontroll-2023.html",
                 "stickprov rollup Plans/socialnamnden-2023 Plans/bun-2023 --format csv --out internkontroll-2023.csv",
+                "stickprov rollup Plans/* --out internkontroll-2023.docx",
             ]),
         run: run)
+
+    static func formatFromExtension(_ path: String) -> String {
+        (path as NSString).pathExtension.lowercased() == "docx" ? "docx" : ReportCommand.formatFromExtension(path)
+    }
 
     static func run(_ arguments: ParsedArguments, _ console: Console) throws {
         guard !arguments.arguments.isEmpty else { throw UsageError("give the plan folders, e.g. Plans/*") }
         let point: ReportPoint = try arguments.value("point").map { try PlanCommands.token($0, option: "point") } ?? .yearEnd
-        let format = arguments.value("format") ?? (arguments.value("out").map(ReportCommand.formatFromExtension) ?? "md")
-        guard ["md", "markdown", "html", "csv"].contains(format) else {
-            throw UsageError("--format '\(format)' is not md, html or csv")
+        let format = arguments.value("format") ?? (arguments.value("out").map(Self.formatFromExtension) ?? "md")
+        guard ["md", "markdown", "html", "csv", "docx"].contains(format) else {
+            throw UsageError("--format '\(format)' is not md, html, csv or docx")
         }
+        if format == "docx" && !arguments.isGiven("out") { throw UsageError("--format docx writes a file; give --out FILE.docx") }
         // A folder given twice (Plans/* plus one named again) would be counted twice.
         var seen: Set<String> = []
         var folders: [String] = []
@@ -46,6 +52,7 @@ enum RollupCommand {
         switch format {
         case "html": bytes = Array(rollup.html().utf8)
         case "csv": bytes = rollup.csv()
+        case "docx": bytes = try rollup.docx()
         default: bytes = Array(rollup.markdown().utf8)
         }
         if let out = arguments.value("out") {

@@ -27,6 +27,11 @@ import Testing
         #expect(html.components(separatedBy: "<section class=\"committee\">").count == 3)
         #expect(html.contains("<h2>Socialnämnden</h2>") && html.contains("<h2>Barn- och utbildningsnämnden</h2>"))
         #expect(html.contains("Av nämndernas totalt sex kontrollpunkter har tre bedömningen grön och två bedömningen gul."))
+        let word = try CLI.run(["rollup", example, "bun-2023", "--out", "sammanstallning.docx"], in: folder.url)
+        #expect(word.status == 0, "\(word.stderr)")
+        #expect(Array(try Data(contentsOf: folder.file("sammanstallning.docx")).prefix(4)) == [0x50, 0x4B, 0x03, 0x04])
+        let toTerminal = try CLI.run(["rollup", example, "--format", "docx"], in: folder.url)
+        #expect(toTerminal.status == 2)
         let markdown = try CLI.run(["rollup", example, "bun-2023", "--point", "delår"], in: folder.url)
         #expect(markdown.stdout.hasPrefix("# Uppföljning av internkontroll vid delårsbokslut 2023 – sammanställning\n"))
     }

@@ -74,4 +74,9 @@ enum WordBlocks {
 
     /// The width between the margins of an A4 landscape page, in twips.
     static var textWidth: Int { WordPackage.Page.a4Landscape.textWidth }
+
+    /// The parts packed as a .docx file (a ZIP with the content types first).
+    static func package(_ parts: [(path: String, bytes: [UInt8])]) throws(ZipError) -> [UInt8] {
+        try ZipArchive.write(parts.map { ZipEntry(name: $0.path, data: $0.bytes) })
+    }
 }

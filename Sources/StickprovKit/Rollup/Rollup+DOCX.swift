@@ -44,4 +44,10 @@ extension Rollup {
         body += WordBlocks.subheading("Kommunen totalt") + WordML.paragraph(WordML.run(totalsSentence))
         return WordBlocks.parts(title: title, creator: "Kommunstyrelsen", running: "Sammanställning", body: body)
     }
+
+    /// The roll-up as a .docx file's bytes (``docxParts()`` packed with the library's ZIP writer).
+    /// - Throws: ``ZipError`` only if a part were too large for a ZIP.
+    public func docx() throws(ZipError) -> [UInt8] {
+        try WordBlocks.package(docxParts())
+    }
 }

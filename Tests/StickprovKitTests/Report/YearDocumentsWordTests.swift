@@ -39,11 +39,18 @@ import Testing
             guard let file = try WordFixture.packWithPython(parts, in: folder, name: "\(name).docx") else { return }
             files.append(file)
         }
+        // Bilaga 2 once more, packed by the library's own ZIP writer, as the CLI writes it.
+        let (plan, state) = try AppendixSnapshotTests.load()
+        let ours = folder.file("bilaga2-egen.docx")
+        try Data(try ProviderAppendix.build(plan: plan, state: state).docx()).write(to: ours)
+        files.append(ours)
         let pdfs = try office.convertToPDF(files, in: folder)
         guard let bilaga2 = try PDFInfo.read(pdfs[0], for: purpose), let matrix = try PDFInfo.read(pdfs[1], for: purpose),
             let rollup = try PDFInfo.read(pdfs[2], for: purpose)
         else { return }
         for info in [bilaga2, matrix, rollup] { #expect(info.isA4Landscape, "\(info.width) × \(info.height) pt") }
+        let own = try #require(try PDFInfo.read(pdfs[3], for: purpose))
+        #expect(own.pageTexts == bilaga2.pageTexts)
         #expect(bilaga2.pageTexts.first?.trimmingCharacters(in: .whitespacesAndNewlines).hasPrefix("Bilaga 2.") == true)
         #expect(bilaga2.containsIgnoringBreaks("HVB för vuxna med missbruk (Vägvalet AB)"))
         #expect(bilaga2.contains("Kommentar till uppföljningen"))

@@ -19,4 +19,10 @@ extension ProviderAppendix {
         }
         return WordBlocks.parts(title: title, creator: committee, running: "Bilaga 2.", body: body)
     }
+
+    /// Bilaga 2 as a .docx file's bytes (``docxParts()`` packed with the library's ZIP writer).
+    /// - Throws: ``ZipError`` only if a part were too large for a ZIP.
+    public func docx() throws(ZipError) -> [UInt8] {
+        try WordBlocks.package(docxParts())
+    }
 }

@@ -36,4 +36,10 @@ extension RiskMatrix {
             shares: [4, 26, 9, 9, 10, 12, 30], width: WordBlocks.textWidth, caption: "\(title), \(committee)")
         return WordBlocks.parts(title: title, creator: committee, running: title, body: body)
     }
+
+    /// The risk matrix as a .docx file's bytes (``docxParts()`` packed with the library's ZIP writer).
+    /// - Throws: ``ZipError`` only if a part were too large for a ZIP.
+    public func docx() throws(ZipError) -> [UInt8] {
+        try WordBlocks.package(docxParts())
+    }
 }
