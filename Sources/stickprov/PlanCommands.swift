@@ -427,12 +427,17 @@ extension PlanCommands {
     static let validate = Command(
         spec: CommandSpec(
             path: ["plan", "validate"], abstract: "Check plan.json and list every problem.",
-            discussion: "Useful after editing plan.json by hand. Exit status 0 when the plan is sound, 1 otherwise.",
+            discussion: "Useful after editing plan.json by hand. Also checks that every assessment in the journal names a level of the signal scale. Exit status 0 when the plan is sound, 1 otherwise.",
             options: [planOption],
             examples: ["stickprov plan validate --plan Plans/socialnamnden-2023"]),
         run: { arguments, console in
             let directory = folder(arguments)
             let plan = try PlanFile.load(from: directory)
+            let state = YearState(events: try readJournal(Journal(planDirectory: directory)))
+            let orphans = plan.signals.orphanMessages(in: state)
+            guard orphans.isEmpty else {
+                throw DataError(lines: orphans.map { "\(PlanFile.path(in: directory)): signals: \($0)" })
+            }
             console.line("\(PlanFile.path(in: directory)): ok (\(plan.risks.count) risks, \(plan.controlPoints.count) control points)")
         })
 

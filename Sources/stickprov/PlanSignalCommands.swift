@@ -9,7 +9,9 @@ enum PlanSignalCommands {
         .option("label", "TEXT", help: "The legend's text, e.g. 'Kontrollen är genomförd utan anmärkning'."),
         .option("name", "TEXT", help: "The short name beside the dot, e.g. 'Utan anmärkning'; what --signal may say."),
         .option("colour", "#RRGGBB", help: "The dot's colour (default: by position, green to red)."),
-        .option("without-remark", "yes|no", help: "Whether the summary counts it as 'utan anmärkning eller med försumbar anmärkning'."),
+        .option(
+            "without-remark", "yes|no",
+            help: "Whether the summary counts it as 'utan anmärkning eller med försumbar anmärkning'."),
     ]
 
     static let add = Command(
@@ -58,7 +60,9 @@ enum PlanSignalCommands {
         run: { arguments, console in
             try PlanCommands.change(arguments, console) { plan in
                 let given = Set(arguments.options.keys).subtracting(["plan"])
-                guard !given.isEmpty else { throw UsageError("nothing to change; give --label, --name, --colour or --without-remark") }
+                guard !given.isEmpty else {
+                    throw UsageError("nothing to change; give --label, --name, --colour or --without-remark")
+                }
                 let counts = try answer(arguments)
                 let level = try plan.signals.update(arguments.arguments[0]) { level in
                     if let label = arguments.value("label") { level.label = label }
@@ -79,7 +83,9 @@ enum PlanSignalCommands {
         run: { arguments, console in
             let directory = PlanCommands.folder(arguments)
             let state = YearState(events: try readJournal(Journal(planDirectory: directory)))
-            let uses = state.assessments.values.flatMap(\.values).reduce(into: [String: Int]()) { $0[$1.signal, default: 0] += 1 }
+            let uses = state.assessments.values.flatMap(\.values).reduce(into: [String: Int]()) {
+                $0[$1.signal, default: 0] += 1
+            }
             try PlanCommands.change(arguments, console) { plan in
                 let level = try plan.signals.remove(arguments.arguments[0], assessments: uses)
                 return "Removed signal \(level.id)."

@@ -60,4 +60,23 @@ import Testing
         let assessed = try Self.run(["assess", "K1", "--point", "delår", "--signal", "gul"], in: folder)
         #expect(assessed.stdout == "Assessed K1 at delårsbokslut: yellow.\n")
     }
+
+    @Test func validateNamesAnAssessmentWhoseLevelAHandEditRemoved() throws {
+        let folder = try TemporaryFolder()
+        try Self.run(["plan", "init", "--committee", "Socialnämnden", "--year", "2023"], in: folder)
+        try Self.run(["plan", "add-risk", "--text", "Risk"], in: folder)
+        try Self.run(["plan", "add-control", "--risk", "R1", "--text", "Kontroll"], in: folder)
+        try Self.run(["assess", "K1", "--point", "årsbokslut", "--signal", "grön"], in: folder)
+        try Self.run(["plan", "validate"], in: folder)
+        let path = folder.file("plan/plan.json")
+        let text = try String(contentsOf: path, encoding: .utf8).replacingOccurrences(of: "\"id\" : \"green\"", with: "\"id\" : \"utan-anmarkning\"")
+        try Data(text.utf8).write(to: path)
+        let result = try CLI.run(["plan", "validate", "--plan", "plan"], in: folder.url)
+        #expect(result.status == 1)
+        #expect(result.stderr == "plan/plan.json: signals: the journal assesses control point K1 at årsbokslut as 'green', which is not in the plan's signals any more; give the level that id back (its label may change)\n")
+        // Adding a level named as another level is refused: --signal would not know which is meant.
+        let twice = try CLI.run(["plan", "signal", "add", "--plan", "plan", "--name", "Gul", "--label", "Annat"], in: folder.url)
+        #expect(twice.status == 1)
+        #expect(twice.stderr.contains("signals[3].name: 'Gul' is also the name of signals[1]"), "\(twice.stderr)")
+    }
 }

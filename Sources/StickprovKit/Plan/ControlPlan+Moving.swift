@@ -9,7 +9,8 @@ extension ControlPlan {
     /// - Throws: ``PlanError/unknownID(_:)``, ``PlanError/unknownRisk(_:known:)`` or
     ///   ``PlanError/position(_:count:)``.
     @discardableResult
-    public mutating func move(_ id: String, to position: Int?, under riskID: RiskID? = nil) throws(PlanError) -> Target {
+    public mutating func move(_ id: String, to position: Int?, under riskID: RiskID? = nil) throws(PlanError) -> Target
+    {
         let target = try target(id)
         switch target {
         case .risk(let riskID):

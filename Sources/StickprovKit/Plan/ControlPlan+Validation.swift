@@ -122,13 +122,23 @@ extension ControlPoint {
 }
 
 extension SignalScale {
-    /// Problems of the scale: no levels, empty or duplicate ids, labels, colours not `#RRGGBB`.
+    /// Problems of the scale: no levels, empty or duplicate ids, labels, a name shared by two levels,
+    /// colours not `#RRGGBB`.
     var issues: [PlanIssue] {
         var found: [PlanIssue] = []
         if levels.isEmpty { found.append(PlanIssue(path: "signals", message: "has no levels")) }
         var ids: Set<String> = []
+        var words: [String: String] = [:]
         for (i, level) in levels.enumerated() {
             let path = "signals[\(i)]"
+            // --signal takes names too: two levels of one name would be ambiguous.
+            if let name = level.name, !name.trimmingASCIIWhitespace().isEmpty {
+                if let first = words[SignalScale.key(name)] {
+                    found.append(PlanIssue(path: path + ".name", message: "'\(name)' is also the name of \(first)"))
+                } else {
+                    words[SignalScale.key(name)] = path
+                }
+            }
             if level.id.trimmingASCIIWhitespace().isEmpty {
                 found.append(PlanIssue(path: path + ".id", message: "is empty"))
             } else if !ids.insert(level.id.lowercased()).inserted {

@@ -18,7 +18,8 @@ extension ControlPoint {
         let text = words.trimmingASCIIWhitespace()
         guard let recognised = FollowUp.recognising(label: text) else { return false }
         followUp = recognised
-        followUpLabel = Self.ownWords(text, unlike: [recognised.rawValue, recognised.swedishLabel] + recognised.aliases)
+        followUpLabel = Self.ownWords(
+            text, unlike: [recognised.rawValue, recognised.swedishLabel] + recognised.aliases)
         return true
     }
 

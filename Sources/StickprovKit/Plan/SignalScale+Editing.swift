@@ -19,7 +19,8 @@ extension SignalScale {
         let index = (position ?? levels.count + 1) - 1
         guard (0...levels.count).contains(index) else { throw .signalPosition(index + 1, count: levels.count + 1) }
         let level = SignalLevel(
-            id: id ?? newID(for: name ?? label), colour: colour ?? Self.palette[index % Self.palette.count], label: label,
+            id: id ?? newID(for: name ?? label), colour: colour ?? Self.palette[index % Self.palette.count],
+            label: label,
             name: name, countsAsWithoutRemark: countsAsWithoutRemark)
         levels.insert(level, at: index)
         return level
@@ -28,7 +29,8 @@ extension SignalScale {
     /// Changes the level `words` names (see ``level(matching:)``) in place; its id stays.
     /// - Throws: ``PlanError/unknownSignal(_:known:)``.
     @discardableResult
-    public mutating func update(_ words: String, _ change: (inout SignalLevel) -> Void) throws(PlanError) -> SignalLevel {
+    public mutating func update(_ words: String, _ change: (inout SignalLevel) -> Void) throws(PlanError) -> SignalLevel
+    {
         guard let id = level(matching: words)?.id, let index = levels.firstIndex(where: { $0.id == id }) else {
             throw .unknownSignal(words, known: levels.map(\.id))
         }

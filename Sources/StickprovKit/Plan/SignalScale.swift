@@ -83,18 +83,28 @@ public struct SignalScale: Sendable, Hashable, Codable {
     /// the scale no longer has it.
     public func name(of id: String) -> String { level(id)?.displayName ?? id }
 
-    /// The level a user means by `words`: its id, name or label, or the colour in Swedish or
-    /// English (`grön`, `gul`, `röd`, `green` …) of a level with that colour name — ignoring case
-    /// and surrounding spaces; failing that, the one level whose name or label starts with the
-    /// words (`försumbar` for "Försumbar anmärkning"). `nil` when none or several fit.
+    /// The level a user means by `words`, ignoring case and surrounding spaces: the level with that
+    /// id, else that name, else that label, else whose id or name is that colour in Swedish or
+    /// English (`grön`, `gul`, `röd`, `green` …), else whose name or label starts with the words
+    /// (`försumbar` for "Försumbar anmärkning"). `nil` when none fits, or several fit equally.
     public func level(matching words: String) -> SignalLevel? {
         let key = Self.key(words)
         guard !key.isEmpty else { return nil }
-        if let exact = levels.first(where: { level in Self.words(of: level).contains(key) }) { return exact }
-        let starting = levels.filter { level in
-            [level.name, level.label].compactMap { $0 }.map(Self.key).contains { $0.hasPrefix(key) }
+        let stages: [(SignalLevel) -> Bool] = [
+            { Self.key($0.id) == key },
+            { $0.name.map(Self.key) == key },
+            { Self.key($0.label) == key },
+            { level in
+                Self.colourWords.contains { $0.contains(key) && !Set($0).isDisjoint(with: Self.names(of: level)) }
+            },
+            { level in [level.name, level.label].compactMap { $0 }.map(Self.key).contains { $0.hasPrefix(key) } },
+        ]
+        for matches in stages {
+            let found = levels.filter(matches)
+            if found.count == 1 { return found[0] }
+            if found.count > 1 { return nil }
         }
-        return starting.count == 1 ? starting[0] : nil
+        return nil
     }
 
     /// The words each level answers to, for messages: `green (grön, Grön)`.
@@ -138,14 +148,12 @@ public struct SignalScale: Sendable, Hashable, Codable {
 
     /// Colour words in Swedish and English, for levels whose id or name is a colour.
     private static let colourWords: [[String]] = [
-        ["green", "grön", "gron"], ["yellow", "gul"], ["red", "röd", "rod"], ["orange"], ["blue", "blå"], ["grey", "gray", "grå"],
+        ["green", "grön", "gron"], ["yellow", "gul"], ["red", "röd", "rod"], ["orange"], ["blue", "blå"],
+        ["grey", "gray", "grå"],
     ]
 
-    private static func words(of level: SignalLevel) -> Set<String> {
-        var words = Set([level.id, level.label].map(key))
-        if let name = level.name { words.insert(key(name)) }
-        for group in colourWords where !words.isDisjoint(with: group) { words.formUnion(group) }
-        return words
+    private static func names(of level: SignalLevel) -> Set<String> {
+        Set([level.id, level.name].compactMap { $0 }.map(key))
     }
 
     public init(from decoder: any Decoder) throws {

@@ -101,7 +101,9 @@ public enum PlanImport {
             lines.append(
                 "Columns read: " + columns.map { "'\($0.header)' as \($0.column.title)" }.joined(separator: ", ") + ".")
             if !defaulted.isEmpty {
-                lines.append("Not in the sheet: " + defaulted.map { "\($0.title) (\($0.defaultDescription))" }.joined(separator: "; ") + ".")
+                lines.append(
+                    "Not in the sheet: "
+                        + defaulted.map { "\($0.title) (\($0.defaultDescription))" }.joined(separator: "; ") + ".")
             }
             if !unused.isEmpty {
                 lines.append("Not used: " + unused.map { "'\($0)'" }.joined(separator: ", ") + ".")
@@ -130,9 +132,12 @@ public enum PlanImport {
         for (index, name) in cells.enumerated() {
             let key = PlanImportColumn.key(name)
             if let column = PlanImportColumn.matching(key) {
-                let names = header.row.cells.enumerated().filter { PlanImportColumn.matching(PlanImportColumn.key($0.element)) == column }
+                let names = header.row.cells.enumerated().filter {
+                    PlanImportColumn.matching(PlanImportColumn.key($0.element)) == column
+                }
                 if names.count > 1 {
-                    throw .ambiguousColumn(column, names: names.map { $0.element.trimmingASCIIWhitespace() }, line: header.row.line)
+                    throw .ambiguousColumn(
+                        column, names: names.map { $0.element.trimmingASCIIWhitespace() }, line: header.row.line)
                 }
                 columns[column] = index
                 used.append(Imported.Used(column: column, header: name.trimmingASCIIWhitespace()))
@@ -144,7 +149,8 @@ public enum PlanImport {
         }
         let defaulted = PlanImportColumn.allCases.filter { columns[$0] == nil }
 
-        var builder = Builder(columns: columns, headers: Dictionary(uniqueKeysWithValues: used.map { ($0.column, $0.header) }))
+        var builder = Builder(
+            columns: columns, headers: Dictionary(uniqueKeysWithValues: used.map { ($0.column, $0.header) }))
         for row in rows { builder.read(row) }
         var plan = ControlPlan(committee: committee, year: year, title: title)
         let problems = builder.assignIDs(into: &plan)
@@ -221,17 +227,27 @@ public enum PlanImport {
 
             let methodText = cell(row, .method)
             let method = methodText.isEmpty ? nil : MethodKind.recognising(label: methodText)
-            let cadenceText = cell(row, .cadence)
+            var cadenceText = cell(row, .cadence)
             let cadence = cadenceText.isEmpty ? nil : Cadence(cadenceText)
-            let followUpText = cell(row, .followUp)
+            var followUpText = cell(row, .followUp)
+            // The areas layout prints the follow-up under *Frekvens* when a point has no cadence.
+            if columns[.followUp] == nil, cadence == nil, !cadenceText.isEmpty,
+                FollowUp.recognising(label: cadenceText) != nil
+            {
+                followUpText = cadenceText
+                cadenceText = ""
+            }
             var followUp = FollowUp.both
             if !followUpText.isEmpty {
                 if let recognised = FollowUp.recognising(label: followUpText) {
                     followUp = recognised
                 } else {
-                    notes.append(RowProblem(
-                        line: row.line,
-                        message: "'\(followUpText)' names neither the interim nor the year-end report; kept as written and reported at both"))
+                    notes.append(
+                        RowProblem(
+                            line: row.line,
+                            message:
+                                "'\(followUpText)' names neither the interim nor the year-end report; kept as written and reported at both"
+                        ))
                 }
             }
             let responsible = cell(row, .responsible)

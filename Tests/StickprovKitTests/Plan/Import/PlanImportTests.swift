@@ -162,3 +162,25 @@ import Testing
         #expect(again.controlPoints.map(\.control.followUpText) == plan.controlPoints.map(\.control.followUpText))
     }
 }
+
+@Suite struct PlanImportAreasLayoutTests {
+    /// The areas layout's CSV (numbered area headings, the follow-up under *Frekvens* where a point
+    /// has no cadence) imports back into the same plan.
+    @Test func theAreasLayoutsCSVImportsBackIntoAnEqualPlan() throws {
+        var plan = ControlPlan(committee: "Kommunstyrelsen", year: 2024)
+        plan.reportLayout = .areas
+        plan.addRisk(Risk(id: "R1", text: "Brister i attesthanteringen"))
+        plan.addRisk(Risk(id: "R2", text: "Inköp utanför avtal"))
+        try plan.addControl(
+            ControlPoint(id: "K1", text: "Att attesträtter är aktuella", method: nil, methodLabel: "kontroll lön",
+                cadence: .timesPerYear(3)), to: "R1")
+        try plan.addControl(ControlPoint(id: "K2", text: "Att avtal följs", method: .sample, followUp: .yearEnd), to: "R2")
+        try plan.addControl(
+            ControlPoint(id: "K3", text: "Andel fakturor", method: .measurement, methodLabel: "Beräkning av andel",
+                cadence: .halfYearly, cadenceLabel: "2 ggr/år"), to: "R2")
+        let csv = CSVRenderer.render(try Appendix.build(plan: plan, state: YearState(events: []), point: .yearEnd))
+        var imported = try PlanImport.plan(from: try SheetTable.csv(csv), committee: "Kommunstyrelsen", year: 2024).plan
+        imported.reportLayout = .areas
+        #expect(imported == plan)
+    }
+}
