@@ -70,3 +70,18 @@ import Testing
         #expect(text.contains("Examples:\n  stickprov sample pop.csv --seed x"))
     }
 }
+
+@Suite struct RawArgumentsTests {
+    @Test func validUTF8PassesUnchanged() throws {
+        #expect(try RawArguments.strings([Array("sample".utf8), Array("Socialnämnden".utf8)]) == ["sample", "Socialnämnden"])
+    }
+
+    @Test func invalidUTF8IsRefusedNamingTheOptionAndTheByte() {
+        #expect(throws: UsageError("the value of --seed is not UTF-8 text (byte 0xFF at position 3); seeds, keys and texts must be UTF-8")) {
+            try RawArguments.strings([Array("--seed".utf8), [0x61, 0x62, 0xFF, 0xFE]])
+        }
+        #expect(throws: UsageError("argument 1 is not UTF-8 text (byte 0xC3 at position 2); seeds, keys and texts must be UTF-8")) {
+            try RawArguments.strings([[0x61, 0xC3]])
+        }
+    }
+}

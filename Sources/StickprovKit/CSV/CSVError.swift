@@ -11,6 +11,11 @@ public enum CSVError: Error, Equatable, Sendable {
     case nulByte(line: Int)
     /// The file starts with a UTF-8 byte order mark but has bytes on `line` that are not valid UTF-8.
     case invalidUTF8(line: Int)
+    /// The file mixes encodings: `byte` at byte `column` of `line` is not UTF-8, yet `utf8Line` holds a
+    /// UTF-8 letter (a Windows-1252 edit of a UTF-8 file, or two exports joined).
+    case mixedEncoding(line: Int, column: Int, byte: UInt8, utf8Line: Int)
+    /// A UTF-8 byte order mark on `line`, not at the start of the file (two files joined, or a double BOM).
+    case misplacedByteOrderMark(line: Int)
     /// The file is not UTF-8, and `byte` on `line` is one of the five bytes Windows-1252 leaves undefined
     /// (0x81, 0x8D, 0x8F, 0x90, 0x9D).
     case undecodableByte(byte: UInt8, line: Int)
@@ -37,6 +42,7 @@ public enum CSVError: Error, Equatable, Sendable {
     public var line: Int? {
         switch self {
         case .nulByte(let line), .invalidUTF8(let line), .undecodableByte(_, let line),
+            .mixedEncoding(let line, _, _, _), .misplacedByteOrderMark(let line),
             .emptyColumnName(let line, _), .duplicateColumn(let line, _), .raggedRow(let line, _, _),
             .unterminatedQuote(let line), .textAfterClosingQuote(let line):
             return line
@@ -59,6 +65,11 @@ public enum CSVError: Error, Equatable, Sendable {
             return "NUL byte in the text (is this a binary file?)"
         case .invalidUTF8:
             return "invalid UTF-8, although the file starts with a UTF-8 byte order mark"
+        case .mixedEncoding(_, let column, let byte, let utf8Line):
+            return "byte \(Self.hex(byte)) (byte \(column) of the line) is not UTF-8, but line \(utf8Line) is: "
+                + "the file mixes encodings; save it again as UTF-8"
+        case .misplacedByteOrderMark:
+            return "a byte order mark (U+FEFF) inside the file, not at its start: were two files joined? remove it"
         case .undecodableByte(let byte, _):
             return "not UTF-8 or Windows-1252 text: byte \(Self.hex(byte))"
         case .emptyFile:

@@ -8,10 +8,12 @@
 /// 4. Otherwise, valid UTF-8 is `utf8`.
 /// 5. Otherwise the file is Windows-1252, and one of its five undefined bytes is `undecodableByte`.
 ///
-/// Note on mixed files: a file holding both valid UTF-8 sequences and bytes invalid as UTF-8 (for example
-/// a UTF-8 export later edited in a Windows-1252 editor) is decoded as Windows-1252, as Excel would, so its
-/// UTF-8 letters come out as two characters each ("Ã¥" for "å"). It is not reported; callers that care
-/// can look for such pairs in the values.
+/// 6. A file holding both UTF-8 letters (a well-formed multi-byte sequence) and bytes that are not
+///    UTF-8 (for example a UTF-8 export edited in a Windows-1252 editor, or two exports joined) is
+///    `mixedEncoding`, naming the first byte that is not UTF-8 and a line that is: read either way,
+///    some letters would come out wrong ("Ã¥" for "å"), keys included.
+/// 7. A byte order mark anywhere but at the very start (two files joined, or a double BOM) is
+///    `misplacedByteOrderMark` with its line: it would become an invisible part of a key or column name.
 public enum TextEncodingDetection {
     /// A file's text as UTF-8 bytes, with the encoding it was read as.
     public struct Decoded: Sendable {
@@ -28,14 +30,22 @@ public enum TextEncodingDetection {
             if let nul = buffer.firstIndex(of: 0) {
                 throw .nulByte(line: LineCounting.line(at: nul, in: buffer))
             }
+            if let bom = misplacedByteOrderMark(in: buffer) {
+                throw .misplacedByteOrderMark(line: LineCounting.line(at: bom, in: buffer))
+            }
             if startsWith(buffer, [0xEF, 0xBB, 0xBF]) {
                 if let bad = UTF8Validation.firstInvalidOffset(in: buffer, from: 3) {
                     throw .invalidUTF8(line: LineCounting.line(at: bad, in: buffer))
                 }
                 return Decoded(encoding: .utf8WithBOM, utf8: bytes[3...])
             }
-            if UTF8Validation.firstInvalidOffset(in: buffer) == nil {
+            guard let bad = UTF8Validation.firstInvalidOffset(in: buffer) else {
                 return Decoded(encoding: .utf8, utf8: bytes[...])
+            }
+            if let letter = UTF8Validation.firstMultiByteSequence(in: buffer) {
+                throw .mixedEncoding(
+                    line: LineCounting.line(at: bad, in: buffer), column: column(of: bad, in: buffer), byte: buffer[bad],
+                    utf8Line: LineCounting.line(at: letter, in: buffer))
             }
             let utf8 = try Windows1252.transcodeToUTF8(buffer)
             return Decoded(encoding: .windows1252, utf8: utf8[...])
@@ -61,6 +71,23 @@ public enum TextEncodingDetection {
         if nulCount >= 2, nulCount * 4 >= sample.count {
             throw .unsupportedEncoding(name: "UTF-16")
         }
+    }
+
+    /// The offset of a UTF-8 byte order mark (EF BB BF) after the one the file may start with.
+    private static func misplacedByteOrderMark(in buffer: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = startsWith(buffer, [0xEF, 0xBB, 0xBF]) ? 3 : 1
+        while index + 2 < buffer.count {
+            if buffer[index] == 0xEF, buffer[index + 1] == 0xBB, buffer[index + 2] == 0xBF { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The 1-based byte position of `offset` within its line.
+    private static func column(of offset: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Int {
+        var start = offset
+        while start > 0, buffer[start - 1] != 0x0A, buffer[start - 1] != 0x0D { start -= 1 }
+        return offset - start + 1
     }
 
     /// Whether `buffer` begins with `prefix`.

@@ -43,4 +43,20 @@ enum UTF8Validation {
         }
         return nil
     }
+
+    /// The offset of the first well-formed multi-byte sequence (a UTF-8 letter such as C3 A5), or nil.
+    static func firstMultiByteSequence(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            if (0xC2...0xF4).contains(lead), index + length <= bytes.count,
+                firstInvalidOffset(in: UnsafeBufferPointer(rebasing: bytes[index..<index + length])) == nil
+            {
+                return index
+            }
+            index += 1
+        }
+        return nil
+    }
 }

@@ -57,7 +57,7 @@ public enum PlanFile {
         // place would only repeat the problem in other words.
         let decodingIssues = collector.all
         let reported = Set(decodingIssues.map(\.path))
-        let issues = decodingIssues + plan.issues.filter { !reported.contains($0.path) }
+        let issues = decodingIssues + strictnessIssues(data, plan: plan) + plan.issues.filter { !reported.contains($0.path) }
         guard issues.isEmpty else { throw .invalid(path: path, issues: issues) }
         return plan
     }

@@ -66,6 +66,13 @@ public struct Population: Sendable {
         for row in table.rows {
             let key = Population.normalise(row.fields[keyIndex])
             guard !key.isEmpty else { throw .emptyKey(line: row.line, column: table.header[keyIndex]) }
+            if let scalar = Population.controlCharacter(in: key) {
+                throw .controlCharacter(line: row.line, column: table.header[keyIndex], scalar: scalar)
+            }
+            let stratumValue = stratumIndex.map { stratum(row.fields[$0]) }
+            if let stratumIndex, let stratumValue, let scalar = Population.controlCharacter(in: stratumValue) {
+                throw .controlCharacter(line: row.line, column: table.header[stratumIndex], scalar: scalar)
+            }
             if let first = firstLine.updateValue(row.line, forKey: key) {
                 throw .duplicateKey(key, firstLine: first, secondLine: row.line)
             }
@@ -79,7 +86,7 @@ public struct Population: Sendable {
             }
             items.append(
                 Item(
-                    key: key, stratum: stratumIndex.map { stratum(row.fields[$0]) }, line: row.line,
+                    key: key, stratum: stratumValue, line: row.line,
                     carried: carryIndices.map { row.fields[$0] }, amount: amount))
         }
         self.items = items
@@ -87,6 +94,15 @@ public struct Population: Sendable {
         self.stratumColumn = stratumIndex.map { table.header[$0] }
         self.carriedColumns = carryIndices.map { table.header[$0] }
         self.amountColumn = amountIndex.map { table.header[$0] }
+    }
+
+    /// The first control character (C0, DEL, C1) or line/paragraph separator in `text`, as its
+    /// scalar value; a key or stratum holding one is refused.
+    static func controlCharacter(in text: String) -> UInt32? {
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) else { return nil }
+        return text.unicodeScalars.first { scalar in
+            scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
+        }?.value
     }
 
     /// The keys, in file order.

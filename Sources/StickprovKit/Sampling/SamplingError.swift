@@ -1,3 +1,5 @@
+import Foundation
+
 /// What can make a draw impossible. Nothing is drawn or recorded when one is thrown.
 public enum SamplingError: Error, Sendable, Equatable {
     /// The seed is empty after trimming.
@@ -6,6 +8,9 @@ public enum SamplingError: Error, Sendable, Equatable {
     case seedHasNUL
     /// A key is empty after normalisation; `line` is the population file's line.
     case emptyKey(line: Int, column: String)
+    /// A key or stratum on `line` holds a line break or another control character (`scalar`, e.g.
+    /// U+000A): it would print over two lines, or invisibly, and no one could type it back.
+    case controlCharacter(line: Int, column: String, scalar: UInt32)
     /// Two rows have the same key after normalisation.
     case duplicateKey(String, firstLine: Int, secondLine: Int)
     /// A percentage outside 0–100 or with more than two decimals.
@@ -25,6 +30,7 @@ public enum SamplingError: Error, Sendable, Equatable {
     public var line: Int? {
         switch self {
         case .emptyKey(let line, _): line
+        case .controlCharacter(let line, _, _): line
         case .duplicateKey(_, _, let second): second
         case .invalidAmount(_, let line, _): line
         default: nil
@@ -37,6 +43,9 @@ public enum SamplingError: Error, Sendable, Equatable {
         case .emptySeed: "the seed is empty"
         case .seedHasNUL: "the seed contains a NUL character"
         case .emptyKey(_, let column): "empty key in column '\(column)'"
+        case .controlCharacter(_, let column, let scalar):
+            "the value in column '\(column)' holds a line break or control character (U+\(String(format: "%04X", scalar))); "
+                + "keys and strata must be one line of visible text"
         case .duplicateKey(let key, let first, let second): "duplicate key '\(key)' (lines \(first) and \(second))"
         case .invalidPercentage(let text): "'\(text)' is not a percentage between 0 and 100 with at most two decimals"
         case .invalidSize(let size): "\(size) is not a sample size"

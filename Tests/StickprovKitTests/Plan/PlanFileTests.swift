@@ -71,6 +71,21 @@ import Testing
         #expect(plan.control("K1")?.sampleRule?.size == .percent(Percentage(hundredths: 1250)))
     }
 
+    @Test func refusesDuplicateKeysAndUnknownKeysWithTheNearestKnownOne() {
+        let json = #"""
+            {"committee": "S", "year": 2023, "titel": "Plan",
+             "risks": [{"id": "R1", "text": "r", "controls": [
+              {"id": "K1", "text": "t", "method": "sample", "sampleRule": {"count": 25,
+               "count": 3}, "remarkKind": ["x"], "allowsPersonalDataInNotes": null}]}]}
+            """#
+        #expect(throws: PlanError.invalid(path: "plan.json", issues: [
+            PlanIssue(path: "risks[0].controls[0].sampleRule.count", message: "duplicate key (lines 3 and 4); readers disagree on which one counts, keep one"),
+            PlanIssue(path: "risks[0].controls[0].remarkKind", message: "unknown key on line 4, which the tool would ignore; did you mean 'remarkKinds'?"),
+            PlanIssue(path: "titel", message: "unknown key on line 1, which the tool would ignore; did you mean 'title'?"),
+        ])) { try PlanFile.decode(Data(json.utf8), path: "plan.json") }
+        #expect(PlanFile.nearest("zzzzzz", in: ["count", "percent"]) == nil)
+    }
+
     @Test func listsEveryProblemAtOnce() {
         let json = #"""
             {"committee": "", "year": 2023, "interimCutoff": "2023-13-01",

@@ -165,4 +165,39 @@ import Testing
         #expect(failures.isEmpty, "\(failures.prefix(5))")
         #expect(runs > 100)
     }
+
+    /// The encoding detection on mutated mixes of UTF-8, Windows-1252, BOMs and NULs: it never
+    /// crashes; an error names a line inside the input; what it accepts is well-formed UTF-8
+    /// without NUL or BOM, and valid UTF-8 input comes back byte for byte.
+    @Test func encodingDetectionNeverCrashesAndNeverPassesMixedText() {
+        let corpus: [[UInt8]] = [
+            Array("\u{FEFF}Ärendenummer;Namn\r\nSN-1;Åsa Öberg\r\nSN-2;Björn\r\n".utf8),
+            [0x4E, 0x61, 0x6D, 0x6E, 0x0A, 0xC5, 0x73, 0x61, 0x0A, 0xD6, 0x62, 0x65, 0x72, 0x67, 0x0A],
+            Array("Namn\nåsa\n".utf8) + [0xE4, 0x0A] + [0xEF, 0xBB, 0xBF] + Array("x\n".utf8),
+        ]
+        var failures: [String] = []
+        let runs = Self.fuzz(corpus) { bytes in
+            do {
+                let decoded = try TextEncodingDetection.decode(bytes)
+                let text = Array(decoded.utf8)
+                if String(validating: text, as: UTF8.self) == nil { failures.append("not UTF-8 out") }
+                if text.contains(0) { failures.append("NUL out") }
+                if String(decoding: text, as: UTF8.self).unicodeScalars.contains("\u{FEFF}") { failures.append("BOM out") }
+                if decoded.encoding == .windows1252, bytes.indices.contains(where: { i in
+                    (0xC2...0xDF).contains(bytes[i]) && i + 1 < bytes.count && (0x80...0xBF).contains(bytes[i + 1])
+                }) {
+                    failures.append("mixed text read as Windows-1252")
+                }
+                if decoded.encoding == .utf8, text != bytes { failures.append("UTF-8 changed") }
+            } catch let error as CSVError {
+                if let line = error.line, !(1...Self.lineCount(bytes)).contains(line) {
+                    failures.append("line \(line) outside 1...\(Self.lineCount(bytes))")
+                }
+            } catch {
+                failures.append("unexpected error \(error)")
+            }
+        }
+        #expect(failures.isEmpty, "\(failures.prefix(5))")
+        #expect(runs > 100)
+    }
 }
