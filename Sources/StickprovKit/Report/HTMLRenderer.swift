@@ -4,7 +4,8 @@
 /// Printed (any Chromium-based browser, "Save as PDF"): A4 landscape with "Bilaga 1." at the
 /// top of every page and "Sida X av Y" at the bottom (CSS page-margin boxes, so the browser's
 /// own header and footer with the file's path are not needed); the header row repeats on every
-/// page; cells keep their borders where a row breaks across pages. The table has fixed column
+/// page; a row that breaks across pages is closed by a line at the foot of the page (a repeated
+/// empty table footer). The table has fixed column
 /// shares (about 12/13/8/8/8/51 %) and long Swedish compounds wrap inside their column
 /// (`overflow-wrap: anywhere`, `hyphens: auto` in `lang="sv"`), so the table is never wider than
 /// the page. On a narrow screen the table scrolls sideways instead of squeezing.
@@ -55,6 +56,9 @@ public enum HTMLRenderer {
         html += "</colgroup>\n<thead>\n<tr>"
         for column in table.header { html += "<th scope=\"col\" valign=\"top\">\(headerText(column))</th>" }
         html += "</tr>\n</thead>\n"
+        // An empty footer row, repeated at the foot of every printed page, closes the cells of a
+        // row that continues on the next page (Chromium leaves them open otherwise).
+        html += "<tfoot aria-hidden=\"true\"><tr><td class=\"page-end\" valign=\"top\" colspan=\"\(table.columns.count)\"></td></tr></tfoot>\n"
         var currentGroup: Int?
         for row in table.rows {
             if row.group != currentGroup {
@@ -92,20 +96,22 @@ public enum HTMLRenderer {
           @top-left { content: "Bilaga 1."; font: bold 10pt Arial, Helvetica, sans-serif; color: #111; vertical-align: bottom; }
           @bottom-right { content: "Sida " counter(page) " av " counter(pages); font: 9pt Arial, Helvetica, sans-serif; color: #111; }
         }
-        body { font-family: Arial, Helvetica, sans-serif; font-size: 10pt; line-height: 1.35; color: #111; margin: 1.5em; }
+        body { font-family: Arial, Helvetica, sans-serif; font-size: 10pt; line-height: 1.3; color: #111; margin: 1.5em; }
         h1 { font-size: 15pt; margin: 0 0 0.3em; }
         p.committee { margin: 0 0 1em; color: #333; }
         .table-scroll { overflow-x: auto; }
         table { border-collapse: separate; border-spacing: 0; width: 100%; table-layout: fixed; font-size: 9.5pt;
                 border-top: 1px solid #777; border-left: 1px solid #777; }
         caption { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); white-space: nowrap; }
-        th, td { border: 0; border-right: 1px solid #777; border-bottom: 1px solid #777; padding: 4pt 5pt; text-align: left; vertical-align: top;
-                 overflow-wrap: anywhere; hyphens: auto; -webkit-hyphens: auto; box-decoration-break: clone; -webkit-box-decoration-break: clone; }
+        th, td { border: 0; border-right: 1px solid #777; border-bottom: 1px solid #777; padding: 3pt 4pt; text-align: left; vertical-align: top;
+                 overflow-wrap: anywhere; hyphens: auto; -webkit-hyphens: auto; }
         thead { display: table-header-group; }
+        tfoot { display: table-footer-group; }
+        td.page-end { border: 0; border-top: 1px solid #777; padding: 0; height: 0; line-height: 0; font-size: 0; }
         thead th { background: #e8e8e8; font-weight: bold; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         tbody th { font-weight: bold; }
         td p, td li { orphans: 2; widows: 2; }
-        td p { margin: 0 0 0.5em; }
+        td p { margin: 0 0 0.4em; }
         td p:last-child { margin-bottom: 0; }
         td ul { margin: 0 0 0.5em; padding-left: 1.2em; }
         td ul:last-child { margin-bottom: 0; }
@@ -114,7 +120,7 @@ public enum HTMLRenderer {
         .mark { font-size: 1.15em; line-height: 1; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
         ul.legend { list-style: none; padding: 0; margin: 0 0 1em; }
         ul.legend li { margin: 0.15em 0; }
-        @media screen { table { min-width: 56rem; } }
+        @media screen { table { min-width: 56rem; } tfoot { display: none; } }
         @media print { body { margin: 0; } .table-scroll { overflow: visible; } }
         """
 
