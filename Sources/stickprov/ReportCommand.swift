@@ -6,19 +6,20 @@ import StickprovKit
 enum ReportCommand {
     static let command = Command(
         spec: CommandSpec(
-            path: ["report"], abstract: "Generate Bilaga 1. Uppföljning av internkontroll (Markdown, HTML or CSV).",
+            path: ["report"], abstract: "Generate Bilaga 1. Uppföljning av internkontroll (Markdown, HTML, Word or CSV).",
             discussion: """
                 Writes the appendix for a report point: the title, the summary sentence, the signal legend and
                 the table (Identifierad risk · Vad kontrolleras? · Frekvens uppföljning · Metod · Bedömning ·
                 Resultat och åtgärder). Resultat och åtgärder holds the sentences the tool writes from the
                 journal, then the officer's result text, then the actions. The appendix is public: any text
                 shaped like a personnummer is refused, naming where it is. --summary prints only the summary
-                sentence, for the report's main text.
+                sentence, for the report's main text. --format docx writes a Word document (A4 landscape, "Bilaga 1."
+                and "Sida X av Y" on every page) to put into the annual report; html prints to PDF the same way.
                 """,
             options: [
                 PlanCommands.planOption,
                 .option("point", "POINT", help: "delår or årsbokslut (interim, year-end). Default: årsbokslut."),
-                .option("format", "FORMAT", help: "md (default), html or csv."),
+                .option("format", "FORMAT", help: "md (default), html, docx (Word; needs --out) or csv. Default from --out's extension."),
                 .option("out", "FILE", help: "Write to FILE (atomically) instead of standard output."),
                 .flag("summary", help: "Print only the summary sentence."),
                 .option("legend", "LEVELS", help: "all (default): every signal level; used: only the levels assessed."),
@@ -29,6 +30,8 @@ enum ReportCommand {
             examples: [
                 "stickprov report --point årsbokslut",
                 "stickprov report --point delår --format html --out bilaga1-delar-2023.html",
+                "stickprov report --point årsbokslut --format docx --out bilaga1-2023.docx",
+                "stickprov report --point årsbokslut --format docx --table-only --legend used --out bilaga1-tabell.docx",
                 "stickprov report --point årsbokslut --format csv --out bilaga1.csv",
                 "stickprov report --summary",
                 "stickprov report --appendix 2 --format html --out bilaga2-2023.html",
@@ -39,8 +42,14 @@ enum ReportCommand {
     static func run(_ arguments: ParsedArguments, _ console: Console) throws {
         let point: ReportPoint = try arguments.value("point").map { try PlanCommands.token($0, option: "point") } ?? .yearEnd
         let format = arguments.value("format") ?? (arguments.value("out").map(Self.formatFromExtension) ?? "md")
-        guard ["md", "markdown", "html", "csv"].contains(format) else {
-            throw UsageError("--format '\(format)' is not md, html or csv")
+        guard ["md", "markdown", "html", "docx", "csv"].contains(format) else {
+            throw UsageError("--format '\(format)' is not md, html, docx or csv")
+        }
+        if format == "docx" {
+            guard arguments.isGiven("out") else { throw UsageError("--format docx writes a Word file; give --out FILE.docx") }
+            if arguments.has("risk-matrix") || (arguments.value("appendix") ?? "1") != "1" {
+                throw UsageError("--format docx is for Bilaga 1; the risk matrix and Bilaga 2 are md, html or csv")
+            }
         }
         if arguments.has("summary") && (arguments.isGiven("format") || arguments.isGiven("out")) {
             throw UsageError("--summary prints one sentence; it takes no --format or --out")
@@ -68,6 +77,12 @@ enum ReportCommand {
         switch format {
         case "html": bytes = Array(HTMLRenderer.render(appendix, options: options).utf8)
         case "csv": bytes = CSVRenderer.render(appendix)
+        case "docx":
+            do {
+                bytes = try DOCXRenderer.render(appendix, options: options)
+            } catch {
+                throw DataError("cannot write the Word document: \(error.message)")
+            }
         default: bytes = Array(MarkdownRenderer.render(appendix, options: options).utf8)
         }
         guard let out = arguments.value("out") else {
@@ -82,6 +97,7 @@ enum ReportCommand {
         switch (path as NSString).pathExtension.lowercased() {
         case "html", "htm": "html"
         case "csv": "csv"
+        case "docx": "docx"
         default: "md"
         }
     }

@@ -24,7 +24,12 @@ import Testing
             #expect(text.hasPrefix(prefix), "\(name)")
             #expect(name.hasSuffix(".csv") || text.contains("delårsbokslut 2023"))
         }
-        #expect(folder.listing() == ["bilaga.csv", "bilaga.html", "bilaga.md"])
+        let docx = try CLI.run(["report", "--plan", plan, "--point", "delår", "--table-only", "--out", "bilaga.docx"], in: folder.url)
+        #expect(docx.status == 0, "\(docx.stderr)")
+        #expect(docx.stderr == "Wrote bilaga.docx (Bilaga 1. Uppföljning av internkontroll vid delårsbokslut 2023, docx).\n")
+        let word = [UInt8](try Data(contentsOf: folder.file("bilaga.docx")))
+        #expect(word.prefix(4) == [0x50, 0x4B, 0x03, 0x04], "a ZIP package")
+        #expect(folder.listing() == ["bilaga.csv", "bilaga.docx", "bilaga.html", "bilaga.md"])
         let summary = try CLI.run(["report", "--plan", plan, "--point", "delår", "--summary"])
         #expect(summary.stdout == "Vid delårsbokslutet visar kontrollen att en av totalt fyra kontrollpunkter har genomförts utan anmärkning eller med försumbar anmärkning.\n")
     }
@@ -74,7 +79,9 @@ import Testing
     }
 
     @Test(arguments: [
-        (["report", "--format", "pdf"], "error: --format 'pdf' is not md, html or csv"),
+        (["report", "--format", "pdf"], "error: --format 'pdf' is not md, html, docx or csv"),
+        (["report", "--format", "docx"], "error: --format docx writes a Word file; give --out FILE.docx"),
+        (["report", "--appendix", "2", "--out", "b.docx"], "error: --format docx is for Bilaga 1; the risk matrix and Bilaga 2 are md, html or csv"),
         (["report", "--point", "jul"], "error: --point 'jul' is not one of: interim, year-end"),
         (["report", "--summary", "--format", "html"], "error: --summary prints one sentence; it takes no --format or --out"),
         (["report", "--legend", "some"], "error: --legend 'some' is not one of: all, used"),

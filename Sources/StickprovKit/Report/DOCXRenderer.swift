@@ -7,6 +7,13 @@
 /// "Sida X av Y" (PAGE and NUMPAGES fields) at the bottom. Swedish language, Arial. The same
 /// appendix always gives the same bytes.
 public enum DOCXRenderer {
+    /// The .docx file: the parts packed as a ZIP archive (the library's ``ZipArchive``).
+    /// - Throws: ``ZipError`` only beyond what a ZIP without ZIP64 holds (4 GB), which an
+    ///   appendix never reaches.
+    public static func render(_ appendix: Appendix, options: ReportOptions = ReportOptions()) throws(ZipError) -> [UInt8] {
+        try ZipArchive.write(parts(appendix, options: options).map { ZipEntry(name: $0.path, data: $0.bytes) })
+    }
+
     /// The document's parts (path inside the package, bytes), in the order they are stored.
     public static func parts(_ appendix: Appendix, options: ReportOptions = ReportOptions()) -> [(path: String, bytes: [UInt8])] {
         package(appendix, options: options).parts
