@@ -11,7 +11,7 @@ enum DrawCommand {
                 Uses the control point's sample rule from the plan; flags override it for this draw. Without
                 --seed a seed is generated (16 random bytes). The journal records the seed, the rule, the
                 population's fingerprint and the sampled keys with the carried columns — never the population.
-                The worksheet (CSV for Swedish Excel, readable only by you) lists the items with the draw id
+                The worksheet (an Excel workbook, or CSV for Swedish Excel with --out X.csv; readable only by you) lists the items with the draw id
                 and seed, and empty columns for the results. Drawing again with the same seed and a larger
                 size extends the earlier sample: rank order makes the first items the same.
                 """,
@@ -31,7 +31,7 @@ enum DrawCommand {
                 .option("spares", "N", help: "List N replacements after the sample (per stratum)."),
                 .flag("confirm-missing-strata", help: "Draw even when a stratum of the rule is not in the population (its part is empty)."),
                 .option("date", "YYYY-MM-DD", help: "The day of the draw (default: today)."),
-                .option("out", "FILE", help: "The worksheet's path (default: ./urval-DRAW-ID.csv)."),
+                .option("out", "FILE", help: "The worksheet: .xlsx (default: ./urval-DRAW-ID.xlsx) or .csv."),
                 .option("by", "NAME", help: "Who draws (default: the system user)."),
             ],
             examples: [
@@ -59,15 +59,17 @@ enum DrawCommand {
             rule: rule, population: population, populationPath: populationPath, month: month, spares: spares,
             arguments)
 
-        let out = arguments.value("out") ?? "urval-\(record.id).csv"
+        let out = arguments.value("out") ?? "urval-\(record.id).xlsx"
         try refuseInsidePlan(out, planDirectory: context.directory)
-        let sheet = Worksheet.table(for: record)
         // Write the worksheet first: if it fails, nothing is recorded; a recorded draw
         // whose sheet is lost can be written again from the journal.
         do {
-            try CSVWriter().write(header: sheet.header, rows: sheet.rows, to: out, permissions: 0o600)
-        } catch {
-            throw DataError(describing: error, in: out)
+            let bytes = try Worksheet.fileBytes(for: record, control: context.control, path: out)
+            try AtomicFile.write(bytes, to: out, permissions: 0o600)
+        } catch let error as AtomicFile.WriteError {
+            throw DataError("\(error.path): cannot write: \(error.reason)")
+        } catch let error as ZipError {
+            throw DataError("\(out): \(error.message)")
         }
         try context.record(record, arguments)
         console.out(DrawSummary.render(record, control: context.control, worksheet: out, populationPath: populationPath))

@@ -34,10 +34,12 @@ extension PlanCommands {
             let committee = try arguments.required("committee")
             guard let year = try arguments.integer("year") else { throw UsageError("missing --year") }
             let sheet: SheetTable
-            do throws(CSVError) {
-                sheet = try SheetTable.csv(contentsOf: file)
-            } catch {
+            do {
+                sheet = try SheetTable.read(contentsOf: file)
+            } catch let error as CSVError {
                 throw DataError(describing: error, in: file)
+            } catch let error as SpreadsheetError {
+                throw DataError("\(file): \(error.message)")
             }
             let imported: PlanImport.Imported
             do throws(PlanImport.Failure) {

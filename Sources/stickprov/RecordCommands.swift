@@ -36,9 +36,12 @@ enum RecordCommands {
             discussion: """
                 One item: DRAW-ID ITEM-KEY with --ok, --remark KIND or --not-reviewed REASON. Recording an item
                 again is a correction: it supersedes the earlier result, and both stay in the journal.
-                A worksheet (--worksheet FILE, as 'draw' wrote it and Excel saved it: ';' or ',', UTF-8 or
-                Windows-1252) is checked row by row first; either every filled-in row is recorded or none,
-                and every problem is listed. Result words: ok / utan anmärkning, anmärkning, ej granskad.
+                A worksheet (--worksheet FILE, as 'draw' wrote it and Excel or LibreOffice saved it: .xlsx, or
+                CSV with ';' or ',', UTF-8 or Windows-1252) is checked row by row first; either every filled-in
+                row is recorded or none, and every problem is listed (a workbook's by cell, e.g. Urval!F12).
+                Result words (Resultat): utan anmärkning (also ok, okej, ua, godkänd, ja, behörig); anmärkning
+                (also med anmärkning, avvikelse, brist, nej, obehörig) with its kind in Typ av anmärkning;
+                ej granskad (also utgår, ej aktuell) with the reason in Kommentar. An empty result is left for later.
                 Notes must not hold personal data: a personnummer is refused.
                 For a log check ('logcheck draw'), ITEM-KEY is the officer's id and the result is the
                 manager's answer: --ok (authorised) or --remark KIND.
@@ -62,18 +65,19 @@ enum RecordCommands {
                 "stickprov record K3-1 SN-2023-0412 --ok",
                 "stickprov record K3-1 SN-2023-0388 --remark 'Kommunicering ej dokumenterad' --note 'Beslutsunderlag ej kommunicerat'",
                 "stickprov record K3-1 SN-2023-0120 --not-reviewed 'Ärendet överflyttat till annan kommun'",
+                "stickprov record --worksheet urval-K3-1.xlsx",
                 "stickprov record --worksheet urval-K3-1.csv",
                 "stickprov record K1-3 anna.berg --ok --reviewer 'Enhetschef Vuxen'",
             ]),
         run: { arguments, console in
             if let sheet = arguments.value("worksheet") {
                 guard arguments.arguments.isEmpty else { throw UsageError("give either --worksheet FILE or DRAW-ID ITEM-KEY") }
-                let table = try readCSV(sheet)
+                let table = try readWorksheet(sheet)
                 try append(arguments, console, { plan, state in
                     do {
                         return try WorksheetImport.events(from: table, plan: plan, state: state)
                     } catch let error as RecordError {
-                        throw DataError(lines: lines(for: error, in: sheet))
+                        throw DataError(lines: lines(for: error, in: sheet, table: table))
                     }
                 }, summary: { written in summarise(written, source: sheet) })
                 return
@@ -97,11 +101,27 @@ enum RecordCommands {
             }, summary: { written in summarise(written, source: nil) })
         })
 
-    static func lines(for error: RecordError, in file: String) -> [String] {
+    /// A worksheet's problems as `file:line: message`, or `file:Urval!C12: message` for a workbook.
+    static func lines(for error: RecordError, in file: String, table: CSVTable? = nil) -> [String] {
         if case .rows(let problems) = error {
-            return problems.map { "\(file):\($0.line): \($0.error.message)" }
+            return problems.map { problem in
+                guard Worksheet.isWorkbook(file), let table else { return "\(file):\(problem.line): \(problem.error.message)" }
+                let cell = Worksheet.cellReference(for: problem, in: table, sheet: "Urval")
+                return "\(file):\(cell): \(problem.error.message)"
+            }
         }
         return ["\(file): \(error.message)"]
+    }
+
+    /// A filled-in worksheet, CSV or .xlsx, as a table; its problems name the file.
+    static func readWorksheet(_ path: String) throws -> CSVTable {
+        do {
+            return try Worksheet.readTable(contentsOf: path)
+        } catch let error as CSVError {
+            throw DataError(describing: error, in: path)
+        } catch let error as SpreadsheetError {
+            throw DataError("\(path): \(error.message)")
+        }
     }
 
     static func summarise(_ written: [JournalEvent], source: String?) -> String {

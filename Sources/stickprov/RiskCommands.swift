@@ -68,10 +68,12 @@ enum RiskCommands {
         run: { arguments, console in
             let file = arguments.arguments[0]
             let sheet: SheetTable
-            do throws(CSVError) {
-                sheet = try SheetTable.csv(contentsOf: file)
-            } catch {
+            do {
+                sheet = try SheetTable.read(contentsOf: file)
+            } catch let error as CSVError {
                 throw DataError(describing: error, in: file)
+            } catch let error as SpreadsheetError {
+                throw DataError("\(file): \(error.message)")
             }
             try PlanCommands.change(arguments, console) { plan in
                 let summary: RiskAnalysisImport.Summary

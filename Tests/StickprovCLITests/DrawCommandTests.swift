@@ -16,7 +16,7 @@ import Testing
 
     @Test func recordsTheDrawAndWritesAWorksheetForExcel() throws {
         let folder = try Self.setUp()
-        let result = try CLI.run(["draw", "K2", "--plan", "plan", "--population", "utredningar.csv", "--seed", "Socialnämnden 2023-02-15", "--spares", "2"], in: folder.url)
+        let result = try CLI.run(["draw", "K2", "--plan", "plan", "--population", "utredningar.csv", "--seed", "Socialnämnden 2023-02-15", "--spares", "2", "--out", "urval-K2-1.csv"], in: folder.url)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("Draw K2-1 for K2: Granskning av utredningar\nSeed: Socialnämnden 2023-02-15\n"))
         #expect(result.stdout.contains("Re-perform: stickprov sample utredningar.csv --key Ärendenummer --seed 'Socialnämnden 2023-02-15' --size 25\n"))

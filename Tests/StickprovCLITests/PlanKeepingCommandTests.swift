@@ -66,7 +66,7 @@ import Testing
         #expect(refused.stderr == "error: control point 'K2': no stratum 'SoL Hemtjanst' in the population's column 'Beslutstyp' (nearest: 'SoL Hemtjänst'); correct the rule, or draw with an empty part for it with --confirm-missing-strata\n")
         let journal = (try? String(contentsOf: folder.file("plan/journal.jsonl"), encoding: .utf8)) ?? ""
         #expect(journal.isEmpty)
-        #expect(!FileManager.default.fileExists(atPath: folder.file("urval-K2-1.csv").path))
+        #expect(!FileManager.default.fileExists(atPath: folder.file("urval-K2-1.xlsx").path))
         let confirmed = try CLI.run(arguments + ["--confirm-missing-strata"], in: folder.url)
         #expect(confirmed.status == 0, "\(confirmed.stderr)")
     }

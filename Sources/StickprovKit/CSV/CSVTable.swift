@@ -43,6 +43,33 @@ public struct CSVTable: Sendable, Equatable {
         }
     }
 
+    /// A table read from somewhere other than CSV text (a workbook's sheet): the header is
+    /// normalised and checked as a CSV header is, and every row must be as wide as the header.
+    /// - Parameter headerLine: the header's row number in its source, for messages.
+    public init(header raw: [String], rows: [CSVRow], headerLine: Int) throws(CSVError) {
+        let header = raw.map(Self.normalisedColumnName)
+        let keys = header.map(Self.columnKey)
+        try Self.validate(header: header, keys: keys, line: headerLine)
+        for row in rows where row.fields.count != header.count {
+            throw .raggedRow(line: row.line, expected: header.count, found: row.fields.count)
+        }
+        self.init(
+            header: header, rows: rows, delimiter: .semicolon, encoding: .utf8, headerLine: headerLine,
+            columnKeys: keys)
+    }
+
+    private init(
+        header: [String], rows: [CSVRow], delimiter: CSVDelimiter, encoding: CSVEncoding, headerLine: Int,
+        columnKeys: [String]
+    ) {
+        self.header = header
+        self.rows = rows
+        self.delimiter = delimiter
+        self.encoding = encoding
+        self.headerLine = headerLine
+        self.columnKeys = columnKeys
+    }
+
     /// Parses CSV bytes held in `Data`; see `parse(_:delimiter:)`.
     public static func parse(_ data: Data, delimiter: CSVDelimiter? = nil) throws(CSVError) -> CSVTable {
         try parse([UInt8](data), delimiter: delimiter)

@@ -85,7 +85,7 @@ import Testing
         let folder = try TemporaryFolder()
         try PlanCommandTests.makePlan(in: folder)
         try folder.write("population.csv", "Ärendenummer;Handläggare\nSN-1;\"=HYPERLINK(\"\"http://x\"\";\"\"klicka\"\")\"\nSN-2;@SUM(A1)\nSN-3;+SUM(1,2)\nSN-4;-5\nSN-5;+46701234567\n")
-        let result = try CLI.run(["draw", "K2", "--plan", "plan", "--population", "population.csv", "--seed", "s", "--size", "5"], in: folder.url)
+        let result = try CLI.run(["draw", "K2", "--plan", "plan", "--population", "population.csv", "--seed", "s", "--size", "5", "--out", "urval-K2-1.csv"], in: folder.url)
         #expect(result.status == 0, "\(result.stderr)")
         let sheet = String(decoding: try Data(contentsOf: folder.file("urval-K2-1.csv")), as: UTF8.self)
         #expect(sheet.contains("\"'=HYPERLINK(\"\"http://x\"\";\"\"klicka\"\")\""))
