@@ -107,4 +107,16 @@ import Testing
             #expect(text.contains(typed), "\(reader) does not show \(typed) as typed")
         }
     }
+
+    /// The pandoc run split the table into six equal columns; the separator line's dashes
+    /// now carry the column shares, which pandoc reads.
+    @Test func pandocKeepsTheColumnShares() throws {
+        guard let pandoc = ReaderProgram.find("pandoc", for: "reading the Markdown appendix's table with pandoc") else { return }
+        let (plan, state) = try AppendixSnapshotTests.load()
+        let markdown = MarkdownRenderer.render(try Appendix.build(plan: plan, state: state, point: .yearEnd))
+        let result = try pandoc.run(["-f", "markdown", "-t", "html"], input: Data(markdown.utf8))
+        #expect(result.status == 0, "\(result.stderr)")
+        let widths = ["12", "13", "8", "9", "7", "51"].map { "<col style=\"width: \($0)%\" />" }.joined(separator: "\n")
+        #expect(result.text.contains("<colgroup>\n\(widths)\n</colgroup>"), "\(result.text.prefix(600))")
+    }
 }

@@ -16,7 +16,7 @@ import Testing
         let appendix = try Self.example(layout: .reference, columns: [.responsible, .cadence, .id])
         let header = "| Identifierad risk | Id | Vad kontrolleras? | Periodicitet | Frekvens uppföljning | Metod | Uppföljningsansvarig | Bedömning | Resultat och åtgärder |"
         let markdown = MarkdownRenderer.render(appendix)
-        #expect(markdown.contains(header + "\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n"))
+        #expect(markdown.contains(header + "\n| ------------ | ----- | ------------- | -------- | -------- | --------- | ---------- | ------- | ------------------------------ |\n"))
         #expect(markdown.contains("| K1 | Att obehöriga personer ej går in i ärenden | Månadsvis | Del- och årsbokslut | Stickprov | Systemförvaltare | ● Grön |"))
         let csv = try CSVTable.parse(CSVRenderer.render(appendix))
         #expect(csv.header == ["Identifierad risk", "Id", "Vad kontrolleras?", "Periodicitet", "Frekvens uppföljning", "Metod", "Uppföljningsansvarig", "Bedömning", "Resultat och åtgärder"])
