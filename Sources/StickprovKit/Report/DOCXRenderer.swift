@@ -25,8 +25,11 @@ public enum DOCXRenderer {
             body += WordML.paragraph(WordML.run(appendix.committee))
             if let adoption = appendix.adoption { body += WordML.paragraph(WordML.run(adoption)) }
             body += WordML.paragraph(WordML.run(appendix.summary))
-            body += WordML.paragraph(WordML.run("Följande signaler har använts för bedömning av respektive kontrollmoment:"), keepNext: true)
+            // With --legend used and nothing assessed yet there is no legend to introduce.
             let levels = appendix.legendLevels(options.legend)
+            if !levels.isEmpty {
+                body += WordML.paragraph(WordML.run("Följande signaler har använts för bedömning av respektive kontrollmoment:"), keepNext: true)
+            }
             for (index, level) in levels.enumerated() {
                 let mark = appendix.mark(level)
                 body += WordML.paragraph(

@@ -38,14 +38,16 @@ public enum HTMLRenderer {
             html += """
                 <p class="committee">\(escape(appendix.committee))</p>
                 \(appendix.adoption.map { "<p class=\"adoption\">\(escape($0))</p>\n" } ?? "")<p class="summary">\(escape(appendix.summary))</p>
-                <p>Följande signaler har använts för bedömning av respektive kontrollmoment:</p>
-                <ul class="legend">
 
                 """
-            for level in appendix.legendLevels(options.legend) {
-                html += "<li>\(signal(appendix.mark(level), label: level.label)) – \(escape(level.label))</li>\n"
+            let levels = appendix.legendLevels(options.legend)
+            if !levels.isEmpty {
+                html += "<p>Följande signaler har använts för bedömning av respektive kontrollmoment:</p>\n<ul class=\"legend\">\n"
+                for level in levels {
+                    html += "<li>\(signal(appendix.mark(level), label: level.label)) – \(escape(level.label))</li>\n"
+                }
+                html += "</ul>\n"
             }
-            html += "</ul>\n"
         }
         // The presentational attributes (border, cellspacing, cellpadding, width, valign) are for word
         // processors that open or paste the HTML and ignore the stylesheet; browsers follow the CSS.

@@ -11,12 +11,15 @@ public enum MarkdownRenderer {
             lines += [MarkdownText.block(appendix.committee), ""]
             if let adoption = appendix.adoption { lines += [MarkdownText.block(adoption), ""] }
             lines += [MarkdownText.block(appendix.summary), ""]
-            lines.append("Följande signaler har använts för bedömning av respektive kontrollmoment:")
-            lines.append("")
-            for level in appendix.legendLevels(options.legend) {
-                lines.append("- \(escape(appendix.mark(level).text)): \(escape(level.label))")
+            let levels = appendix.legendLevels(options.legend)
+            if !levels.isEmpty {
+                lines.append("Följande signaler har använts för bedömning av respektive kontrollmoment:")
+                lines.append("")
+                for level in levels {
+                    lines.append("- \(escape(appendix.mark(level).text)): \(escape(level.label))")
+                }
+                lines.append("")
             }
-            lines.append("")
         }
         let table = AppendixTable(appendix)
         let hasRiskColumn = appendix.layout == .reference

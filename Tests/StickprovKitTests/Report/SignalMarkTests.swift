@@ -60,6 +60,20 @@ import Testing
         #expect(LegendLevels(userText: "använda") == .used)
     }
 
+    @Test func withNothingAssessedTheUsedLegendIsLeftOut() throws {
+        var plan = ControlPlan(committee: "Socialnämnden", year: 2023)
+        plan.addRisk(Risk(id: "R1", text: "Rättssäkerhet"))
+        try plan.addControl(ControlPoint(id: "K1", text: "Loggkontroll", method: .documentCheck), to: "R1")
+        let appendix = try Appendix.build(plan: plan, state: YearState(events: []), point: .yearEnd)
+        let used = ReportOptions(legend: .used)
+        #expect(appendix.usedLevels.isEmpty)
+        #expect(!MarkdownRenderer.render(appendix, options: used).contains("Följande signaler"))
+        #expect(!HTMLRenderer.render(appendix, options: used).contains("Följande signaler"))
+        let document = try #require(DOCXRenderer.parts(appendix, options: used).first { $0.path == "word/document.xml" })
+        #expect(!String(decoding: document.bytes, as: UTF8.self).contains("Följande signaler"))
+        #expect(MarkdownRenderer.render(appendix).contains("Följande signaler"))
+    }
+
     @Test func tableOnlyLeavesOutTheSummaryAndTheLegend() throws {
         let appendix = try AppendixFixture.single()
         let markdown = MarkdownRenderer.render(appendix, options: ReportOptions(isTableOnly: true))
