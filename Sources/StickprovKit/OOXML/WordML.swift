@@ -32,7 +32,8 @@ enum WordML {
     static func run(hyphenatable pieces: [String], _ style: RunStyle = .plain) -> String {
         guard pieces.count > 1 else { return run(pieces.first ?? "", style) }
         let one = run("", style)
-        let text = pieces.map { "<w:t xml:space=\"preserve\">\(XMLText.escape($0))</w:t>" }.joined(separator: "<w:softHyphen/>")
+        let text = pieces.map { "<w:t xml:space=\"preserve\">\(XMLText.escape($0))</w:t>" }.joined(
+            separator: "<w:softHyphen/>")
         return one.replacingOccurrences(of: "<w:t xml:space=\"preserve\"></w:t>", with: text)
     }
 
@@ -46,7 +47,9 @@ enum WordML {
     }
 
     /// A paragraph of runs (already built), in a paragraph style, optionally a bullet item.
-    static func paragraph(_ runs: String, style: String? = nil, isBullet: Bool = false, alignment: String? = nil, keepNext: Bool = false) -> String {
+    static func paragraph(
+        _ runs: String, style: String? = nil, isBullet: Bool = false, alignment: String? = nil, keepNext: Bool = false
+    ) -> String {
         var properties = ""
         if let style { properties += "<w:pStyle w:val=\"\(style)\"/>" }
         if keepNext { properties += "<w:keepNext/>" }
@@ -58,7 +61,9 @@ enum WordML {
 
     /// A table cell of `width` twentieths of a point holding `content` (paragraphs; an empty
     /// paragraph is added when there are none, as every cell must end in one).
-    static func cell(_ content: String, width: Int, span: Int = 1, merge: VerticalMerge? = nil, shading: String? = nil) -> String {
+    static func cell(_ content: String, width: Int, span: Int = 1, merge: VerticalMerge? = nil, shading: String? = nil)
+        -> String
+    {
         var properties = "<w:tcW w:w=\"\(width)\" w:type=\"dxa\"/>"
         if span > 1 { properties += "<w:gridSpan w:val=\"\(span)\"/>" }
         switch merge {

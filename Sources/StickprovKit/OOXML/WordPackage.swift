@@ -131,8 +131,11 @@ struct WordPackage {
 
     static let documentRelationships: String = {
         let base = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-        let targets = [("rId1", "styles", "styles.xml"), ("rId2", "numbering", "numbering.xml"), ("rId3", "settings", "settings.xml"),
-                       ("rId4", "header", "header1.xml"), ("rId5", "footer", "footer1.xml")]
+        let targets = [
+            ("rId1", "styles", "styles.xml"), ("rId2", "numbering", "numbering.xml"),
+            ("rId3", "settings", "settings.xml"),
+            ("rId4", "header", "header1.xml"), ("rId5", "footer", "footer1.xml"),
+        ]
         return "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
             + targets.map { "<Relationship Id=\"\($0.0)\" Type=\"\(base)\($0.1)\" Target=\"\($0.2)\"/>" }.joined()
             + "</Relationships>"

@@ -53,9 +53,12 @@ struct AppendixTable {
                         text += group.result + group.actions
                     }
                     let signal = appendix.isAssessedPerRisk ? group.signal : row.signal
-                    rows.append(Row(
-                        cells: cellColumns.map { Self.cell($0, of: row, signal: .signal(signal), result: text, layout: .reference) },
-                        risk: index == 0 ? (group.risk, group.rows.count) : nil, group: group.number))
+                    rows.append(
+                        Row(
+                            cells: cellColumns.map {
+                                Self.cell($0, of: row, signal: .signal(signal), result: text, layout: .reference)
+                            },
+                            risk: index == 0 ? (group.risk, group.rows.count) : nil, group: group.number))
                 }
             case .areas:
                 let heading = cellColumns.enumerated().map { index, column -> Cell in
@@ -71,9 +74,13 @@ struct AppendixTable {
                 rows.append(Row(cells: heading, risk: nil, isAreaHeading: true, group: group.number))
                 for row in group.rows {
                     let signal: Cell = appendix.isAssessedPerRisk ? .text("") : .signal(row.signal)
-                    rows.append(Row(
-                        cells: cellColumns.map { Self.cell($0, of: row, signal: signal, result: row.generated + row.result, layout: .areas) },
-                        risk: nil, group: group.number))
+                    rows.append(
+                        Row(
+                            cells: cellColumns.map {
+                                Self.cell(
+                                    $0, of: row, signal: signal, result: row.generated + row.result, layout: .areas)
+                            },
+                            risk: nil, group: group.number))
                 }
             }
         }
@@ -81,7 +88,9 @@ struct AppendixTable {
     }
 
     /// A control point's cell in `column`.
-    static func cell(_ column: AppendixColumn, of row: Appendix.Row, signal: Cell, result: [Paragraph], layout: ReportLayout) -> Cell {
+    static func cell(
+        _ column: AppendixColumn, of row: Appendix.Row, signal: Cell, result: [Paragraph], layout: ReportLayout
+    ) -> Cell {
         switch column {
         case .risk: .text("")
         case .id: .text(row.id.rawValue)

@@ -10,12 +10,16 @@ public enum DOCXRenderer {
     /// The .docx file: the parts packed as a ZIP archive (the library's ``ZipArchive``).
     /// - Throws: ``ZipError`` only beyond what a ZIP without ZIP64 holds (4 GB), which an
     ///   appendix never reaches.
-    public static func render(_ appendix: Appendix, options: ReportOptions = ReportOptions()) throws(ZipError) -> [UInt8] {
+    public static func render(_ appendix: Appendix, options: ReportOptions = ReportOptions()) throws(ZipError)
+        -> [UInt8]
+    {
         try ZipArchive.write(parts(appendix, options: options).map { ZipEntry(name: $0.path, data: $0.bytes) })
     }
 
     /// The document's parts (path inside the package, bytes), in the order they are stored.
-    public static func parts(_ appendix: Appendix, options: ReportOptions = ReportOptions()) -> [(path: String, bytes: [UInt8])] {
+    public static func parts(_ appendix: Appendix, options: ReportOptions = ReportOptions()) -> [(
+        path: String, bytes: [UInt8]
+    )] {
         package(appendix, options: options).parts
     }
 
@@ -28,7 +32,9 @@ public enum DOCXRenderer {
             // With --legend used and nothing assessed yet there is no legend to introduce.
             let levels = appendix.legendLevels(options.legend)
             if !levels.isEmpty {
-                body += WordML.paragraph(WordML.run("Följande signaler har använts för bedömning av respektive kontrollmoment:"), keepNext: true)
+                body += WordML.paragraph(
+                    WordML.run("Följande signaler har använts för bedömning av respektive kontrollmoment:"),
+                    keepNext: true)
             }
             for (index, level) in levels.enumerated() {
                 let mark = appendix.mark(level)
@@ -42,7 +48,8 @@ public enum DOCXRenderer {
         let footer = WordML.paragraph(
             WordML.run("Sida ") + WordML.field("PAGE", placeholder: "1") + WordML.run(" av ")
                 + WordML.field("NUMPAGES", placeholder: "1"), style: "Footer")
-        return WordPackage(title: appendix.title, creator: appendix.committee, body: body, header: header, footer: footer, page: page)
+        return WordPackage(
+            title: appendix.title, creator: appendix.committee, body: body, header: header, footer: footer, page: page)
     }
 
     /// The widths of the columns in twips, adding up to `total`.
@@ -56,7 +63,8 @@ public enum DOCXRenderer {
         let table = AppendixTable(appendix)
         let widths = columnWidths(table.columns, total: width)
         let border = { (side: String) in "<w:\(side) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"777777\"/>" }
-        var xml = "<w:tbl><w:tblPr><w:tblW w:w=\"\(width)\" w:type=\"dxa\"/><w:tblBorders>"
+        var xml =
+            "<w:tbl><w:tblPr><w:tblW w:w=\"\(width)\" w:type=\"dxa\"/><w:tblBorders>"
             + ["top", "left", "bottom", "right", "insideH", "insideV"].map(border).joined() + "</w:tblBorders>"
             + "<w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:top w:w=\"57\" w:type=\"dxa\"/><w:left w:w=\"85\" w:type=\"dxa\"/>"
             + "<w:bottom w:w=\"57\" w:type=\"dxa\"/><w:right w:w=\"85\" w:type=\"dxa\"/></w:tblCellMar>"
@@ -65,7 +73,9 @@ public enum DOCXRenderer {
         xml += "<w:tblGrid>" + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
         xml += "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
         for (heading, width) in zip(table.header, widths) {
-            xml += WordML.cell(WordML.paragraph(WordML.run(hyphenatable: hyphenationPoints(heading), .bold)), width: width, shading: "E8E8E8")
+            xml += WordML.cell(
+                WordML.paragraph(WordML.run(hyphenatable: hyphenationPoints(heading), .bold)), width: width,
+                shading: "E8E8E8")
         }
         xml += "</w:tr>"
         let hasRiskColumn = table.columns.first == .risk
@@ -74,7 +84,8 @@ public enum DOCXRenderer {
             var column = 0
             if hasRiskColumn {
                 if let risk = row.risk {
-                    xml += WordML.cell(WordML.paragraph(WordML.run(risk.text, .bold)), width: widths[0], merge: .restart)
+                    xml += WordML.cell(
+                        WordML.paragraph(WordML.run(risk.text, .bold)), width: widths[0], merge: .restart)
                 } else {
                     xml += WordML.cell("", width: widths[0], merge: .continue)
                 }
@@ -86,13 +97,16 @@ public enum DOCXRenderer {
                     let text: String
                     if case .text(let heading) = cell { text = heading } else { text = "" }
                     xml += WordML.cell(
-                        WordML.paragraph(WordML.run(text, .bold)), width: widths[column..<(column + span)].reduce(0, +), span: span,
+                        WordML.paragraph(WordML.run(text, .bold)), width: widths[column..<(column + span)].reduce(0, +),
+                        span: span,
                         shading: "F3F3F3")
                     column += span
                 } else if row.isAreaHeading && index < table.areaHeadingSpan {
                     continue
                 } else {
-                    xml += WordML.cell(content(cell, in: appendix), width: widths[min(column, widths.count - 1)], shading: row.isAreaHeading ? "F3F3F3" : nil)
+                    xml += WordML.cell(
+                        content(cell, in: appendix), width: widths[min(column, widths.count - 1)],
+                        shading: row.isAreaHeading ? "F3F3F3" : nil)
                     column += 1
                 }
             }
@@ -114,7 +128,8 @@ public enum DOCXRenderer {
             return paragraphs.map { paragraph in
                 switch paragraph {
                 case .text(let text): WordML.paragraph(WordML.run(text))
-                case .bullets(let items): items.map { WordML.paragraph(WordML.run($0), style: "ListBullet", isBullet: true) }.joined()
+                case .bullets(let items):
+                    items.map { WordML.paragraph(WordML.run($0), style: "ListBullet", isBullet: true) }.joined()
                 }
             }.joined()
         }
@@ -128,8 +143,10 @@ public enum DOCXRenderer {
     /// Where a column heading may break with a hyphen in a narrow column, as the committee's
     /// appendix breaks them ("upp-följning", "Bedöm-ning").
     static func hyphenationPoints(_ heading: String) -> [String] {
-        let breaks = ["uppföljning": ["upp", "följning"], "Bedömning": ["Bedöm", "ning"], "Periodicitet": ["Periodi", "citet"],
-                      "Uppföljningsansvarig": ["Uppföljnings", "ansvarig"]]
+        let breaks = [
+            "uppföljning": ["upp", "följning"], "Bedömning": ["Bedöm", "ning"], "Periodicitet": ["Periodi", "citet"],
+            "Uppföljningsansvarig": ["Uppföljnings", "ansvarig"],
+        ]
         var pieces = [""]
         for (index, word) in heading.split(separator: " ", omittingEmptySubsequences: false).enumerated() {
             if index > 0 { pieces[pieces.count - 1] += " " }

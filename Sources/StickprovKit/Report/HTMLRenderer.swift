@@ -42,7 +42,8 @@ public enum HTMLRenderer {
                 """
             let levels = appendix.legendLevels(options.legend)
             if !levels.isEmpty {
-                html += "<p>Följande signaler har använts för bedömning av respektive kontrollmoment:</p>\n<ul class=\"legend\">\n"
+                html +=
+                    "<p>Följande signaler har använts för bedömning av respektive kontrollmoment:</p>\n<ul class=\"legend\">\n"
                 for level in levels {
                     html += "<li>\(signal(appendix.mark(level), label: level.label)) – \(escape(level.label))</li>\n"
                 }
@@ -51,16 +52,20 @@ public enum HTMLRenderer {
         }
         // The presentational attributes (border, cellspacing, cellpadding, width, valign) are for word
         // processors that open or paste the HTML and ignore the stylesheet; browsers follow the CSS.
-        html += "<div class=\"table-scroll\">\n<table border=\"1\" cellspacing=\"0\" cellpadding=\"5\" width=\"100%\">\n"
+        html +=
+            "<div class=\"table-scroll\">\n<table border=\"1\" cellspacing=\"0\" cellpadding=\"5\" width=\"100%\">\n"
         html += "<caption>\(escape(appendix.title)), \(escape(appendix.committee))</caption>\n"
         html += "<colgroup>"
-        html += AppendixColumn.percentages(table.columns).map { "<col width=\"\(percent($0))\" style=\"width: \(percent($0))\">" }.joined()
+        html += AppendixColumn.percentages(table.columns).map {
+            "<col width=\"\(percent($0))\" style=\"width: \(percent($0))\">"
+        }.joined()
         html += "</colgroup>\n<thead>\n<tr>"
         for column in table.header { html += "<th scope=\"col\" valign=\"top\">\(headerText(column))</th>" }
         html += "</tr>\n</thead>\n"
         // An empty footer row, repeated at the foot of every printed page, closes the cells of a
         // row that continues on the next page (Chromium leaves them open otherwise).
-        html += "<tfoot aria-hidden=\"true\"><tr><td class=\"page-end\" valign=\"top\" colspan=\"\(table.columns.count)\"></td></tr></tfoot>\n"
+        html +=
+            "<tfoot aria-hidden=\"true\"><tr><td class=\"page-end\" valign=\"top\" colspan=\"\(table.columns.count)\"></td></tr></tfoot>\n"
         var currentGroup: Int?
         for row in table.rows {
             if row.group != currentGroup {
@@ -129,7 +134,8 @@ public enum HTMLRenderer {
     /// A width in per cent with at most two decimals: "12%", "8.5%".
     static func percent(_ value: Double) -> String {
         let hundredths = Int((value * 100).rounded())
-        let whole = hundredths / 100, fraction = hundredths % 100
+        let whole = hundredths / 100
+        let fraction = hundredths % 100
         if fraction == 0 { return "\(whole)%" }
         return fraction % 10 == 0 ? "\(whole).\(fraction / 10)%" : "\(whole).\(fraction < 10 ? "0" : "")\(fraction)%"
     }

@@ -26,7 +26,9 @@ public enum MarkdownRenderer {
         lines.append("| " + table.header.joined(separator: " | ") + " |")
         // One dash per per cent of width: pandoc takes a pipe table's column widths from the dashes
         // (when a row is longer than a line), so Resultat keeps about half the page there too.
-        let dashes = AppendixColumn.percentages(table.columns).map { String(repeating: "-", count: max(3, Int($0.rounded()))) }
+        let dashes = AppendixColumn.percentages(table.columns).map {
+            String(repeating: "-", count: max(3, Int($0.rounded())))
+        }
         lines.append("| " + dashes.joined(separator: " | ") + " |")
         for row in table.rows {
             var cells: [String] = []

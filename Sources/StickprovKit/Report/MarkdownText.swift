@@ -30,7 +30,9 @@ public enum MarkdownText {
                 result += " "
             case "\n", "\t": result += " "
             default:
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar == "\u{2028}"
+                    || scalar == "\u{2029}"
+                {
                     break
                 }
                 result.unicodeScalars.append(scalar)

@@ -48,7 +48,8 @@ public struct SignalMark: Sendable, Hashable {
     /// Whether `text` is `#RRGGBB`, the only colour form the renderers write into a document.
     static func isHexColour(_ text: String) -> Bool {
         let scalars = Array(text.unicodeScalars)
-        return scalars.count == 7 && scalars[0] == "#" && scalars.dropFirst().allSatisfy { $0.properties.isASCIIHexDigit }
+        return scalars.count == 7 && scalars[0] == "#"
+            && scalars.dropFirst().allSatisfy { $0.properties.isASCIIHexDigit }
     }
 
     /// WCAG relative luminance of `#RRGGBB` (0 black … 1 white), for checking that a scale's
@@ -97,7 +98,8 @@ extension Appendix {
 
     /// The levels some row or area of the appendix is assessed with, in the scale's order.
     public var usedLevels: [SignalLevel] {
-        let used = Set(groups.flatMap { group in [group.signal] + group.rows.map(\.signal) }.compactMap { $0?.id.lowercased() })
+        let used = Set(
+            groups.flatMap { group in [group.signal] + group.rows.map(\.signal) }.compactMap { $0?.id.lowercased() })
         return legend.filter { used.contains($0.id.lowercased()) }
     }
 

@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 
+@testable import StickprovKit
+
 #if canImport(FoundationXML)
     import FoundationXML
 #endif
-
-@testable import StickprovKit
 
 /// The Word appendix: its XML checked for the layout Word needs, a golden file of document.xml,
 /// and the whole document opened by LibreOffice (standing in for Word) and printed to PDF.
@@ -24,10 +24,12 @@ import Testing
             committee: "Socialnämnden <script>&amp;</script> \"citat\" \u{1}", risk: "Risk ]]> <w:p/>",
             texts: ["<b>fet</b> & ' \"", "rad ett\nrad två\ttabb", "\u{FFFF}\u{0B}slut"])
         let parts = DOCXRenderer.parts(appendix)
-        #expect(parts.map(\.path) == [
-            "[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "word/document.xml", "word/_rels/document.xml.rels",
-            "word/styles.xml", "word/numbering.xml", "word/settings.xml", "word/header1.xml", "word/footer1.xml",
-        ])
+        #expect(
+            parts.map(\.path) == [
+                "[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "word/document.xml",
+                "word/_rels/document.xml.rels",
+                "word/styles.xml", "word/numbering.xml", "word/settings.xml", "word/header1.xml", "word/footer1.xml",
+            ])
         for part in parts {
             let parser = XMLParser(data: Data(part.bytes))
             #expect(parser.parse(), "\(part.path): \(String(describing: parser.parserError))")
@@ -73,29 +75,46 @@ import Testing
         #expect(document.contains("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"))
         #expect(document.contains("<w:tblLayout w:type=\"fixed\"/>"))
         // 12/13/8/9/7/51 % of the 15,478 twips between the margins.
-        #expect(document.contains("<w:tblGrid><w:gridCol w:w=\"1857\"/><w:gridCol w:w=\"2012\"/><w:gridCol w:w=\"1238\"/><w:gridCol w:w=\"1393\"/><w:gridCol w:w=\"1083\"/><w:gridCol w:w=\"7895\"/></w:tblGrid>"))
+        #expect(
+            document.contains(
+                "<w:tblGrid><w:gridCol w:w=\"1857\"/><w:gridCol w:w=\"2012\"/><w:gridCol w:w=\"1238\"/><w:gridCol w:w=\"1393\"/><w:gridCol w:w=\"1083\"/><w:gridCol w:w=\"7895\"/></w:tblGrid>"
+            ))
         // One risk with three control points: one cell that starts the merge and two merged into it.
         #expect(document.components(separatedBy: "<w:vMerge w:val=\"restart\"/>").count - 1 == 2)
         #expect(document.components(separatedBy: "<w:vMerge/>").count - 1 == 2)
         // Bullet lists are real lists, and the signal is its shape in its colour and its word.
-        #expect(document.contains("<w:pStyle w:val=\"ListBullet\"/><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr>"))
-        #expect(document.contains("<w:r><w:rPr><w:color w:val=\"F9A825\"/><w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/></w:rPr><w:t xml:space=\"preserve\">▲</w:t></w:r><w:r><w:t xml:space=\"preserve\"> Gul</w:t></w:r>"))
-        #expect(document.contains("<w:t xml:space=\"preserve\">Frekvens upp</w:t><w:softHyphen/><w:t xml:space=\"preserve\">följning</w:t>"))
+        #expect(
+            document.contains(
+                "<w:pStyle w:val=\"ListBullet\"/><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr>"))
+        #expect(
+            document.contains(
+                "<w:r><w:rPr><w:color w:val=\"F9A825\"/><w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/></w:rPr><w:t xml:space=\"preserve\">▲</w:t></w:r><w:r><w:t xml:space=\"preserve\"> Gul</w:t></w:r>"
+            ))
+        #expect(
+            document.contains(
+                "<w:t xml:space=\"preserve\">Frekvens upp</w:t><w:softHyphen/><w:t xml:space=\"preserve\">följning</w:t>"
+            ))
         let styles = try Self.part("word/styles.xml", of: parts)
         #expect(styles.contains("<w:lang w:val=\"sv-SE\""))
         #expect(styles.contains("<w:rFonts w:ascii=\"Arial\""))
         #expect(try Self.part("word/header1.xml", of: parts).contains(">Bilaga 1.</w:t>"))
         let footer = try Self.part("word/footer1.xml", of: parts)
-        #expect(footer.contains("Sida </w:t>") && footer.contains("> PAGE </w:instrText>") && footer.contains("> NUMPAGES </w:instrText>"))
+        #expect(
+            footer.contains("Sida </w:t>") && footer.contains("> PAGE </w:instrText>")
+                && footer.contains("> NUMPAGES </w:instrText>"))
     }
 
     @Test func tableOnlyLeavesOutTheSummaryAndTheLegend() throws {
         let appendix = try Self.example()
         let full = try Self.part("word/document.xml", of: DOCXRenderer.parts(appendix))
-        let table = try Self.part("word/document.xml", of: DOCXRenderer.parts(appendix, options: ReportOptions(isTableOnly: true)))
+        let table = try Self.part(
+            "word/document.xml", of: DOCXRenderer.parts(appendix, options: ReportOptions(isTableOnly: true)))
         #expect(full.contains(appendix.summary) && full.contains("Följande signaler"))
         #expect(!table.contains(appendix.summary) && !table.contains("Följande signaler"))
-        #expect(table.contains("<w:pStyle w:val=\"Heading1\"/></w:pPr><w:r><w:t xml:space=\"preserve\">\(appendix.title)</w:t></w:r></w:p><w:tbl>"))
+        #expect(
+            table.contains(
+                "<w:pStyle w:val=\"Heading1\"/></w:pPr><w:r><w:t xml:space=\"preserve\">\(appendix.title)</w:t></w:r></w:p><w:tbl>"
+            ))
     }
 
     @Test(arguments: [ReportPoint.interim, .yearEnd])
@@ -115,11 +134,14 @@ import Testing
         plan.reportLayout = .areas
         let areas = try Appendix.build(plan: plan, state: state, point: .yearEnd)
         // The .docx as `report --format docx` writes it: packed by the library's ZIP writer.
-        let docx = folder.file("bilaga.docx"), areasDocx = folder.file("omraden.docx")
+        let docx = folder.file("bilaga.docx")
+        let areasDocx = folder.file("omraden.docx")
         try Data(try DOCXRenderer.render(appendix)).write(to: docx)
         try Data(try DOCXRenderer.render(areas)).write(to: areasDocx)
         let pdfs = try office.convertToPDF([docx, areasDocx], in: folder)
-        guard let info = try PDFInfo.read(pdfs[0], for: purpose), let areasInfo = try PDFInfo.read(pdfs[1], for: purpose) else { return }
+        guard let info = try PDFInfo.read(pdfs[0], for: purpose),
+            let areasInfo = try PDFInfo.read(pdfs[1], for: purpose)
+        else { return }
         #expect(areasInfo.isA4Landscape)
         for group in areas.groups {
             let hasArea = areasInfo.containsIgnoringBreaks("\(group.number). \(group.risk)")
@@ -128,9 +150,13 @@ import Testing
         #expect(info.isA4Landscape, "\(info.width) × \(info.height) pt")
         #expect((2...4).contains(info.pages), "\(info.pages) pages")
         for (index, page) in info.pageTexts.enumerated() {
-            let lines = page.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let lines = page.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+                !$0.isEmpty
+            }
             #expect(lines.first == "Bilaga 1.", "page \(index + 1) starts with \(lines.first ?? "nothing")")
-            #expect(lines.last == "Sida \(index + 1) av \(info.pages)", "page \(index + 1) ends with \(lines.last ?? "nothing")")
+            #expect(
+                lines.last == "Sida \(index + 1) av \(info.pages)",
+                "page \(index + 1) ends with \(lines.last ?? "nothing")")
         }
         #expect(info.contains(appendix.title))
         for group in appendix.groups {

@@ -17,19 +17,33 @@ import Testing
         let appendix = try Self.example()
         let html = HTMLRenderer.render(appendix)
         #expect(html.contains("<html lang=\"sv\">"))
-        for rule in ["size: A4 landscape;", "@top-left { content: \"Bilaga 1.\";",
-                     "@bottom-right { content: \"Sida \" counter(page) \" av \" counter(pages);", "table-layout: fixed;",
-                     "overflow-wrap: anywhere;", "hyphens: auto;", "tfoot { display: table-footer-group; }", "overflow-x: auto;"] {
+        for rule in [
+            "size: A4 landscape;", "@top-left { content: \"Bilaga 1.\";",
+            "@bottom-right { content: \"Sida \" counter(page) \" av \" counter(pages);", "table-layout: fixed;",
+            "overflow-wrap: anywhere;", "hyphens: auto;", "tfoot { display: table-footer-group; }", "overflow-x: auto;",
+        ] {
             #expect(html.contains(rule), "\(rule)")
         }
         #expect(!html.contains("break-inside: avoid"), "a spanned risk cell would be cut and a page added")
         // Cloned cell borders close a broken row but misplace a spanned risk cell on the next page.
         #expect(!html.contains("box-decoration-break"))
-        #expect(html.contains("<tfoot aria-hidden=\"true\"><tr><td class=\"page-end\" valign=\"top\" colspan=\"6\"></td></tr></tfoot>"))
-        #expect(html.contains("<colgroup>" + ["12%", "13%", "8%", "9%", "7%", "51%"].map { "<col width=\"\($0)\" style=\"width: \($0)\">" }.joined() + "</colgroup>"))
-        #expect(html.contains("<caption>Bilaga 1. Uppföljning av internkontroll vid årsbokslut 2023, Socialnämnden</caption>"))
+        #expect(
+            html.contains(
+                "<tfoot aria-hidden=\"true\"><tr><td class=\"page-end\" valign=\"top\" colspan=\"6\"></td></tr></tfoot>"
+            ))
+        #expect(
+            html.contains(
+                "<colgroup>"
+                    + ["12%", "13%", "8%", "9%", "7%", "51%"].map { "<col width=\"\($0)\" style=\"width: \($0)\">" }
+                    .joined() + "</colgroup>"))
+        #expect(
+            html.contains(
+                "<caption>Bilaga 1. Uppföljning av internkontroll vid årsbokslut 2023, Socialnämnden</caption>"))
         #expect(html.components(separatedBy: "<tbody>").count - 1 == appendix.groups.count)
-        #expect(html.contains("<tbody>\n<tr><th scope=\"rowgroup\" class=\"risk\" valign=\"top\" rowspan=\"3\">Att vi till delar inte har säkerställt att vi har en rättssäker myndighetsutövning</th>"))
+        #expect(
+            html.contains(
+                "<tbody>\n<tr><th scope=\"rowgroup\" class=\"risk\" valign=\"top\" rowspan=\"3\">Att vi till delar inte har säkerställt att vi har en rättssäker myndighetsutövning</th>"
+            ))
         #expect(!html.contains("<script") && !html.contains("http"))
     }
 
@@ -44,9 +58,13 @@ import Testing
         // The issue's three pages with 43 % for the results; with 51 % the year fits in three at most.
         #expect((2...3).contains(info.pages), "\(info.pages) pages")
         for (index, page) in info.pageTexts.enumerated() {
-            let lines = page.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let lines = page.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter {
+                !$0.isEmpty
+            }
             #expect(lines.first == "Bilaga 1.", "page \(index + 1) starts with \(lines.first ?? "nothing")")
-            #expect(lines.last == "Sida \(index + 1) av \(info.pages)", "page \(index + 1) ends with \(lines.last ?? "nothing")")
+            #expect(
+                lines.last == "Sida \(index + 1) av \(info.pages)",
+                "page \(index + 1) ends with \(lines.last ?? "nothing")")
         }
         #expect(!info.contains("file:"), "the browser's own footer with the file's path")
         for group in appendix.groups {
@@ -65,19 +83,22 @@ import Testing
     /// cells the table's left border runs on to the page's edge).
     @Test func aRowBrokenAcrossPagesIsClosedAtTheFootOfThePage() throws {
         let purpose = "looking at the printed HTML appendix's page breaks"
-        guard let chromium = Chromium.find(for: purpose), let render = ReaderProgram.find("pdftoppm", for: purpose) else { return }
+        guard let chromium = Chromium.find(for: purpose), let render = ReaderProgram.find("pdftoppm", for: purpose)
+        else { return }
         let folder = try ReaderFolder()
         let pdf = try chromium.printToPDF(HTMLRenderer.render(try Self.example()), in: folder)
         let prefix = folder.file("page").path
         #expect(try render.run(["-gray", "-r", "72", "-f", "1", "-l", "1", pdf.path, prefix]).status == 0)
         // A binary PGM: "P5\n<width> <height>\n255\n" and one byte per pixel.
         let image = try Data(contentsOf: URL(fileURLWithPath: prefix + "-1.pgm"))
-        let header = image.prefix(40).split(separator: UInt8(ascii: "\n"), maxSplits: 3, omittingEmptySubsequences: false)
+        let header = image.prefix(40).split(
+            separator: UInt8(ascii: "\n"), maxSplits: 3, omittingEmptySubsequences: false)
         let size = String(decoding: header[1], as: UTF8.self).split(separator: " ").compactMap { Int($0) }
         let (width, height) = (size[0], size[1])
         let pixels = Array(image.suffix(width * height))
         let isDark = { (x: Int, y: Int) in pixels[y * width + x] < 180 }
-        let line = try #require((0..<height).reversed().first { y in (0..<width).filter { isDark($0, y) }.count > width * 7 / 10 })
+        let line = try #require(
+            (0..<height).reversed().first { y in (0..<width).filter { isDark($0, y) }.count > width * 7 / 10 })
         let left = try #require((0..<width).first { isDark($0, line) })
         let below = ((line + 3)..<height).filter { isDark(left, $0) || isDark(left + 1, $0) }
         #expect(line > height / 2, "the lowest line across the table is at \(line) of \(height)")
@@ -90,14 +111,21 @@ import Testing
         guard let chromium = Chromium.find(for: "measuring the HTML appendix's table in Chromium") else { return }
         let word = Self.fortyLetters
         #expect(word.count == 40)
-        var plan = ControlPlan(committee: word, year: 2023, signals: SignalScale(levels: [
-            SignalLevel(id: "green", colour: "#1b5e20", label: word, name: word),
-        ]))
+        var plan = ControlPlan(
+            committee: word, year: 2023,
+            signals: SignalScale(levels: [
+                SignalLevel(id: "green", colour: "#1b5e20", label: word, name: word)
+            ]))
         plan.addRisk(Risk(id: "R1", text: word))
         try plan.addControl(ControlPoint(id: "K1", text: word, method: .documentCheck, methodLabel: word), to: "R1")
         var state = YearState(events: [])
-        state.apply(JournalEvent(sequence: 1, time: "t", actor: "a", payload: .assessment(AssessmentRecord(
-            target: .control("K1"), point: .yearEnd, signal: "green", result: "\(word) \(word)", actions: word))))
+        state.apply(
+            JournalEvent(
+                sequence: 1, time: "t", actor: "a",
+                payload: .assessment(
+                    AssessmentRecord(
+                        target: .control("K1"), point: .yearEnd, signal: "green", result: "\(word) \(word)",
+                        actions: word))))
         let html = HTMLRenderer.render(try Appendix.build(plan: plan, state: state, point: .yearEnd))
         // The printed page's width between the margins: 297 mm less 2 × 12 mm.
         let measure = """
@@ -113,12 +141,14 @@ import Testing
             </body>
             """
         let folder = try ReaderFolder()
-        let dom = try chromium.dumpDOM(html.replacingOccurrences(of: "</body>", with: measure), width: 1400, height: 900, in: folder)
+        let dom = try chromium.dumpDOM(
+            html.replacingOccurrences(of: "</body>", with: measure), width: 1400, height: 900, in: folder)
         let value = { (name: String) -> Double? in
             guard let range = dom.range(of: "data-\(name)=\"") else { return nil }
             return Double(dom[range.upperBound...].prefix { $0 != "\"" })
         }
-        let table = try #require(value("table"), "\(dom.prefix(300))"), page = try #require(value("page"))
+        let table = try #require(value("table"), "\(dom.prefix(300))")
+        let page = try #require(value("page"))
         #expect(abs(page - 1031.81) < 0.5, "273 mm is 1031.81 CSS pixels")
         #expect(table <= page, "table \(table) px on a page of \(page) px")
         #expect(value("overflowing") == 0, "cells whose text sticks out of them")
@@ -134,10 +164,15 @@ import Testing
         try Data(HTMLRenderer.render(try Self.example()).utf8).write(to: page)
         let docx = try office.convert(page, to: "docx:MS Word 2007 XML", extension: "docx", in: folder)
         guard let python = ReaderProgram.find("python3", for: "reading the word processor's document") else { return }
-        let read = try python.run(["-c", "import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read('word/document.xml').decode())", docx.path])
+        let read = try python.run([
+            "-c",
+            "import sys, zipfile; sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read('word/document.xml').decode())",
+            docx.path,
+        ])
         let document = read.text
         for (shape, colour) in [("●", "1B5E20"), ("▲", "F9A825")] {
-            #expect(document.contains("<w:color w:val=\"\(colour)\"/></w:rPr><w:t>\(shape)</w:t>"), "\(shape) in \(colour)")
+            #expect(
+                document.contains("<w:color w:val=\"\(colour)\"/></w:rPr><w:t>\(shape)</w:t>"), "\(shape) in \(colour)")
         }
         #expect(document.contains("<w:tcBorders><w:top w:val=\"single\""))
         #expect(!document.contains("<w:vAlign w:val=\"center\"/>"))

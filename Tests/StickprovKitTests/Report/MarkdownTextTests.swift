@@ -21,7 +21,10 @@ import Testing
         (#"C:\mapp\*"#, #"C:\\mapp\\\*"#),
         ("rad ett\nrad två\r\nrad tre", "rad ett rad två rad tre"),
         ("ljud\u{7}lös", "ljudlös"),
-        ("Barn- och utbildningsnämnden (BUN), 2023-12-31: 48 procent.", "Barn- och utbildningsnämnden (BUN), 2023-12-31: 48 procent."),
+        (
+            "Barn- och utbildningsnämnden (BUN), 2023-12-31: 48 procent.",
+            "Barn- och utbildningsnämnden (BUN), 2023-12-31: 48 procent."
+        ),
     ])
     func inlineTextIsEscaped(typed: String, escaped: String) {
         #expect(MarkdownText.inline(typed) == escaped)
@@ -56,7 +59,8 @@ import Testing
     ]
 
     @Test func theCommitteeLineAndEveryCellAreEscaped() throws {
-        let appendix = try AppendixFixture.many(committee: "# Socialnämnden <script>alert(1)</script>", risk: "*Risk*", texts: Self.hostile)
+        let appendix = try AppendixFixture.many(
+            committee: "# Socialnämnden <script>alert(1)</script>", risk: "*Risk*", texts: Self.hostile)
         let markdown = MarkdownRenderer.render(appendix)
         let lines = markdown.components(separatedBy: "\n")
         #expect(lines[2] == ##"\# Socialnämnden &lt;script>alert(1)&lt;/script>"##)
@@ -65,7 +69,8 @@ import Testing
         #expect(markdown.contains(#"| **\*Risk\*** |"#))
         // Every table row has exactly the header's number of unescaped pipes.
         let pipes = { (line: String) in
-            var count = 0, escaped = false
+            var count = 0
+            var escaped = false
             for character in line {
                 if character == "|" && !escaped { count += 1 }
                 escaped = character == "\\" && !escaped
@@ -84,10 +89,13 @@ import Testing
         if reader == "python-markdown" {
             program = ReaderProgram.python(with: "markdown", for: purpose)
         } else {
-            program = ReaderProgram.find("pandoc", for: purpose).flatMap { _ in ReaderProgram.find("python3", for: purpose) }
+            program = ReaderProgram.find("pandoc", for: purpose).flatMap { _ in
+                ReaderProgram.find("python3", for: purpose)
+            }
         }
         guard let program else { return }
-        let appendix = try AppendixFixture.many(committee: "Socialnämnden <script>alert(1)</script>", risk: "*Risk* _ett_", texts: Self.hostile)
+        let appendix = try AppendixFixture.many(
+            committee: "Socialnämnden <script>alert(1)</script>", risk: "*Risk* _ett_", texts: Self.hostile)
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Resources/markdown_reader.py").path
         let result = try program.run([script, reader], input: Data(MarkdownRenderer.render(appendix).utf8))
@@ -97,8 +105,12 @@ import Testing
         // GitHub's autolink extension links a bare https:// address to itself: shown as typed,
         // and never a javascript: or other scheme. Nothing else may become markup.
         let html = try #require(read["html"])
-            .replacingOccurrences(of: #"<a href="https://example.org">https://example.org</a>"#, with: "https://example.org")
-        for markup in ["<script", "<a ", "<img", "<em>", "<code>", "<del>", "<s>", "<sub>", "<sup>", "math", "<b>", "<blockquote", "<h2"] {
+            .replacingOccurrences(
+                of: #"<a href="https://example.org">https://example.org</a>"#, with: "https://example.org")
+        for markup in [
+            "<script", "<a ", "<img", "<em>", "<code>", "<del>", "<s>", "<sub>", "<sup>", "math", "<b>", "<blockquote",
+            "<h2",
+        ] {
             #expect(!html.contains(markup), "\(reader) made \(markup) from user text")
         }
         // Only the risk cell is bold, as the renderer makes it.
@@ -111,7 +123,9 @@ import Testing
     /// The issue's pandoc run split the table into six equal columns; the separator line's dashes
     /// now carry the column shares, which pandoc reads.
     @Test func pandocKeepsTheColumnShares() throws {
-        guard let pandoc = ReaderProgram.find("pandoc", for: "reading the Markdown appendix's table with pandoc") else { return }
+        guard let pandoc = ReaderProgram.find("pandoc", for: "reading the Markdown appendix's table with pandoc") else {
+            return
+        }
         let (plan, state) = try AppendixSnapshotTests.load()
         let markdown = MarkdownRenderer.render(try Appendix.build(plan: plan, state: state, point: .yearEnd))
         let result = try pandoc.run(["-f", "markdown", "-t", "html"], input: Data(markdown.utf8))

@@ -33,7 +33,8 @@ import Testing
     @Test func aColourThatIsNotHexIsNeverWrittenIntoADocument() {
         let mark = SignalMark(level: SignalLevel(id: "x", colour: "red; background: url(x)", label: "X"), position: 0)
         #expect(mark.colour == "#000000")
-        #expect(SignalMark(level: SignalLevel(id: "x", colour: "#a1B2c3", label: "X"), position: 0).hexDigits == "A1B2C3")
+        #expect(
+            SignalMark(level: SignalLevel(id: "x", colour: "#a1B2c3", label: "X"), position: 0).hexDigits == "A1B2C3")
     }
 
     @Test func everyFormatShowsTheShapeAndTheWord() throws {
@@ -43,7 +44,10 @@ import Testing
         #expect(markdown.contains("- ● Grön: Kontrollen är genomförd utan anmärkning/med försumbar anmärkning\n"))
         #expect(!markdown.unicodeScalars.contains { $0.properties.isEmojiPresentation })
         let html = HTMLRenderer.render(appendix)
-        #expect(html.contains(#"<span class="mark" style="color: #f9a825" aria-hidden="true">▲</span> <span title="Kontrollen är genomförd med anmärkning">Gul</span>"#))
+        #expect(
+            html.contains(
+                #"<span class="mark" style="color: #f9a825" aria-hidden="true">▲</span> <span title="Kontrollen är genomförd med anmärkning">Gul</span>"#
+            ))
         let csv = try CSVTable.parse(CSVRenderer.render(appendix))
         #expect(csv.rows[0].fields[4] == "▲ Gul")
     }
@@ -54,7 +58,9 @@ import Testing
         let all = MarkdownRenderer.render(appendix)
         let used = MarkdownRenderer.render(appendix, options: ReportOptions(legend: .used))
         #expect(all.contains("- ● Grön:") && all.contains("- ■ Röd:"))
-        #expect(!used.contains("- ● Grön:") && !used.contains("- ▲ Gul:") && used.contains("- ■ Röd: Kontrollen är inte genomförd\n"))
+        #expect(
+            !used.contains("- ● Grön:") && !used.contains("- ▲ Gul:")
+                && used.contains("- ■ Röd: Kontrollen är inte genomförd\n"))
         let html = HTMLRenderer.render(appendix, options: ReportOptions(legend: .used))
         #expect(!html.contains(">Grön<") && html.contains(">Röd<"))
         #expect(LegendLevels(userText: "använda") == .used)
@@ -69,7 +75,8 @@ import Testing
         #expect(appendix.usedLevels.isEmpty)
         #expect(!MarkdownRenderer.render(appendix, options: used).contains("Följande signaler"))
         #expect(!HTMLRenderer.render(appendix, options: used).contains("Följande signaler"))
-        let document = try #require(DOCXRenderer.parts(appendix, options: used).first { $0.path == "word/document.xml" })
+        let document = try #require(
+            DOCXRenderer.parts(appendix, options: used).first { $0.path == "word/document.xml" })
         #expect(!String(decoding: document.bytes, as: UTF8.self).contains("Följande signaler"))
         #expect(MarkdownRenderer.render(appendix).contains("Följande signaler"))
     }
@@ -77,7 +84,9 @@ import Testing
     @Test func tableOnlyLeavesOutTheSummaryAndTheLegend() throws {
         let appendix = try AppendixFixture.single()
         let markdown = MarkdownRenderer.render(appendix, options: ReportOptions(isTableOnly: true))
-        #expect(markdown.hasPrefix("# Bilaga 1. Uppföljning av internkontroll vid årsbokslut 2023\n\n| Identifierad risk |"))
+        #expect(
+            markdown.hasPrefix("# Bilaga 1. Uppföljning av internkontroll vid årsbokslut 2023\n\n| Identifierad risk |")
+        )
         #expect(!markdown.contains("Följande signaler"))
     }
 }

@@ -5,7 +5,8 @@ enum AppendixFixture {
     /// One risk with one control point, its texts as given, assessed with `signal` at year end.
     static func single(
         committee: String = "Socialnämnden", risk: String = "Rättssäkerhet", what: String = "Loggkontroll",
-        method: String? = nil, result: String = "Kontrollen är genomförd.", actions: String = "", signal: String = "green",
+        method: String? = nil, result: String = "Kontrollen är genomförd.", actions: String = "",
+        signal: String = "green",
         layout: ReportLayout = .reference
     ) throws -> Appendix {
         var plan = ControlPlan(committee: committee, year: 2023)
@@ -13,8 +14,12 @@ enum AppendixFixture {
         plan.addRisk(Risk(id: "R1", text: risk))
         try plan.addControl(ControlPoint(id: "K1", text: what, method: .documentCheck, methodLabel: method), to: "R1")
         var state = YearState(events: [])
-        state.apply(JournalEvent(sequence: 1, time: "t", actor: "a", payload: .assessment(AssessmentRecord(
-            target: .control("K1"), point: .yearEnd, signal: signal, result: result, actions: actions))))
+        state.apply(
+            JournalEvent(
+                sequence: 1, time: "t", actor: "a",
+                payload: .assessment(
+                    AssessmentRecord(
+                        target: .control("K1"), point: .yearEnd, signal: signal, result: result, actions: actions))))
         return try Appendix.build(plan: plan, state: state, point: .yearEnd)
     }
 }
@@ -29,8 +34,12 @@ extension AppendixFixture {
         for (index, text) in texts.enumerated() {
             let id = ControlID(rawValue: "K\(index + 1)")
             try plan.addControl(ControlPoint(id: id, text: text, method: .documentCheck, methodLabel: text), to: "R1")
-            state.apply(JournalEvent(sequence: index + 1, time: "t", actor: "a", payload: .assessment(AssessmentRecord(
-                target: .control(id), point: .yearEnd, signal: "yellow", result: text, actions: ""))))
+            state.apply(
+                JournalEvent(
+                    sequence: index + 1, time: "t", actor: "a",
+                    payload: .assessment(
+                        AssessmentRecord(
+                            target: .control(id), point: .yearEnd, signal: "yellow", result: text, actions: ""))))
         }
         return try Appendix.build(plan: plan, state: state, point: .yearEnd)
     }

@@ -11,13 +11,17 @@ struct Chromium {
     }
 
     private func arguments(_ folder: ReaderFolder) -> [String] {
-        ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--user-data-dir=\(folder.file("profile").path)"]
+        [
+            "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+            "--user-data-dir=\(folder.file("profile").path)",
+        ]
     }
 
     /// Prints `html` to a PDF in `folder` as the browser's default print does (its own header and
     /// footer left on, as a user would leave them), and returns the PDF's location.
     func printToPDF(_ html: String, in folder: ReaderFolder) throws -> URL {
-        let page = folder.file("bilaga.html"), pdf = folder.file("bilaga.pdf")
+        let page = folder.file("bilaga.html")
+        let pdf = folder.file("bilaga.pdf")
         try Data(html.utf8).write(to: page)
         let result = try program.run(arguments(folder) + ["--print-to-pdf=\(pdf.path)", page.absoluteString])
         guard FileManager.default.fileExists(atPath: pdf.path) else {
@@ -30,7 +34,8 @@ struct Chromium {
     func dumpDOM(_ html: String, width: Int, height: Int, in folder: ReaderFolder) throws -> String {
         let page = folder.file("measure.html")
         try Data(html.utf8).write(to: page)
-        let result = try program.run(arguments(folder) + ["--window-size=\(width),\(height)", "--dump-dom", page.absoluteString])
+        let result = try program.run(
+            arguments(folder) + ["--window-size=\(width),\(height)", "--dump-dom", page.absoluteString])
         return result.text
     }
 

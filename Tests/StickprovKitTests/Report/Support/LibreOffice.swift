@@ -19,10 +19,11 @@ struct LibreOffice {
     func convertToPDF(_ documents: [URL], in folder: ReaderFolder) throws -> [URL] {
         let out = folder.file("pdf")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        let result = try program.run([
-            "-env:UserInstallation=\(folder.file("profile").absoluteString)", "--headless", "--norestore",
-            "--convert-to", "pdf", "--outdir", out.path,
-        ] + documents.map(\.path), timeout: 180)
+        let result = try program.run(
+            [
+                "-env:UserInstallation=\(folder.file("profile").absoluteString)", "--headless", "--norestore",
+                "--convert-to", "pdf", "--outdir", out.path,
+            ] + documents.map(\.path), timeout: 180)
         let pdfs = documents.map { out.appendingPathComponent($0.deletingPathExtension().lastPathComponent + ".pdf") }
         guard pdfs.allSatisfy({ FileManager.default.fileExists(atPath: $0.path) }) else {
             throw ConversionFailed(stdout: result.text, stderr: result.stderr)
@@ -34,10 +35,11 @@ struct LibreOffice {
     func convert(_ document: URL, to filter: String, extension ext: String, in folder: ReaderFolder) throws -> URL {
         let out = folder.file("converted")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-        let result = try program.run([
-            "-env:UserInstallation=\(folder.file("profile").absoluteString)", "--headless", "--norestore",
-            "--convert-to", filter, "--outdir", out.path, document.path,
-        ], timeout: 180)
+        let result = try program.run(
+            [
+                "-env:UserInstallation=\(folder.file("profile").absoluteString)", "--headless", "--norestore",
+                "--convert-to", filter, "--outdir", out.path, document.path,
+            ], timeout: 180)
         let converted = out.appendingPathComponent(document.deletingPathExtension().lastPathComponent + "." + ext)
         guard FileManager.default.fileExists(atPath: converted.path) else {
             throw ConversionFailed(stdout: result.text, stderr: result.stderr)
@@ -45,5 +47,8 @@ struct LibreOffice {
         return converted
     }
 
-    struct ConversionFailed: Error { var stdout: String; var stderr: String }
+    struct ConversionFailed: Error {
+        var stdout: String
+        var stderr: String
+    }
 }

@@ -15,7 +15,8 @@ struct PDFInfo {
 
     /// Reads `pdf` with pdfinfo and pdftotext; nil (after a notice) where poppler is missing.
     static func read(_ pdf: URL, for purpose: String) throws -> PDFInfo? {
-        guard let info = ReaderProgram.find("pdfinfo", for: purpose), let text = ReaderProgram.find("pdftotext", for: purpose)
+        guard let info = ReaderProgram.find("pdfinfo", for: purpose),
+            let text = ReaderProgram.find("pdftotext", for: purpose)
         else { return nil }
         let described = try info.run([pdf.path]).text
         let field = { (name: String) -> String in
@@ -29,7 +30,8 @@ struct PDFInfo {
         if pages.last?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty == true { pages.removeLast() }
         let raw = try text.run(["-raw", pdf.path, "-"]).text
         return PDFInfo(
-            pages: Int(field("Pages")) ?? 0, width: size.first ?? 0, height: size.dropFirst().first ?? 0, pageTexts: pages,
+            pages: Int(field("Pages")) ?? 0, width: size.first ?? 0, height: size.dropFirst().first ?? 0,
+            pageTexts: pages,
             rawText: raw)
     }
 
@@ -44,7 +46,9 @@ struct PDFInfo {
     }
 
     /// Whether `text` is in the PDF, allowing line breaks where it has spaces.
-    func contains(_ text: String) -> Bool { flatText.contains(text.split(whereSeparator: \.isWhitespace).joined(separator: " ")) }
+    func contains(_ text: String) -> Bool {
+        flatText.contains(text.split(whereSeparator: \.isWhitespace).joined(separator: " "))
+    }
 
     /// Whether the page is A4 landscape, 841.9 × 595.3 points (within a point and a half:
     /// Chromium rounds to whole CSS pixels).

@@ -19,7 +19,9 @@ struct ReaderProgram {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
         for folder in path.split(separator: ":") {
             let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent(name)
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return ReaderProgram(executable: candidate) }
+            if FileManager.default.isExecutableFile(atPath: candidate.path) {
+                return ReaderProgram(executable: candidate)
+            }
         }
         print("note: skipped \(purpose): '\(name)' is not installed (CI installs it; see .ci/run)")
         return nil
@@ -36,12 +38,16 @@ struct ReaderProgram {
     }
 
     /// Runs the program with `arguments`, feeding `input`, and waits (at most `timeout` seconds).
-    func run(_ arguments: [String], input: Data? = nil, in directory: URL? = nil, timeout: TimeInterval = 120) throws -> Result {
+    func run(_ arguments: [String], input: Data? = nil, in directory: URL? = nil, timeout: TimeInterval = 120) throws
+        -> Result
+    {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
-        let outPipe = Pipe(), errPipe = Pipe(), inPipe = Pipe()
+        let outPipe = Pipe()
+        let errPipe = Pipe()
+        let inPipe = Pipe()
         process.standardOutput = outPipe
         process.standardError = errPipe
         process.standardInput = inPipe
@@ -66,7 +72,8 @@ struct ReaderProgram {
             group.wait()
         }
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: outData, stderr: String(decoding: errData, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: outData, stderr: String(decoding: errData, as: UTF8.self))
     }
 }
 
