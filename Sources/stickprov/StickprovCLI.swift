@@ -5,7 +5,7 @@ import StickprovKit
 /// Dispatches a command line to its command and turns errors into messages and exit codes.
 enum StickprovCLI {
     static let commands: [Command] =
-        PlanCommands.all + PlanSignalCommands.all + RiskCommands.all + AdoptionCommands.all + [SampleCommand.command, DrawCommand.command] + LogCheckCommands.all + RecordCommands.all
+        PlanCommands.all + PlanSignalCommands.all + RiskCommands.all + AdoptionCommands.all + [SampleCommand.command, SizeCommand.command, DrawCommand.command] + LogCheckCommands.all + RecordCommands.all
         + ProviderCommands.all + [StatusCommand.command, ReportCommand.command, RollupCommand.command, VerifyCommand.verify, VerifyCommand.repair, ScanCommand.command]
 
     static func run(_ words: [String]) -> Int32 {
