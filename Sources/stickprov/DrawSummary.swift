@@ -10,7 +10,17 @@ enum DrawSummary {
         if let week = record.week {
             lines.append("Week: \(week) (\(week.monday) to \(week.sunday))")
         }
-        lines.append("Sample: \(record.items.count) of \(record.population.count) items, in rank order (\(record.algorithm))")
+        if let amounts = record.amounts {
+            lines.append("Amounts: \(amounts.column), \(amounts.drawable.count) items of more than 0 kr, together \(amounts.drawable.sum) kr")
+            if let certainFrom = amounts.certainFrom {
+                lines.append("Certain: \(amounts.certain.count) items of \(certainFrom) kr or more, together \(amounts.certain.sum) kr, listed first")
+            }
+            lines.append(
+                "Sample: \(record.items.count) items, \(record.items.count - amounts.certain.count) drawn by amount from \(amounts.rest.count) (together \(amounts.rest.sum) kr), in priority order (\(record.algorithm))")
+            if let threshold = amounts.threshold { lines.append("Threshold: \(threshold.formula)") }
+        } else {
+            lines.append("Sample: \(record.items.count) of \(record.population.count) items, in rank order (\(record.algorithm))")
+        }
         for notice in record.notices { lines.append("Note: \(notice)") }
         for (index, item) in record.items.enumerated() {
             lines.append("  \(index + 1). " + describe(item, columns: record.rule.carry))
@@ -25,7 +35,8 @@ enum DrawSummary {
 
     static func describe(_ item: DrawnItem, columns: [String]) -> String {
         let carried = columns.compactMap { item.carried[$0] }.filter { !$0.isEmpty }
-        var text = (item.stratum.map { "[\($0)] " } ?? "") + item.key
+        var text = (item.stratum.map { "[\($0)] " } ?? "") + (item.isCertain ? "[säker] " : "") + item.key
+        if let amount = item.amount { text += " \(amount) kr" }
         if !carried.isEmpty { text += " (" + carried.joined(separator: ", ") + ")" }
         return text
     }
@@ -34,7 +45,13 @@ enum DrawSummary {
     static func reperform(_ record: DrawRecord, populationPath: String) -> String {
         var words = ["stickprov", "sample", quote(populationPath), "--key", quote(record.rule.keyColumn ?? "")]
         switch record.rule.size {
-        case .count(let count): words += ["--seed", quote(record.seed.text), "--size", "\(count)"]
+        case .count(let count):
+            words += ["--seed", quote(record.seed.text)]
+            if let amounts = record.amounts {
+                words += ["--amount", quote(amounts.column)]
+                if let certainFrom = amounts.certainFrom { words += ["--certain-from", quote(certainFrom.description)] }
+            }
+            words += ["--size", "\(count)"]
         case .percent(let percent): words += ["--seed", quote(record.seed.text), "--percent", "\(percent)"]
         case .logCheck(let users): words += ["--seed", quote(record.seed.subseed("users").text), "--size", "\(users)"]
         case .strata(let rules):

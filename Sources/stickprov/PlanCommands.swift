@@ -161,6 +161,8 @@ enum PlanCommands {
         .option("manager-column", "COLUMN", help: "Log check: the officer list's column with each officer's manager."),
         .option("log-user-column", "COLUMN", help: "Log check: the access-log export's column with the user id."),
         .option("log-time-column", "COLUMN", help: "Log check: the access-log export's column with the event's time."),
+        .option("amount-column", "COLUMN", help: "Draw by amount (sha256-pps-v1): the population column with each item's amount in kronor; give --count."),
+        .option("certain-from", "KRONOR", help: "With --amount-column: take every item of this amount or more for certain, e.g. '100 000'."),
     ]
 
     static let addControl = Command(
@@ -211,6 +213,7 @@ enum PlanCommands {
         }
         let columnOptions = [
             "key-column", "stratum-column", "carry", "unit-column", "manager-column", "log-user-column", "log-time-column",
+            "amount-column", "certain-from",
         ]
         if columnOptions.contains(where: arguments.isGiven) {
             guard var rule = control.sampleRule else {
@@ -222,6 +225,13 @@ enum PlanCommands {
             if let manager = arguments.value("manager-column") { rule.managerColumn = manager }
             if let user = arguments.value("log-user-column") { rule.logUserColumn = user }
             if let time = arguments.value("log-time-column") { rule.logTimeColumn = time }
+            if let amount = arguments.value("amount-column") { rule.amountColumn = amount }
+            if let text = arguments.value("certain-from") {
+                guard let amount = Amount(text), amount.ore > 0 else {
+                    throw UsageError("--certain-from '\(text)' is not a positive amount in kronor (e.g. '100 000')")
+                }
+                rule.certainFrom = amount
+            }
             control.sampleRule = rule
             try control.addCarried(arguments.values("carry"))
         }

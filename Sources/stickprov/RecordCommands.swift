@@ -56,6 +56,7 @@ enum RecordCommands {
                 .option("remark", "KIND", help: "Reviewed with a remark of this kind."),
                 .option("not-reviewed", "REASON", help: "Could not be reviewed, and why."),
                 .option("note", "TEXT", help: "A comment (no personal data)."),
+                .option("correct-amount", "KRONOR", help: "Drawn by amount: the correct amount; the record keeps booked minus correct."),
                 .option("reviewer", "NAME", help: "Who reviewed, if not who records."),
                 .option("date", "YYYY-MM-DD", help: "When it was reviewed (default: today; required when today is outside the plan's year)."),
                 .option("worksheet", "FILE", help: "Import a filled-in worksheet instead."),
@@ -93,7 +94,17 @@ enum RecordCommands {
             var proposed = OutcomeRecord(
                 draw: DrawID(rawValue: arguments.arguments[0]), key: arguments.arguments[1], result: result,
                 remarkKind: arguments.value("remark"), note: note, reviewer: arguments.value("reviewer"), reviewedOn: date)
+            let correctAmount = try arguments.value("correct-amount").map { text in
+                guard let amount = Amount(text) else {
+                    throw UsageError("--correct-amount '\(text)' is not an amount in kronor (e.g. '24 500,00')")
+                }
+                return amount
+            }
             try append(arguments, console, { plan, state in
+                if let correctAmount, let draw = state.draw(proposed.draw) {
+                    proposed.misstatement = try AmountFindings.misstatement(
+                        correct: correctAmount, key: proposed.key, in: draw)
+                }
                 // What is wrong with the result itself comes first; then the day, which may have to be given.
                 _ = try Recording.outcome(proposed, plan: plan, state: state)
                 proposed.reviewedOn = try Recording.reviewDay(given: date, today: Clock.today(), planYear: plan.year)

@@ -42,7 +42,8 @@ enum VerifyCommand {
         }
         let file = try arguments.required("population")
         let population = try readPopulation(
-            file, key: record.rule.keyColumn ?? "", stratum: record.rule.stratumColumn, carry: [])
+            file, key: record.rule.keyColumn ?? "", stratum: record.rule.stratumColumn, carry: [],
+            amountColumn: record.amounts?.column)
         let problems = Draw.verify(record, population: population)
         guard problems.isEmpty else { throw DataError(lines: problems.map { "\(file): \($0)" }) }
         console.line("\(record.id): re-performed from \(file): the same \(record.items.count) items in the same order (seed \(record.seed), fingerprint \(record.population.fingerprint))")

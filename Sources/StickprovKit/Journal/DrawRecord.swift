@@ -37,6 +37,8 @@ public struct DrawRecord: Sendable, Hashable, Codable {
     public var extends: DrawID?
     /// What the user was told (whole population taken, absent strata …).
     public var notices: [String]
+    /// The figures of an amount-weighted draw (`sha256-pps-v1`), which an estimate needs.
+    public var amounts: AmountDrawSummary? = nil
 
     /// Creates a record.
     public init(
@@ -81,6 +83,35 @@ public struct PopulationSummary: Sendable, Hashable, Codable {
     }
 }
 
+/// What an amount-weighted draw records besides its items (SPEC.md §14).
+public struct AmountDrawSummary: Sendable, Hashable, Codable {
+    /// The amount column as the file writes it.
+    public var column: String
+    /// Number and sum of the drawable items (amount > 0).
+    public var drawable: AmountTally
+    /// Number and sum of the items left out for an amount ≤ 0.
+    public var leftOut: AmountTally
+    /// The threshold C of certain items.
+    public var certainFrom: Amount?
+    /// Number and sum of the certain items.
+    public var certain: AmountTally
+    /// Number and sum of the rest, the part drawn by priority.
+    public var rest: AmountTally
+    /// τ as `(H + 1, a)`; `nil` when every item of the rest was drawn.
+    public var threshold: AmountThreshold?
+
+    /// Creates a summary from a sample.
+    public init(column: String, sample: AmountSample) {
+        self.column = column
+        drawable = sample.drawable
+        leftOut = sample.leftOut
+        certainFrom = sample.certainFrom
+        certain = sample.certainTally
+        rest = sample.restTally
+        threshold = sample.threshold
+    }
+}
+
 /// One sampled item: its key, its stratum, and the carried columns' values.
 public struct DrawnItem: Sendable, Hashable, Codable {
     /// The item's key.
@@ -89,21 +120,32 @@ public struct DrawnItem: Sendable, Hashable, Codable {
     public var stratum: String?
     /// Carried column values by column name.
     public var carried: [String: String]
+    /// The booked amount, for amount-weighted draws.
+    public var amount: Amount?
+    /// Whether the item was taken for certain (amount ≥ C) rather than drawn.
+    public var isCertain: Bool
 
     /// Creates an item.
-    public init(key: String, stratum: String? = nil, carried: [String: String] = [:]) {
+    public init(
+        key: String, stratum: String? = nil, carried: [String: String] = [:], amount: Amount? = nil,
+        isCertain: Bool = false
+    ) {
         self.key = key
         self.stratum = stratum
         self.carried = carried
+        self.amount = amount
+        self.isCertain = isCertain
     }
 
-    private enum CodingKeys: String, CodingKey { case key, stratum, carried }
+    private enum CodingKeys: String, CodingKey { case key, stratum, carried, amountOre, certain }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         key = try container.decode(String.self, forKey: .key)
         stratum = try container.decodeIfPresent(String.self, forKey: .stratum)
         carried = try container.decodeIfPresent([String: String].self, forKey: .carried) ?? [:]
+        amount = try container.decodeIfPresent(Amount.self, forKey: .amountOre)
+        isCertain = try container.decodeIfPresent(Bool.self, forKey: .certain) ?? false
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -111,5 +153,7 @@ public struct DrawnItem: Sendable, Hashable, Codable {
         try container.encode(key, forKey: .key)
         try container.encodeIfPresent(stratum, forKey: .stratum)
         if !carried.isEmpty { try container.encode(carried, forKey: .carried) }
+        try container.encodeIfPresent(amount, forKey: .amountOre)
+        if isCertain { try container.encode(true, forKey: .certain) }
     }
 }

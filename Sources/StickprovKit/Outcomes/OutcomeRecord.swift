@@ -57,6 +57,8 @@ public struct OutcomeRecord: Sendable, Hashable, Codable {
     public var isSpare: Bool
     /// The sequence number of the outcome this one corrects.
     public var supersedes: Int?
+    /// Amount-weighted draws: booked minus correct amount, in öre (zero when the amount was right).
+    public var misstatement: Amount? = nil
 
     /// Creates an outcome.
     public init(
@@ -77,6 +79,6 @@ public struct OutcomeRecord: Sendable, Hashable, Codable {
     /// Whether two records say the same about the item (who recorded it and when aside).
     public func saysTheSame(as other: OutcomeRecord) -> Bool {
         result == other.result && remarkKind == other.remarkKind && note == other.note
-            && reviewer == other.reviewer && reviewedOn == other.reviewedOn
+            && reviewer == other.reviewer && reviewedOn == other.reviewedOn && misstatement == other.misstatement
     }
 }

@@ -26,6 +26,10 @@ public enum RecordError: Error, Sendable, Equatable {
     case missingColumn(String, available: [String])
     /// A result without a date when today is outside the plan's year, so today cannot be its day.
     case dateRequired(today: Day, year: Int)
+    /// A correct amount for an item of a draw that did not draw by amount.
+    case notDrawnByAmount(DrawID)
+    /// A correct amount that is not kronor (SPEC.md §11).
+    case invalidAmount(String)
 
     /// One row's problem.
     public struct Problem: Sendable, Equatable {
@@ -53,6 +57,8 @@ public enum RecordError: Error, Sendable, Equatable {
         case .repeatedItem(let key, let first): "'\(key)' is already on line \(first)"
         case .rows(let problems): problems.map { "line \($0.line): \($0.error.message)" }.joined(separator: "; ")
         case .missingColumn(let name, let available): "missing column '\(name)' (columns: \(available.joined(separator: ", ")))"
+        case .notDrawnByAmount(let id): "draw \(id) did not draw by amount; it takes no correct amount"
+        case .invalidAmount(let text): "'\(text)' is not an amount in kronor (write e.g. 1 234,50)"
         case .dateRequired(let today, let year):
             "give --date, the day it was reviewed: today (\(today)) is outside the plan's year \(year)"
         }

@@ -19,6 +19,9 @@ public enum StatusListing {
                 if let week = draw.week { line += " \(week)" }
                 line += "  " + counts(stats)
                 lines.append(line)
+                if let amounts = AmountFindings.summary(of: draw, in: state) {
+                    lines.append("      " + AmountFindings.swedishSentence(amounts, noun: control.itemNoun ?? .caseFile))
+                }
             }
             if draws.count > 1 {
                 lines.append("    All draws: " + counts(ReviewStatistics(draws: draws, in: state)))

@@ -15,6 +15,10 @@ public enum Worksheet {
         public static let note = "Kommentar"
         public static let reviewer = "Granskad av"
         public static let date = "Datum"
+        /// Amount-weighted draws: the amount as booked, which the draw used.
+        public static let booked = "Bokfört belopp"
+        /// Amount-weighted draws: the correct amount, filled in by the reviewer.
+        public static let correct = "Rätt belopp"
     }
 
     /// The header and rows of a draw's worksheet.
@@ -26,12 +30,15 @@ public enum Worksheet {
         if isStratified { header.append(Column.stratum) }
         header.append(keyColumn)
         header += carried
+        let byAmount = record.amounts != nil
+        if byAmount { header += [Column.booked, Column.correct] }
         header += [Column.result, Column.remarkKind, Column.note, Column.reviewer, Column.date]
         func row(_ item: DrawnItem, number: String) -> [String] {
             var cells = [record.id.rawValue, record.seed.text, number]
             if isStratified { cells.append(item.stratum ?? "") }
             cells.append(item.key)
             cells += carried.map { item.carried[$0] ?? "" }
+            if byAmount { cells += [item.amount?.description ?? "", ""] }
             return cells + ["", "", "", "", ""]
         }
         let rows = record.items.enumerated().map { row($1, number: "\($0 + 1)") }

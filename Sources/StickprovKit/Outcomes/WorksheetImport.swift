@@ -20,6 +20,7 @@ public enum WorksheetImport {
         let noteColumn = table.columnIndex(Column.note)
         let reviewerColumn = table.columnIndex(Column.reviewer)
         let dateColumn = table.columnIndex(Column.date)
+        let correctColumn = table.columnIndex(Column.correct)
 
         var problems: [RecordError.Problem] = []
         var events: [JournalPayload] = []
@@ -59,9 +60,22 @@ public enum WorksheetImport {
                 }
                 date = parsed
             }
-            let proposed = OutcomeRecord(
+            var proposed = OutcomeRecord(
                 draw: drawID, key: key, result: result, remarkKind: cell(kindColumn), note: cell(noteColumn),
                 reviewer: cell(reviewerColumn), reviewedOn: date)
+            let correctText = cell(correctColumn)
+            if !correctText.isEmpty && result != .notReviewed {
+                guard let correct = Amount(correctText) else {
+                    fail(.invalidAmount(correctText))
+                    continue
+                }
+                do {
+                    proposed.misstatement = try AmountFindings.misstatement(correct: correct, key: key, in: draw)
+                } catch {
+                    fail(error)
+                    continue
+                }
+            }
             do {
                 if let event = try Recording.outcome(proposed, plan: plan, state: working) {
                     events.append(event)

@@ -16,6 +16,10 @@ public struct SampleRule: Sendable, Hashable {
     public var logUserColumn: String?
     /// Log check: the access-log export's column holding the time of each event.
     public var logTimeColumn: String?
+    /// Amount-weighted draw (`sha256-pps-v1`): the population column holding each item's amount in kronor.
+    public var amountColumn: String? = nil
+    /// Amount-weighted draw: items of this amount or more are taken for certain (SPEC.md §13).
+    public var certainFrom: Amount? = nil
 
     /// Creates a rule.
     public init(
@@ -136,7 +140,7 @@ public enum StratumSize: Sendable, Hashable {
 extension SampleRule: Codable {
     private enum CodingKeys: String, CodingKey {
         case count, percent, strata, logCheckUsers, keyColumn, stratumColumn, carry
-        case unitColumn, managerColumn, logUserColumn, logTimeColumn
+        case unitColumn, managerColumn, logUserColumn, logTimeColumn, amountColumn, certainFrom
     }
 
     public init(from decoder: any Decoder) throws {
@@ -163,6 +167,11 @@ extension SampleRule: Codable {
         managerColumn = try container.decodeIfPresent(String.self, forKey: .managerColumn)
         logUserColumn = try container.decodeIfPresent(String.self, forKey: .logUserColumn)
         logTimeColumn = try container.decodeIfPresent(String.self, forKey: .logTimeColumn)
+        amountColumn = try container.decodeIfPresent(String.self, forKey: .amountColumn)
+        if let text = try container.decodeIfPresent(String.self, forKey: .certainFrom) {
+            certainFrom = Amount(text)
+            if certainFrom == nil { try decoder.reportIssue("certainFrom '\(text)' is not an amount in kronor") }
+        }
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -180,5 +189,7 @@ extension SampleRule: Codable {
         try container.encodeIfPresent(managerColumn, forKey: .managerColumn)
         try container.encodeIfPresent(logUserColumn, forKey: .logUserColumn)
         try container.encodeIfPresent(logTimeColumn, forKey: .logTimeColumn)
+        try container.encodeIfPresent(amountColumn, forKey: .amountColumn)
+        try container.encodeIfPresent(certainFrom?.description, forKey: .certainFrom)
     }
 }

@@ -47,6 +47,7 @@ public enum Draw {
     public static func make(_ request: Request, population: Population, earlier: [DrawRecord]) throws(DrawError)
         -> DrawRecord
     {
+        if request.rule.amountColumn != nil { return try makeByAmount(request, population: population, earlier: earlier) }
         // Record the columns as the file spells them, so the worksheet and a re-draw find them.
         var rule = request.rule
         rule.keyColumn = population.keyColumn
@@ -109,6 +110,7 @@ public enum Draw {
                 "the population's fingerprint is \(population.fingerprint), the draw recorded \(record.population.fingerprint): this is not the file the draw was made from")
             return problems
         }
+        if record.algorithm == AmountSampler.algorithm { return verifyByAmount(record, population: population) }
         let sample = Sample.draw(population, size: record.rule.size, seed: record.seed)
         let keys = sample.parts.flatMap { $0.items.map(\.key) }
         if keys != record.items.map(\.key) {
@@ -155,6 +157,12 @@ public enum DrawError: Error, Sendable, Equatable {
     case unknownDraw(DrawID, known: [DrawID])
     /// A stratified rule without a stratum column.
     case stratumColumnRequired(ControlID)
+    /// An amount-weighted rule with a percentage or strata instead of a count.
+    case amountRuleNeedsCount(ControlID)
+    /// An amount-weighted rule, but the population was read without its amount column.
+    case populationWithoutAmounts(ControlID)
+    /// The population's amounts cannot be drawn from.
+    case amounts(SamplingError)
 
     /// The message a user reads.
     public var message: String {
@@ -168,6 +176,10 @@ public enum DrawError: Error, Sendable, Equatable {
             "no key column for '\(id)'; give --key COLUMN or set it with 'stickprov plan edit \(id) --key-column COLUMN'"
         case .stratumColumnRequired(let id):
             "a stratified rule needs a stratum column; give --stratum COLUMN or set it with 'stickprov plan edit \(id) --stratum-column COLUMN'"
+        case .amountRuleNeedsCount(let id):
+            "control point '\(id)' draws by amount; give it a count ('stickprov plan edit \(id) --count 60'), not a percentage or strata"
+        case .populationWithoutAmounts(let id): "control point '\(id)' draws by amount; the population needs its amount column"
+        case .amounts(let error): error.message
         case .unknownDraw(let id, let known):
             "no draw '\(id)' in the journal (draws: \(known.isEmpty ? "none yet" : known.map(\.rawValue).joined(separator: ", ")))"
         }

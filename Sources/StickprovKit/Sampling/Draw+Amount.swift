@@ -1,0 +1,76 @@
+extension Draw {
+    /// Makes the record of an amount-weighted draw (`sha256-pps-v1`): the rule's count drawn by
+    /// amount, the certain items first, with the figures SPEC.md §14 asks the record to keep.
+    /// - Throws: ``DrawError/amountRuleNeedsCount(_:)`` for a percentage or strata with an amount
+    ///   column, ``DrawError/populationWithoutAmounts(_:)`` when the population was read without them,
+    ///   ``DrawError/amounts(_:)`` when the amounts do not add up in 64 bits.
+    static func makeByAmount(_ request: Request, population: Population, earlier: [DrawRecord]) throws(DrawError)
+        -> DrawRecord
+    {
+        guard case .count(let count) = request.rule.size else { throw .amountRuleNeedsCount(request.control) }
+        guard let column = population.amountColumn else { throw .populationWithoutAmounts(request.control) }
+        var rule = request.rule
+        rule.keyColumn = population.keyColumn
+        rule.amountColumn = column
+        rule.carry = population.carriedColumns
+        let sample: AmountSample
+        do {
+            sample = try amountSample(population, count: count, seed: request.seed, certainFrom: rule.certainFrom)
+        } catch {
+            throw .amounts(error)
+        }
+        func drawn(_ index: Int, certain: Bool) -> DrawnItem {
+            let item = population.items[index]
+            return DrawnItem(
+                key: item.key, carried: Dictionary(uniqueKeysWithValues: zip(population.carriedColumns, item.carried)),
+                amount: item.amount, isCertain: certain)
+        }
+        let items = sample.certain.map { drawn($0, certain: true) } + sample.drawn.map { drawn($0, certain: false) }
+        let mine = earlier.filter { $0.control == request.control }
+        var record = DrawRecord(
+            id: DrawID(rawValue: "\(request.control)-\(mine.count + 1)"), control: request.control, seed: request.seed,
+            isSeedGenerated: request.isSeedGenerated, rule: rule,
+            period: request.period ?? request.date.description, date: request.date,
+            population: PopulationSummary(
+                file: request.populationFile, count: population.items.count, fingerprint: population.fingerprint),
+            items: items, notices: sample.notices)
+        record.algorithm = AmountSampler.algorithm
+        record.amounts = AmountDrawSummary(column: column, sample: sample)
+        return record
+    }
+
+    /// The amount-weighted sample of a population read with an amount column.
+    static func amountSample(_ population: Population, count: Int, seed: Seed, certainFrom: Amount?)
+        throws(SamplingError) -> AmountSample
+    {
+        try AmountSampler.draw(
+            keys: population.keys, amounts: population.items.map { $0.amount ?? Amount(ore: 0) }, seed: seed,
+            count: count, certainFrom: certainFrom)
+    }
+
+    /// Re-draws an amount-weighted record and compares keys, τ and the totals.
+    static func verifyByAmount(_ record: DrawRecord, population: Population) -> [String] {
+        guard let summary = record.amounts, case .count(let count) = record.rule.size else {
+            return ["the journal's amount-weighted draw has no amount figures"]
+        }
+        guard population.amountColumn != nil else { return ["the population was read without its amount column"] }
+        let sample: AmountSample
+        do {
+            sample = try amountSample(population, count: count, seed: record.seed, certainFrom: summary.certainFrom)
+        } catch {
+            return [error.message]
+        }
+        var problems: [String] = []
+        let keys = sample.certain.map { population.items[$0].key } + sample.drawn.map { population.items[$0].key }
+        if keys != record.items.map(\.key) { problems.append("re-drawing gives other items than the journal records") }
+        if sample.threshold != summary.threshold {
+            problems.append(
+                "re-drawing gives \(sample.threshold?.formula ?? "no tau"), the journal records \(summary.threshold?.formula ?? "no tau")")
+        }
+        if sample.drawable != summary.drawable {
+            problems.append(
+                "the population's amounts total \(sample.drawable.sum) kr in \(sample.drawable.count) items, the journal records \(summary.drawable.sum) kr in \(summary.drawable.count)")
+        }
+        return problems
+    }
+}
