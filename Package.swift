@@ -11,8 +11,12 @@ let package = Package(
         /// Every decision: plan model, sampling, CSV, journal, reports.
         /// Optimised in debug builds too: hashing and CSV scanning are hundreds of times
         /// slower unoptimised, which would make the test run (journals, large files) crawl.
+        /// SHA-256 with the CPU's SHA extensions (x86-64 SHA-NI), detected at run time; the Swift
+        /// code in StickprovKit/Hashing is the fallback. Optimised in debug builds like the library.
+        .target(name: "CSHA256", cSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))]),
         .target(
             name: "StickprovKit",
+            dependencies: ["CSHA256"],
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         /// Small hand-written command-line argument parser, unit tested on its own.

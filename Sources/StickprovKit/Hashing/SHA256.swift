@@ -6,6 +6,8 @@
 // locals, and the digest is four `UInt64`s rather than an array. The compression function itself is
 // described at "Compression function" below.
 
+import CSHA256
+
 /// A SHA-256 digest: 32 bytes, compared byte-wise (big-endian number order).
 ///
 /// Stored as four big-endian `UInt64` words so that equality, hashing and ordering are a few integer
@@ -287,7 +289,7 @@ public struct SHA256: Sendable {
     /// `count` (< 64) message bytes at `tail` (nil only when `count` is 0), compresses the one or
     /// two resulting blocks and returns the digest. `length` is the whole message length in bytes.
     @usableFromInline internal static func finish(
-        _ state: inout State, _ tail: UnsafeRawPointer?, count: Int, length: UInt64
+        _ state: inout State, _ tail: UnsafeRawPointer?, count: Int, length: UInt64, portable: Bool = false
     ) -> SHA256Digest {
         withUnsafeTemporaryAllocation(byteCount: 128, alignment: 16) { last in
             let base = last.baseAddress.unsafelyUnwrapped
@@ -298,7 +300,7 @@ public struct SHA256: Sendable {
             let end = blocks << 6
             (base + count + 1).initializeMemory(as: UInt8.self, repeating: 0, count: end - 8 - count - 1)
             base.storeBytes(of: (length &<< 3).bigEndian, toByteOffset: end - 8, as: UInt64.self)
-            compress(&state, UnsafeRawPointer(base), blocks: blocks)
+            compress(&state, UnsafeRawPointer(base), blocks: blocks, portable: portable)
         }
         return SHA256Digest(
             word0: UInt64(state.a) << 32 | UInt64(state.b),
@@ -306,6 +308,37 @@ public struct SHA256: Sendable {
             word2: UInt64(state.e) << 32 | UInt64(state.f),
             word3: UInt64(state.g) << 32 | UInt64(state.h)
         )
+    }
+
+    // MARK: - Choosing the compression function
+
+    /// Whether this CPU has the SHA extensions (x86-64 SHA-NI), asked once.
+    static let hasHardwareSHA: Bool = stickprov_sha256_ni_available() != 0
+
+    /// Compresses whole blocks: with the CPU's SHA instructions where it has them (about three
+    /// times the portable code's speed), else with the portable Swift code below.
+    /// - Parameter portable: use the Swift code even where the CPU has SHA instructions (tests compare the two).
+    @usableFromInline internal static func compress(
+        _ state: inout State, _ input: UnsafeRawPointer, blocks: Int, portable: Bool = false
+    ) {
+        guard hasHardwareSHA && !portable else { return compressPortable(&state, input, blocks: blocks) }
+        var words = (state.a, state.b, state.c, state.d, state.e, state.f, state.g, state.h)
+        withUnsafeMutableBytes(of: &words) { raw in
+            stickprov_sha256_compress_ni(
+                raw.baseAddress.unsafelyUnwrapped.assumingMemoryBound(to: UInt32.self),
+                input.assumingMemoryBound(to: UInt8.self), blocks)
+        }
+        (state.a, state.b, state.c, state.d, state.e, state.f, state.g, state.h) = words
+    }
+
+    /// The digest of `bytes` computed with the portable Swift code only, for tests that check the
+    /// hardware path against it.
+    static func hashPortable(_ bytes: UnsafeRawBufferPointer) -> SHA256Digest {
+        var state = State()
+        guard let base = bytes.baseAddress else { return finish(&state, nil, count: 0, length: 0, portable: true) }
+        let blocks = bytes.count >> 6
+        if blocks > 0 { compress(&state, base, blocks: blocks, portable: true) }
+        return finish(&state, base + (blocks << 6), count: bytes.count & 63, length: UInt64(bytes.count), portable: true)
     }
 
     // MARK: - Compression function (FIPS 180-4 section 6.2.2)
@@ -486,7 +519,7 @@ public struct SHA256: Sendable {
     /// rounds ahead of the rounds that read it, and written with K already added to a 256-byte stack
     /// buffer. Issuing the schedule interleaved with the rounds, rather than all first, lets the
     /// out-of-order core overlap the two instead of waiting out the schedule's serial dependency chain.
-    @usableFromInline internal static func compress(_ state: inout State, _ input: UnsafeRawPointer, blocks: Int) {
+    @usableFromInline internal static func compressPortable(_ state: inout State, _ input: UnsafeRawPointer, blocks: Int) {
         withUnsafeTemporaryAllocation(byteCount: 256, alignment: 16) { scratch in
             roundConstants.withUnsafeBufferPointer { constants in
                 let k = constants.baseAddress.unsafelyUnwrapped
