@@ -45,7 +45,7 @@ import Testing
 
         let seed = "Lönekontroll 2023-1"
         let draw = try CLI.run(
-            ["draw", "K1", "--plan", "plan", "--population", "loner.csv", "--seed", seed, "--date", "2023-03-15"],
+            ["draw", "K1", "--plan", "plan", "--population", "loner.csv", "--seed", seed, "--date", "2023-03-15", "--out", "urval-K1-1.csv"],
             in: folder.url)
         #expect(draw.status == 0, "\(draw.stderr)")
         #expect(draw.stdout.contains("Certain: 6 items of 100 000,00 kr or more"))

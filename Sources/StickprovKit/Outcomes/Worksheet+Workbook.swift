@@ -15,7 +15,7 @@ extension Worksheet {
     ) -> Workbook {
         let (header, rows) = table(for: record)
         let editable = Set(
-            [Column.result, Column.remarkKind, Column.note, Column.reviewer, Column.date].compactMap {
+            [Column.correct, Column.result, Column.remarkKind, Column.note, Column.reviewer, Column.date].compactMap {
                 header.firstIndex(of: $0)
             })
         var sheet = Workbook.Sheet(name: "Urval", rows: [header] + rows)
