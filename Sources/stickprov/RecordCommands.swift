@@ -73,14 +73,22 @@ enum RecordCommands {
         run: { arguments, console in
             if let sheet = arguments.value("worksheet") {
                 guard arguments.arguments.isEmpty else { throw UsageError("give either --worksheet FILE or DRAW-ID ITEM-KEY") }
-                let table = try readWorksheet(sheet)
+                let read = try readWorksheet(sheet)
+                var filledRows = 0
                 try append(arguments, console, { plan, state in
                     do {
-                        return try WorksheetImport.events(from: table, plan: plan, state: state)
+                        let reading = try WorksheetImport.read(read, plan: plan, state: state)
+                        for notice in reading.notices { console.note("\(sheet): note: \(notice)") }
+                        filledRows = reading.filledRows
+                        return reading.events
                     } catch let error as RecordError {
-                        throw DataError(lines: lines(for: error, in: sheet, table: table))
+                        throw DataError(lines: lines(for: error, in: sheet, table: read.table))
                     }
-                }, summary: { written in summarise(written, source: sheet) })
+                }, summary: { written in
+                    filledRows == 0
+                        ? "\(sheet): nothing to record: no row has a result (Resultat) filled in"
+                        : summarise(written, source: sheet)
+                })
                 return
             }
             guard arguments.arguments.count == 2 else { throw UsageError("give DRAW-ID ITEM-KEY and a result, or --worksheet FILE") }
@@ -124,10 +132,10 @@ enum RecordCommands {
         return ["\(file): \(error.message)"]
     }
 
-    /// A filled-in worksheet, CSV or .xlsx, as a table; its problems name the file.
-    static func readWorksheet(_ path: String) throws -> CSVTable {
+    /// A filled-in worksheet, CSV or .xlsx; its problems name the file.
+    static func readWorksheet(_ path: String) throws -> WorksheetImport.Sheet {
         do {
-            return try Worksheet.readTable(contentsOf: path)
+            return try Worksheet.read(contentsOf: path)
         } catch let error as CSVError {
             throw DataError(describing: error, in: path)
         } catch let error as SpreadsheetError {

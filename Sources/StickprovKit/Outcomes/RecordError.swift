@@ -18,6 +18,15 @@ public enum RecordError: Error, Sendable, Equatable {
     case unknownSignal(String, known: [String])
     /// A measurement of a control that draws samples, or similar misuse.
     case notMeasured(ControlID, MethodKind)
+    /// A remark kind the control point's plan does not list (the nearest listed kind, if any is close).
+    case unknownRemarkKind(String, nearest: String?, known: [String])
+    /// A worksheet cell right of the header (1-based column) holds text, whose column has no name.
+    case cellOutsideHeader(column: Int, text: String)
+    /// A worksheet row's seed (Frö) is not its draw's: the row belongs to another draw.
+    case wrongSeed(String, draw: DrawID)
+    /// A key that is not in the draw, but is a drawn key without its leading zeros, as a
+    /// spreadsheet that read the key as a number leaves it, and no Nr says which item it is.
+    case lostLeadingZeros(String, drawnKey: String, draw: DrawID)
     /// The item was listed twice in one worksheet.
     case repeatedItem(String, firstLine: Int)
     /// A worksheet with problems: every row's problem, by line.
@@ -54,6 +63,17 @@ public enum RecordError: Error, Sendable, Equatable {
             "\(field) holds what looks like a personnummer (\(masked)); personal data does not belong in the record"
         case .unknownSignal(let signal, let known): "'\(signal)' is not a signal of the plan (\(known.joined(separator: ", ")))"
         case .notMeasured(let id, let method): "control point '\(id)' is checked by \(method.rawValue); record its items with 'stickprov record'"
+        case .unknownRemarkKind(let kind, let nearest, let known):
+            "'\(kind.prefix(60))' is not a remark kind of the plan"
+                + (nearest.map { "; did you mean '\($0)'?" } ?? " (kinds: \(known.prefix(8).joined(separator: ", ")))")
+                + " Add a new kind with 'stickprov plan edit … --remark-kind'"
+        case .cellOutsideHeader(let column, let text):
+            "column \(column) has no header but holds '\(text.prefix(60))'; move it into Kommentar or clear it"
+        case .wrongSeed(let seed, let draw):
+            "the seed (Frö) '\(seed.prefix(60))' is not draw \(draw)'s: the row belongs to another draw"
+        case .lostLeadingZeros(let key, let drawnKey, let draw):
+            "'\(key)' is not an item of draw \(draw), but '\(drawnKey)' is: a spreadsheet dropped its leading zeros; "
+                + "keep the Nr column so the row can be matched, or use the .xlsx worksheet"
         case .repeatedItem(let key, let first): "'\(key)' is already on line \(first)"
         case .rows(let problems): problems.map { "line \($0.line): \($0.error.message)" }.joined(separator: "; ")
         case .missingColumn(let name, let available): "missing column '\(name)' (columns: \(available.joined(separator: ", ")))"

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns what a user records into journal events, checking it against the plan and the
 /// year so far. Pure: takes values, returns the events to append.
 public enum Recording {
@@ -24,8 +26,7 @@ public enum Recording {
         switch record.result {
         case .remark:
             guard let kind = record.remarkKind else { throw .remarkKindRequired }
-            let known = plan.control(draw.control)?.remarkKinds ?? []
-            record.remarkKind = known.first { $0.nfc.lowercased() == kind.nfc.lowercased() } ?? kind
+            record.remarkKind = try planKind(kind, known: plan.control(draw.control)?.remarkKinds ?? [])
         case .notReviewed:
             guard record.note != nil else { throw .reasonRequired }
             record.remarkKind = nil
@@ -75,6 +76,20 @@ public enum Recording {
         try refusePersonalData(record.result, field: "the result text")
         try refusePersonalData(record.actions, field: "the actions text")
         return .assessment(record)
+    }
+
+    /// The plan's spelling of a remark kind typed in another case or with a trailing full stop.
+    /// A control point whose plan lists no kinds takes any kind as written.
+    /// - Throws: ``RecordError/unknownRemarkKind(_:nearest:known:)`` for a kind the plan lacks.
+    public static func planKind(_ kind: String, known: [String]) throws(RecordError) -> String {
+        guard !known.isEmpty else { return kind }
+        func folded(_ text: String) -> String {
+            var text = text.nfc.lowercased().trimmingCharacters(in: .whitespaces)
+            while let last = text.last, ".:;!,".contains(last) { text = String(text.dropLast()).trimmingCharacters(in: .whitespaces) }
+            return text
+        }
+        if let match = known.first(where: { folded($0) == folded(kind) }) { return match }
+        throw .unknownRemarkKind(kind, nearest: PlanFile.nearest(kind, in: Set(known)), known: known)
     }
 
     static func refusePersonalData(_ text: String?, field: String) throws(RecordError) {

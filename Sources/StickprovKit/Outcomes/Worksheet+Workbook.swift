@@ -83,15 +83,18 @@ extension Worksheet {
             .xlsx()
     }
 
-    /// Reads a filled-in worksheet, CSV or .xlsx (by its extension or its first bytes), as a table.
-    /// Rows of a workbook keep their row numbers as lines.
+    /// Reads a filled-in worksheet, CSV or .xlsx (by its extension or its first bytes). Rows of a
+    /// workbook keep their row numbers as lines; CSV rows their physical lines.
     /// - Throws: ``CSVError`` (also when the file cannot be read) or ``SpreadsheetError``.
-    public static func readTable(contentsOf path: String) throws -> CSVTable {
+    public static func read(contentsOf path: String) throws -> WorksheetImport.Sheet {
+        let sheet: SheetTable
         let bytes = try FileBytes.read(path)
         if isWorkbook(path) || bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            return try WorkbookReader.sheet(bytes, preferred: "Urval").table()
+            sheet = try SheetTable.workbook(bytes, preferred: "Urval")
+        } else {
+            sheet = try SheetTable.csv(bytes)
         }
-        return try CSVTable.parse(bytes)
+        return try WorksheetImport.Sheet(rows: sheet.rows)
     }
 
     /// Where a worksheet problem is, as a cell of the sheet `sheet`: the column the problem
@@ -103,6 +106,9 @@ extension Worksheet {
         case .invalidDate, .dateRequired: column = Column.date
         case .remarkKindRequired: column = Column.remarkKind
         case .personalData: column = Column.note
+        case .unknownRemarkKind: column = Column.remarkKind
+        case .wrongSeed: column = Column.seed
+        case .cellOutsideHeader(let stray, _): return "\(sheet)!\(Workbook.columnName(stray - 1))\(problem.line)"
         default: column = Column.draw
         }
         let index = table.columnIndex(column) ?? 0
@@ -117,7 +123,13 @@ extension SheetTable {
     public static func read(contentsOf path: String) throws -> SheetTable {
         let bytes = try FileBytes.read(path)
         guard Worksheet.isWorkbook(path) || bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) else { return try csv(bytes) }
-        let cells = try WorkbookReader.sheet(bytes)
+        return try workbook(bytes)
+    }
+
+    /// The non-blank rows of a workbook's sheet `preferred` (else its first sheet), numbered as
+    /// the spreadsheet numbers them.
+    public static func workbook(_ bytes: [UInt8], preferred: String? = nil) throws(SpreadsheetError) -> SheetTable {
+        let cells = try WorkbookReader.sheet(bytes, preferred: preferred)
         return SheetTable(
             rows: cells.rows.keys.sorted().compactMap { number in
                 let row = cells.rows[number] ?? [:]

@@ -1,14 +1,67 @@
 /// Reads a filled-in worksheet back: every row is checked first, and either all its
 /// results become events or none do.
+///
+/// A worksheet comes back from a spreadsheet program changed in ordinary ways, and the import
+/// undoes what it safely can: the `'` the tool put before a formula-like key is taken off,
+/// trailing empty columns are ignored, and a key whose leading zeros a spreadsheet dropped is
+/// matched through its draw id and row number (Nr) when that is unambiguous, with a notice.
 public enum WorksheetImport {
+    /// What reading a sheet gives: the events to record and what the user should know.
+    public struct Reading: Sendable, Equatable {
+        /// The events for the filled-in rows that add something.
+        public var events: [JournalPayload]
+        /// Things done or found that are not errors: keys matched by Nr, drawn items missing.
+        public var notices: [String]
+        /// How many rows had a result filled in (0: the sheet has no results at all).
+        public var filledRows: Int
+    }
+
+    /// A worksheet's cells: the table under its header, and filled cells right of the header.
+    public struct Sheet: Sendable {
+        /// The rows under the header, as wide as the header.
+        public var table: CSVTable
+        /// Cells right of the header that hold text, by line and 1-based column.
+        public var strayCells: [(line: Int, column: Int, text: String)]
+
+        /// A sheet from rows as a spreadsheet holds them: the first row is the header (its
+        /// trailing empty cells dropped), rows may be longer or shorter than it.
+        /// - Throws: ``CSVError`` for an empty or repeated column name.
+        public init(rows: [SheetRow]) throws(CSVError) {
+            guard let first = rows.first else { throw .emptyFile }
+            var header = first.cells
+            while let last = header.last, last.trimmingASCIIWhitespace().isEmpty { header.removeLast() }
+            var tableRows: [CSVRow] = []
+            var stray: [(line: Int, column: Int, text: String)] = []
+            for row in rows.dropFirst() {
+                for (index, cell) in row.cells.enumerated().dropFirst(header.count)
+                where !cell.trimmingASCIIWhitespace().isEmpty {
+                    stray.append((row.line, index + 1, cell))
+                }
+                tableRows.append(CSVRow(line: row.line, fields: (0..<header.count).map { row.cell($0) }))
+            }
+            table = try CSVTable(header: header, rows: tableRows, headerLine: first.line)
+            strayCells = stray
+        }
+    }
+
     /// The events for the sheet's filled-in rows (rows with no result are left for later;
     /// rows that repeat what is recorded add nothing).
-    /// - Parameter reviewer: who reviewed, for rows whose *Granskad av* is empty.
     /// - Throws: ``RecordError/missingColumn(_:available:)`` or ``RecordError/rows(_:)``
     ///   listing every bad row.
     public static func events(from table: CSVTable, plan: ControlPlan, state: YearState) throws(RecordError)
         -> [JournalPayload]
     {
+        try read(table, strayCells: [], plan: plan, state: state).events
+    }
+
+    /// Reads a sheet: the events, the notices, and every problem at once (stray cells included).
+    public static func read(_ sheet: Sheet, plan: ControlPlan, state: YearState) throws(RecordError) -> Reading {
+        try read(sheet.table, strayCells: sheet.strayCells, plan: plan, state: state)
+    }
+
+    static func read(
+        _ table: CSVTable, strayCells: [(line: Int, column: Int, text: String)], plan: ControlPlan, state: YearState
+    ) throws(RecordError) -> Reading {
         typealias Column = Worksheet.Column
         guard let drawColumn = table.columnIndex(Column.draw) else {
             throw .missingColumn(Column.draw, available: table.header)
@@ -20,29 +73,53 @@ public enum WorksheetImport {
         let noteColumn = table.columnIndex(Column.note)
         let reviewerColumn = table.columnIndex(Column.reviewer)
         let dateColumn = table.columnIndex(Column.date)
+        let seedColumn = table.columnIndex(Column.seed)
+        let numberColumn = table.columnIndex(Column.number)
         let correctColumn = table.columnIndex(Column.correct)
 
-        var problems: [RecordError.Problem] = []
+        var problems = strayCells.map { RecordError.Problem(line: $0.line, error: .cellOutsideHeader(column: $0.column, text: $0.text)) }
+        var notices: [String] = []
         var events: [JournalPayload] = []
         var seen: [String: Int] = [:]
+        var listed: [DrawID: Set<String>] = [:]
+        var filled = 0
         var working = state
         for row in table.rows {
-            func cell(_ index: Int?) -> String { index.map { row.fields[$0].trimmingASCIIWhitespace() } ?? "" }
+            func cell(_ index: Int?) -> String { index.map { unguarded(row.fields[$0].trimmingASCIIWhitespace()) } ?? "" }
             func fail(_ error: RecordError) { problems.append(.init(line: row.line, error: error)) }
             if row.fields.allSatisfy({ $0.trimmingASCIIWhitespace().isEmpty }) { continue }
+            let drawID = DrawID(rawValue: cell(drawColumn))
+            let draw = state.draw(drawID)
+            var key = ""
+            if let draw, let keyColumn = table.columnIndex(draw.rule.keyColumn ?? "Nyckel") {
+                key = Population.normalise(cell(keyColumn))
+                if let matched = matchByNumber(key, number: cell(numberColumn), in: draw) {
+                    notices.append("line \(row.line): '\(key)' read as '\(matched)' (draw \(drawID), Nr \(cell(numberColumn))): a spreadsheet dropped its leading zeros")
+                    key = matched
+                }
+                listed[drawID, default: []].insert(key)
+            }
             let resultWord = cell(resultColumn)
             if resultWord.isEmpty { continue }  // not reviewed yet
-            let drawID = DrawID(rawValue: cell(drawColumn))
-            guard let draw = state.draw(drawID) else {
+            filled += 1
+            guard let draw else {
                 fail(.unknownDraw(drawID, known: state.draws.map(\.id)))
                 continue
             }
             let keyName = draw.rule.keyColumn ?? "Nyckel"
-            guard let keyColumn = table.columnIndex(keyName) else {
+            guard table.columnIndex(keyName) != nil else {
                 fail(.missingColumn(keyName, available: table.header))
                 continue
             }
-            let key = Population.normalise(row.fields[keyColumn])
+            let seed = cell(seedColumn)
+            if !seed.isEmpty && seed != draw.seed.text {
+                fail(.wrongSeed(seed, draw: drawID))
+                continue
+            }
+            if let drawnKey = withoutLeadingZerosMatch(key, in: draw) {
+                fail(.lostLeadingZeros(key, drawnKey: drawnKey, draw: drawID))
+                continue
+            }
             if let first = seen.updateValue(row.line, forKey: drawID.rawValue + "\t" + key) {
                 fail(.repeatedItem(key, firstLine: first))
                 continue
@@ -85,7 +162,46 @@ public enum WorksheetImport {
                 fail(error)
             }
         }
-        guard problems.isEmpty else { throw .rows(problems) }
-        return events
+        guard problems.isEmpty else { throw .rows(problems.sorted { $0.line < $1.line }) }
+        for (drawID, keys) in listed.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            guard let draw = state.draw(drawID) else { continue }
+            let missing = draw.items.map(\.key).filter { !keys.contains($0) }
+            if !missing.isEmpty {
+                let shown = missing.prefix(5).map { "'\($0)'" }.joined(separator: ", ")
+                notices.append(
+                    "draw \(drawID): \(missing.count) drawn item\(missing.count == 1 ? " is" : "s are") not in the sheet (\(shown)\(missing.count > 5 ? ", …" : "")); they stay pending")
+            }
+        }
+        return Reading(events: events, notices: notices, filledRows: filled)
+    }
+
+    /// A cell without the `'` the tool writes before text a spreadsheet would take for a formula.
+    static func unguarded(_ text: String) -> String {
+        guard text.hasPrefix("'"), let second = text.dropFirst().first, "=+-@".contains(second) else { return text }
+        return String(text.dropFirst())
+    }
+
+    /// The drawn key a row's key stands for when a spreadsheet dropped its leading zeros and the
+    /// row's number (Nr, "3" or "Reserv 1") names an item whose key is that key with zeros before it.
+    static func matchByNumber(_ key: String, number: String, in draw: DrawRecord) -> String? {
+        guard !key.isEmpty, !draw.items.contains(where: { $0.key == key }), !draw.spares.contains(where: { $0.key == key })
+        else { return nil }
+        let item: DrawnItem?
+        if number.lowercased().hasPrefix("reserv"), let index = Int(number.dropFirst(6).trimmingASCIIWhitespace()) {
+            item = draw.spares.indices.contains(index - 1) ? draw.spares[index - 1] : nil
+        } else if let index = Int(number) {
+            item = draw.items.indices.contains(index - 1) ? draw.items[index - 1] : nil
+        } else {
+            item = nil
+        }
+        guard let item, item.key.hasSuffix(key), item.key.dropLast(key.count).allSatisfy({ $0 == "0" }) else { return nil }
+        return item.key
+    }
+
+    /// A drawn key that is `key` with leading zeros, when `key` itself is not drawn.
+    static func withoutLeadingZerosMatch(_ key: String, in draw: DrawRecord) -> String? {
+        let all = draw.items + draw.spares
+        guard !key.isEmpty, !all.contains(where: { $0.key == key }) else { return nil }
+        return all.first { $0.key.count > key.count && $0.key.hasSuffix(key) && $0.key.dropLast(key.count).allSatisfy { $0 == "0" } }?.key
     }
 }
