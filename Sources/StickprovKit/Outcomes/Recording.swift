@@ -26,6 +26,7 @@ public enum Recording {
         switch record.result {
         case .remark:
             guard let kind = record.remarkKind else { throw .remarkKindRequired }
+            try refusePersonalData(kind, field: "the remark kind")  // before any message repeats it
             record.remarkKind = try planKind(kind, known: plan.control(draw.control)?.remarkKinds ?? [])
         case .notReviewed:
             guard record.note != nil else { throw .reasonRequired }
