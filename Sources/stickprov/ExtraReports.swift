@@ -25,6 +25,7 @@ enum ExtraReports {
             switch format {
             case "html": return Document(title: matrix.title, bytes: Array(matrix.html().utf8))
             case "csv": return Document(title: matrix.title, bytes: matrix.csv())
+            case "docx": return Document(title: matrix.title, bytes: try wordFile(arguments) { () throws(ZipError) in try matrix.docx() })
             default: return Document(title: matrix.title, bytes: Array(matrix.markdown().utf8))
             }
         }
@@ -43,10 +44,21 @@ enum ExtraReports {
             switch format {
             case "html": return Document(title: appendix.title, bytes: Array(appendix.html().utf8))
             case "csv": return Document(title: appendix.title, bytes: appendix.csv())
+            case "docx": return Document(title: appendix.title, bytes: try wordFile(arguments) { () throws(ZipError) in try appendix.docx() })
             default: return Document(title: appendix.title, bytes: Array(appendix.markdown().utf8))
             }
         default:
             throw UsageError("--appendix '\(number)' is not 1 or 2")
+        }
+    }
+
+    /// A Word file's bytes; a .docx is a file, never printed to the terminal.
+    static func wordFile(_ arguments: ParsedArguments, _ make: () throws(ZipError) -> [UInt8]) throws -> [UInt8] {
+        guard arguments.isGiven("out") else { throw UsageError("--format docx writes a Word file; give --out FILE.docx") }
+        do {
+            return try make()
+        } catch {
+            throw DataError("error: cannot pack the Word file: \(error)")
         }
     }
 

@@ -19,7 +19,7 @@ enum ReportCommand {
             options: [
                 PlanCommands.planOption,
                 .option("point", "POINT", help: "delår or årsbokslut (interim, year-end). Default: årsbokslut."),
-                .option("format", "FORMAT", help: "md (default), html, docx (Word; needs --out) or csv. Default from --out's extension."),
+                .option("format", "FORMAT", help: "md (default), html, docx (Word; needs --out) or csv. Default from --out's extension. Also for --appendix 2 and --risk-matrix."),
                 .option("out", "FILE", help: "Write to FILE (atomically) instead of standard output."),
                 .flag("summary", help: "Print only the summary sentence."),
                 .option("legend", "LEVELS", help: "all (default): every signal level; used: only the levels assessed."),
@@ -47,9 +47,6 @@ enum ReportCommand {
         }
         if format == "docx" {
             guard arguments.isGiven("out") else { throw UsageError("--format docx writes a Word file; give --out FILE.docx") }
-            if arguments.has("risk-matrix") || (arguments.value("appendix") ?? "1") != "1" {
-                throw UsageError("--format docx is for Bilaga 1; the risk matrix and Bilaga 2 are md, html or csv")
-            }
         }
         if arguments.has("summary") && (arguments.isGiven("format") || arguments.isGiven("out")) {
             throw UsageError("--summary prints one sentence; it takes no --format or --out")

@@ -29,18 +29,14 @@ enum RollupCommand {
             ]),
         run: run)
 
-    static func formatFromExtension(_ path: String) -> String {
-        (path as NSString).pathExtension.lowercased() == "docx" ? "docx" : ReportCommand.formatFromExtension(path)
-    }
-
     static func run(_ arguments: ParsedArguments, _ console: Console) throws {
         guard !arguments.arguments.isEmpty else { throw UsageError("give the plan folders, e.g. Plans/*") }
         let point: ReportPoint = try arguments.value("point").map { try PlanCommands.token($0, option: "point") } ?? .yearEnd
-        let format = arguments.value("format") ?? (arguments.value("out").map(Self.formatFromExtension) ?? "md")
+        let format = arguments.value("format") ?? (arguments.value("out").map(ReportCommand.formatFromExtension) ?? "md")
         guard ["md", "markdown", "html", "csv", "docx"].contains(format) else {
             throw UsageError("--format '\(format)' is not md, html, csv or docx")
         }
-        if format == "docx" && !arguments.isGiven("out") { throw UsageError("--format docx writes a file; give --out FILE.docx") }
+        if format == "docx" && !arguments.isGiven("out") { throw UsageError("--format docx writes a Word file; give --out FILE.docx") }
         // A folder given twice (Plans/* plus one named again) would be counted twice.
         var seen: Set<String> = []
         var folders: [String] = []

@@ -81,7 +81,7 @@ import Testing
     @Test(arguments: [
         (["report", "--format", "pdf"], "error: --format 'pdf' is not md, html, docx or csv"),
         (["report", "--format", "docx"], "error: --format docx writes a Word file; give --out FILE.docx"),
-        (["report", "--appendix", "2", "--out", "b.docx"], "error: --format docx is for Bilaga 1; the risk matrix and Bilaga 2 are md, html or csv"),
+        (["report", "--appendix", "2", "--format", "docx"], "error: --format docx writes a Word file; give --out FILE.docx"),
         (["report", "--point", "jul"], "error: --point 'jul' is not one of: interim, year-end"),
         (["report", "--summary", "--format", "html"], "error: --summary prints one sentence; it takes no --format or --out"),
         (["report", "--legend", "some"], "error: --legend 'some' is not one of: all, used"),

@@ -31,6 +31,14 @@ import Testing
             #expect(result.status == 0, "\(result.stderr)")
             #expect(String(decoding: try Data(contentsOf: folder.file(name)), as: UTF8.self).hasPrefix(prefix), "\(name)")
         }
+        for arguments in [["--risk-matrix", "--out", "risk.docx"], ["--appendix", "2", "--format", "docx", "--out", "b2.docx"]] {
+            let result = try CLI.run(["report", "--plan", plan] + arguments, in: folder.url)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(Array(try Data(contentsOf: folder.file(arguments[arguments.count - 1])).prefix(4)) == [0x50, 0x4B, 0x03, 0x04])
+        }
+        let noFile = try CLI.run(["report", "--plan", plan, "--risk-matrix", "--format", "docx"])
+        #expect(noFile.status == 2)
+        #expect(noFile.stderr.hasPrefix("error: --format docx writes a Word file; give --out FILE.docx\n"))
         let wrong = try CLI.run(["report", "--plan", plan, "--risk-matrix", "--point", "delår"])
         #expect(wrong.status == 2)
     }
