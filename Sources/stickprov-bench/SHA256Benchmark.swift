@@ -1,3 +1,4 @@
+import Foundation
 import StickprovKit
 
 /// `stickprov-bench sha256 [--megabytes N]`: bulk throughput and short-input hash rate.
@@ -29,8 +30,78 @@ enum SHA256Benchmark {
             }
         }
         bulk(megabytes: megabytes)
+        opensslSpeed()
+        tools(megabytes: megabytes)
         short()
         return 0
+    }
+
+    /// The same N MB hashed by `openssl dgst -sha256` and `sha256sum` from a file (warm in the page
+    /// cache after a first read), best of three each, so our figure has its yardsticks from this run.
+    static func tools(megabytes: Int) {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("stickprov-bench-sha256-\(getpid()).bin").path
+        let count = megabytes << 20
+        var buffer = [UInt8](repeating: 0, count: count)
+        for i in 0..<count { buffer[i] = UInt8(truncatingIfNeeded: i &* 131 &+ i >> 9) }
+        guard FileManager.default.createFile(atPath: path, contents: Data(buffer)) else {
+            print("sha256 tools: could not write \(path); openssl and sha256sum not measured")
+            return
+        }
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let ours = buffer.withUnsafeBytes { SHA256.hash($0) }.hex
+        for (name, arguments) in [("openssl", ["dgst", "-sha256", path]), ("sha256sum", [path])] {
+            guard let tool = which(name) else {
+                print("sha256 \(name): not installed, not measured")
+                continue
+            }
+            var best = Double.infinity
+            var output = ""
+            for _ in 0..<3 {
+                let start = ContinuousClock.now
+                output = run(tool, arguments)
+                best = min(best, (ContinuousClock.now - start).seconds)
+            }
+            let agrees = output.contains(ours) ? "same digest" : "DIGEST DIFFERS"
+            print(
+                "sha256 \(name): \(megabytes) MB in \(format(best, 2)) s = \(format(Double(megabytes) / best, 0)) MB/s"
+                    + " (best of 3, file in page cache, process start included; \(agrees))")
+        }
+    }
+
+    /// `openssl speed -evp sha256` on 16 KB blocks in memory: OpenSSL's own figure without file or
+    /// process costs, the fairest yardstick for the in-memory figure above.
+    static func opensslSpeed() {
+        guard let tool = which("openssl") else { return }
+        let output = run(tool, ["speed", "-seconds", "2", "-bytes", "16384", "-evp", "sha256"])
+        guard let line = output.split(separator: "\n").last(where: { $0.hasPrefix("sha256") }),
+            let field = line.split(separator: " ").last, field.hasSuffix("k"),
+            let kilobytes = Double(field.dropLast())
+        else {
+            print("sha256 openssl speed: could not read its output")
+            return
+        }
+        let mebibytes = kilobytes * 1000 / 1_048_576
+        print("sha256 openssl speed -evp sha256, 16 KB blocks in memory: \(format(mebibytes, 0)) MB/s")
+    }
+
+    /// The first executable called `name` on PATH.
+    static func which(_ name: String) -> String? {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    /// Runs a program and returns its standard output.
+    static func run(_ tool: String, _ arguments: [String]) -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: tool)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return "" }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
     }
 
     /// Hashes an N MB buffer `repetitions` times and prints the best rate in MB/s (1 MB = 2^20 bytes).

@@ -16,11 +16,12 @@ enum SamplingBenchmark {
             }
             count = n
         }
-        var csv = "Ärendenummer;Handläggare;Beslutstyp\r\n"
+        var csv = "Ärendenummer;Handläggare;Beslutstyp;Belopp\r\n"
         csv.reserveCapacity(count * 40)
         let types = ["Hemtjänst SoL", "Särskilt boende SoL", "LSS", "Korttidsboende SoL"]
         for i in 0..<count {
-            csv += "SN-\(2023 - i % 5)-\(100_000 + i);Handläggare \(i % 300);\(types[i % 4])\r\n"
+            let kronor = (i &* 2_654_435_761) % 150_000
+            csv += "SN-\(2023 - i % 5)-\(100_000 + i);Handläggare \(i % 300);\(types[i % 4]);\(kronor / 1000) \(String(kronor % 1000 + 1000).dropFirst()),\(i % 100)\r\n"
         }
         let bytes = Array(csv.utf8)
         let clock = ContinuousClock()
@@ -28,7 +29,7 @@ enum SamplingBenchmark {
         let read = clock.measure {
             do {
                 population = try Population(
-                    CSVTable.parse(bytes), keyColumn: "Ärendenummer", stratumColumn: "Beslutstyp")
+                    CSVTable.parse(bytes), keyColumn: "Ärendenummer", stratumColumn: "Beslutstyp", amountColumn: "Belopp")
             } catch {
                 printError("population failed: \(error)")
             }
@@ -51,6 +52,15 @@ enum SamplingBenchmark {
             let time = clock.measure { drawn = Sample.draw(population, size: size, seed: seed).items.count }
             print(String(format: "sample: draw %@ of %d: %d items in %.3f s", name, count, drawn, seconds(time)))
         }
+        var amountDrawn = 0
+        let amounts = population.items.map { $0.amount ?? Amount(ore: 0) }
+        let keys = population.keys
+        let byAmount = clock.measure {
+            amountDrawn = (try? AmountSampler.draw(
+                keys: keys, amounts: amounts, seed: seed, count: 60, certainFrom: Amount(ore: 14_999_000)))
+                .map { $0.certain.count + $0.drawn.count } ?? -1
+        }
+        print(String(format: "sample: draw 60 by amount (sha256-pps-v1, certain from 149 990 kr) of %d: %d items in %.3f s", count, amountDrawn, seconds(byAmount)))
         let fingerprint = clock.measure { _ = population.fingerprint }
         print(String(format: "sample: fingerprint of %d keys in %.3f s", count, seconds(fingerprint)))
         return 0
