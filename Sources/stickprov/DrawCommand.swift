@@ -56,9 +56,14 @@ enum DrawCommand {
         if !missing.isEmpty && !arguments.has("confirm-missing-strata") {
             throw PlanError.missingStrata(context.control.id, column: population.stratumColumn ?? "", missing)
         }
-        let record = try context.draw(
+        var record = try context.draw(
             rule: rule, population: population, populationPath: populationPath, month: month, spares: spares,
             arguments)
+        do {
+            record.population.fileDigest = try PopulationFile(path: populationPath)
+        } catch {
+            throw DataError(describing: error, in: populationPath)
+        }
 
         let out = arguments.value("out") ?? "urval-\(record.id).xlsx"
         try refuseInsidePlan(out, planDirectory: context.directory)

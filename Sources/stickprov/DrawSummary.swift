@@ -7,6 +7,9 @@ enum DrawSummary {
         lines.append("Draw \(record.id) for \(control.id): \(control.text)")
         lines.append("Seed: \(record.seed)" + (record.isSeedGenerated ? " (generated)" : ""))
         lines.append("Population: \(record.population.file), \(record.population.count) items, fingerprint \(record.population.fingerprint)")
+        if let file = record.population.fileDigest {
+            lines.append("Population file: \(file.size) bytes, sha256 \(file.sha256) (check with sha256sum)")
+        }
         if let week = record.week {
             lines.append("Week: \(week) (\(week.monday) to \(week.sunday))")
         }

@@ -47,6 +47,14 @@ enum VerifyCommand {
         let problems = Draw.verify(record, population: population)
         guard problems.isEmpty else { throw DataError(lines: problems.map { "\(file): \($0)" }) }
         console.line("\(record.id): re-performed from \(file): the same \(record.items.count) items in the same order (seed \(record.seed), fingerprint \(record.population.fingerprint))")
+        if let recorded = record.population.fileDigest {
+            let now: PopulationFile
+            do { now = try PopulationFile(path: file) } catch { throw DataError(describing: error, in: file) }
+            console.line(
+                now == recorded
+                    ? "\(file): the same file as drawn from (\(now.size) bytes, sha256 \(now.sha256))"
+                    : "\(file): note: not byte for byte the file drawn from (sha256 \(now.sha256), \(now.size) bytes; recorded \(recorded.sha256), \(recorded.size) bytes), though its keys are the same")
+        }
     }
 
     static let repair = Command(

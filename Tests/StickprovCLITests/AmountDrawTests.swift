@@ -128,6 +128,25 @@ import Testing
 
         let verify = try CLI.run(["verify", "K1-1", "--plan", "plan", "--population", "loner.csv"], in: folder.url)
         #expect(verify.status == 0, "\(verify.stderr)")
+        #expect(verify.stdout.contains("loner.csv: the same file as drawn from ("))
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/sha256sum") {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+            process.arguments = [folder.file("loner.csv").path]
+            let pipe = Pipe()
+            process.standardOutput = pipe
+            try process.run()
+            let sum = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).prefix(64)
+            process.waitUntilExit()
+            #expect(draw.stdout.contains("sha256 \(sum) (check with sha256sum)"))
+        } else {
+            print("notice: no /usr/bin/sha256sum; the recorded file digest is not compared with it")
+        }
+        // Saved again with CRLF: the same keys and amounts, so the draw re-performs, with a note.
+        _ = try folder.write("loner-crlf.csv", Self.payroll().replacingOccurrences(of: "\n", with: "\r\n"))
+        let resaved = try CLI.run(["verify", "K1-1", "--plan", "plan", "--population", "loner-crlf.csv"], in: folder.url)
+        #expect(resaved.status == 0, "\(resaved.stderr)")
+        #expect(resaved.stdout.contains("note: not byte for byte the file drawn from"))
         _ = try folder.write("loner-andrad.csv", Self.payroll().replacingOccurrences(of: ";A7;", with: ";A7;9"))
         let tampered = try CLI.run(["verify", "K1-1", "--plan", "plan", "--population", "loner-andrad.csv"], in: folder.url)
         #expect(tampered.status == 1)

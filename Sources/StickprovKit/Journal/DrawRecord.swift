@@ -73,6 +73,8 @@ public struct PopulationSummary: Sendable, Hashable, Codable {
     public var fingerprint: String
     /// Items per stratum, for stratified draws.
     public var strata: [String: Int]?
+    /// The file's own SHA-256 and size, to check with `sha256sum` before re-performing.
+    public var fileDigest: PopulationFile? = nil
 
     /// Creates a summary.
     public init(file: String, count: Int, fingerprint: String, strata: [String: Int]? = nil) {

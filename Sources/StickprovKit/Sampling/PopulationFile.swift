@@ -1,0 +1,40 @@
+import Glibc
+
+/// The population file's own SHA-256 and size, recorded with every draw so that an auditor can
+/// check with `sha256sum` that they hold the very file before re-performing. (The population
+/// fingerprint of SPEC.md §9, over the keys, stays what re-drawing is checked against: an export
+/// saved again with other columns or line endings keeps its fingerprint but not this digest.)
+public struct PopulationFile: Sendable, Hashable, Codable {
+    /// SHA-256 of the file's bytes, lowercase hex, as `sha256sum FILE` prints it.
+    public var sha256: String
+    /// The file's size in bytes.
+    public var size: Int
+
+    /// Creates the record of a file.
+    public init(sha256: String, size: Int) {
+        self.sha256 = sha256
+        self.size = size
+    }
+
+    /// Hashes the file at `path` in 1 MB pieces.
+    /// - Throws: ``CSVError/readFailed(path:reason:)`` with the system's reason.
+    public init(path: String) throws(CSVError) {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .readFailed(path: path, reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        var hasher = SHA256()
+        var size = 0
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count == 0 { break }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .readFailed(path: path, reason: String(cString: strerror(errno)))
+            }
+            chunk.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
+            size += count
+        }
+        self.init(sha256: hasher.finalize().hex, size: size)
+    }
+}
