@@ -94,7 +94,7 @@ enum ProviderCommands {
         spec: CommandSpec(
             path: ["provider", "import"], abstract: "Record private-provider follow-ups from a sheet with Bilaga 2's columns.",
             discussion: """
-                Reads a CSV (as Excel saves it: ';' or ',', UTF-8 or Windows-1252) with the columns Berört avtal,
+                Reads an Excel workbook (.xlsx) or a CSV (as Excel saves it: ';' or ',', UTF-8 or Windows-1252) with the columns Berört avtal,
                 Vad har följts upp?, Har leverantören i huvudsak uppfyllt väsentliga mål och krav? (Ja/Nej) and
                 optionally Om Nej, vilka brister har iakttagits?, Hur påverkar bristerna nämndens verksamhet?,
                 Vilka åtgärder har vidtagits? (short headings work too: Avtal, Uppföljning, Uppfyllt, Brister,
@@ -106,10 +106,17 @@ enum ProviderCommands {
             examples: ["stickprov provider import bilaga2-2023.csv"]),
         run: { arguments, console in
             let file = arguments.arguments[0]
-            let table = try readCSV(file)
+            let sheet: SheetTable
+            do {
+                sheet = try SheetTable.read(contentsOf: file)
+            } catch let error as CSVError {
+                throw DataError(describing: error, in: file)
+            } catch let error as SpreadsheetError {
+                throw DataError("\(file): \(error.message)")
+            }
             let records: [ProviderRecord]
             do throws(ProviderError) {
-                records = try ProviderWorksheet.records(from: table)
+                records = try ProviderWorksheet.records(from: sheet)
             } catch {
                 if case .rows(let problems) = error {
                     throw DataError(lines: problems.map { "\(file):\($0.line): \($0.error.message)" })

@@ -56,13 +56,13 @@ enum RiskCommands {
         spec: CommandSpec(
             path: ["plan", "import-risks"], abstract: "Read the risk analysis (scores and handling) from a sheet into the plan.",
             discussion: """
-                Reads a CSV (as Excel saves it) whose header row (one of the first ten) has a column Identifierad
+                Reads an Excel workbook (.xlsx) or a CSV (as Excel saves it) whose header row (one of the first ten) has a column Identifierad
                 risk (or Risk, Risker) and optionally Sannolikhet and Konsekvens (1–4), Hantering (kontrollpunkt,
                 mål or annat) and Hur (the goal, or where the risk is handled). A risk whose text is already in the
                 plan gets the sheet's score and handling; any other is added. Every row is checked first, all are
                 applied or none, and every problem is listed as FILE:LINE.
                 """,
-            arguments: [ArgumentSpec("FILE", help: "The sheet, e.g. riskanalys-2024.csv.")],
+            arguments: [ArgumentSpec("FILE", help: "The sheet, e.g. riskanalys-2024.xlsx or .csv.")],
             options: [PlanCommands.planOption, AdoptionCommands.decisionOption],
             examples: ["stickprov plan import-risks riskanalys-2024.csv"]),
         run: { arguments, console in

@@ -1,9 +1,9 @@
 import Foundation
 
-/// Reads private-provider follow-ups from a sheet with Bilaga 2's columns (as Excel saves it:
-/// `;` or `,`, UTF-8 or Windows-1252), all rows or none.
+/// Reads private-provider follow-ups from a sheet with Bilaga 2's columns (an Excel workbook,
+/// or a CSV as Excel saves it: `;` or `,`, UTF-8 or Windows-1252), all rows or none.
 ///
-/// The columns are found by heading, case-insensitively: *Berört avtal*, *Vad har följts upp?*,
+/// The columns are found by heading, without case and a trailing `?`, `:`, `*` or `.`: *Berört avtal*, *Vad har följts upp?*,
 /// *Har leverantören i huvudsak uppfyllt väsentliga mål och krav?* (or just *Uppfyllt*), and the
 /// optional *Om Nej, vilka brister har iakttagits?*, *Hur påverkar bristerna nämndens verksamhet?*,
 /// *Vilka åtgärder har vidtagits?* (or *Brister*, *Påverkan*, *Åtgärder*). Blank rows are skipped.
@@ -11,26 +11,31 @@ public enum ProviderWorksheet {
     /// Other headings a sheet may use for each column, after the appendix's own.
     static let shortNames = ["Avtal", "Uppföljning", "Uppfyllt", "Brister", "Påverkan", "Åtgärder"]
 
-    /// The records for the sheet's rows.
+    /// The records for the sheet's rows. The header is the first row (of the first ten) naming the
+    /// contract column, so a title row above it is skipped.
     /// - Throws: ``ProviderError/missingColumn(_:available:)`` or ``ProviderError/rows(_:)`` listing every bad row.
-    public static func records(from table: CSVTable) throws(ProviderError) -> [ProviderRecord] {
+    public static func records(from sheet: SheetTable) throws(ProviderError) -> [ProviderRecord] {
         let columns = ContractFollowUp.columns
-        func index(_ position: Int) -> Int? {
-            table.columnIndex(columns[position]) ?? table.columnIndex(shortNames[position])
+        let wanted = columns.indices.map { [RiskAnalysisImport.normalised(columns[$0]), RiskAnalysisImport.normalised(shortNames[$0])] }
+        func find(_ row: SheetRow) -> [Int?] {
+            let names = row.cells.map(RiskAnalysisImport.normalised)
+            return wanted.map { choices in names.firstIndex { choices.contains($0) } }
         }
-        var indices: [Int?] = []
-        for position in columns.indices {
-            let found = index(position)
-            if found == nil && position < 3 { throw .missingColumn(columns[position], available: table.header) }
-            indices.append(found)
+        guard let headerIndex = sheet.rows.prefix(10).firstIndex(where: { find($0)[0] != nil }) else {
+            throw .missingColumn(columns[0], available: sheet.rows.first?.cells.filter { !$0.isEmpty } ?? [])
+        }
+        let header = sheet.rows[headerIndex]
+        let indices = find(header)
+        for position in 0..<3 where indices[position] == nil {
+            throw .missingColumn(columns[position], available: header.cells.filter { !$0.isEmpty })
         }
         var problems: [ProviderError.Problem] = []
         var records: [ProviderRecord] = []
         var seen: [String: Int] = [:]
-        for row in table.rows {
-            if row.fields.allSatisfy({ $0.trimmingASCIIWhitespace().isEmpty }) { continue }
+        for row in sheet.rows[(headerIndex + 1)...] {
+            if row.cells.allSatisfy({ $0.trimmingASCIIWhitespace().isEmpty }) { continue }
             func cell(_ position: Int) -> String {
-                indices[position].map { row.fields[$0].trimmingASCIIWhitespace() } ?? ""
+                indices[position].map { row.cell($0).trimmingASCIIWhitespace() } ?? ""
             }
             let answer = cell(2)
             guard let isFulfilled = ContractFollowUp.fulfilment(answer) else {

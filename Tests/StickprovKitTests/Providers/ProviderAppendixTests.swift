@@ -47,15 +47,21 @@ import Testing
             a;Besök;ja;
 
             """
-        let table = try CSVTable.parse(Array(sheet.utf8))
+        let table = try SheetTable.csv(Array(sheet.utf8))
         #expect(throws: ProviderError.rows([
             .init(line: 3, error: .shortcomingsRequired(contract: "B")), .init(line: 4, error: .unknownAnswer("kanske")),
             .init(line: 5, error: .repeatedContract("a", firstLine: 2)),
         ])) { try ProviderWorksheet.records(from: table) }
-        let missing = try CSVTable.parse(Array("Avtal;Uppfyllt\nA;ja\n".utf8))
+        let missing = try SheetTable.csv(Array("Avtal;Uppfyllt\nA;ja\n".utf8))
         #expect(throws: ProviderError.missingColumn("Vad har följts upp?", available: ["Avtal", "Uppfyllt"])) {
             try ProviderWorksheet.records(from: missing)
         }
+    }
+
+    @Test func aTitleRowAboveTheHeaderIsSkipped() throws {
+        let sheet = try SheetTable.csv(Array("Bilaga 2 – underlag 2023;;\nBERÖRT AVTAL:;Vad har följts upp;Uppfyllt*\nA;Besök;Ja\n".utf8))
+        let records = try ProviderWorksheet.records(from: sheet)
+        #expect(records == [.followUp(try ContractFollowUp(contract: "A", followedUp: "Besök", isFulfilled: true))])
     }
 
     @Test func recordsGoThroughTheJournalAndBackUnchanged() throws {
