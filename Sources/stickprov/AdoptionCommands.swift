@@ -101,16 +101,15 @@ enum AdoptionCommands {
         }
     }
 
-    /// Saves a changed plan through ``PlanAdoption/save(_:replacing:in:summary:decision:today:time:actor:)``
-    /// (which records the amendment of an adopted plan) and phrases its problems for the user.
-    static func save(_ plan: ControlPlan, replacing old: ControlPlan, in directory: String, summary: String, _ arguments: ParsedArguments) throws {
+    /// Runs a plan save (``PlanFolder/changePlan(decision:today:time:actor:_:)``, which records the
+    /// amendment of an adopted plan), turning its journal and adoption errors into what the user reads.
+    @discardableResult
+    static func saving<T>(_ directory: String, _ body: () throws -> T) throws -> T {
         let journal = Journal(planDirectory: directory)
         do {
-            try PlanAdoption.save(
-                plan, replacing: old, in: directory, summary: summary, decision: arguments.value("decision"),
-                today: Clock.today(), time: Journal.timestamp(), actor: Actor.name(arguments))
+            return try body()
         } catch let error as JournalError {
-            try journalCall(journal) { () throws(JournalError) in throw error }
+            return try journalCall(journal) { () throws(JournalError) -> T in throw error }
         } catch let error as AdoptionError {
             if case .personalData = error { throw DataError("error: \(error.message)") }
             throw DataError("\(PlanFile.path(in: directory)): \(error.message)", "Nothing was changed.")

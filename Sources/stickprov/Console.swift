@@ -1,10 +1,24 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Where the CLI writes: standard output for results, standard error for messages.
+///
+/// Writes go straight to the descriptors: a full device or a closed pipe is remembered, not a
+/// crash, and the command then ends with exit 1 (quietly for a closed pipe), saying on standard
+/// error whether it had already recorded.
 struct Console: Sendable {
+    /// Set when a command has committed a change, so an output failure after it can say so.
+    nonisolated(unsafe) static var recorded = false
+    /// The `errno` of the first failed write to standard output, if any.
+    nonisolated(unsafe) static var outputFailure: Int32?
+
     /// Writes text to standard output as is.
     func out(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        guard Console.outputFailure == nil else { return }
+        if !writeAll(Array(text.utf8), to: STDOUT_FILENO) { Console.outputFailure = errno }
     }
 
     /// Writes one line to standard output.
@@ -12,6 +26,31 @@ struct Console: Sendable {
 
     /// Writes one line to standard error (notices, warnings, errors).
     func note(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        _ = writeAll(Array((text + "\n").utf8), to: STDERR_FILENO)
+    }
+
+    /// Exit status and message for a failed standard output, once the command has run:
+    /// `nil` when every write succeeded.
+    func outputFailureStatus() -> Int32? {
+        guard let failure = Console.outputFailure else { return nil }
+        if failure != EPIPE { note("error: cannot write to standard output: \(String(cString: strerror(failure)))") }
+        if Console.recorded { note("The change was recorded in the journal; only its printout was lost.") }
+        return 1
+    }
+}
+
+/// Writes every byte, retrying after signals and short writes; `false` with `errno` set on failure.
+private func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
+    bytes.withUnsafeBufferPointer { buffer in
+        var offset = 0
+        while offset < buffer.count {
+            let written = write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            offset += written
+        }
+        return true
     }
 }

@@ -29,6 +29,7 @@ enum DrawCommand {
                 .option("month", "YYYY-MM", help: "The month of a log check (its week is drawn)."),
                 .option("period", "TEXT", help: "The period the draw covers (default: the month, or today's date)."),
                 .option("spares", "N", help: "List N replacements after the sample (per stratum)."),
+                .flag("large", help: "Confirm a draw of more than 5,000 items (sample plus spares)."),
                 .flag("confirm-missing-strata", help: "Draw even when a stratum of the rule is not in the population (its part is empty)."),
                 .option("date", "YYYY-MM-DD", help: "The day of the draw (default: today)."),
                 .option("out", "FILE", help: "The worksheet: .xlsx (default: ./urval-DRAW-ID.xlsx) or .csv."),
@@ -56,28 +57,46 @@ enum DrawCommand {
         if !missing.isEmpty && !arguments.has("confirm-missing-strata") {
             throw PlanError.missingStrata(context.control.id, column: population.stratumColumn ?? "", missing)
         }
-        var record = try context.draw(
-            rule: rule, population: population, populationPath: populationPath, month: month, spares: spares,
-            arguments)
+        let fileDigest: PopulationFile
         do {
-            record.population.fileDigest = try PopulationFile(path: populationPath)
+            fileDigest = try PopulationFile(path: populationPath)
         } catch {
             throw DataError(describing: error, in: populationPath)
         }
-
-        let out = arguments.value("out") ?? "urval-\(record.id).xlsx"
-        try refuseInsidePlan(out, planDirectory: context.directory)
-        // Write the worksheet first: if it fails, nothing is recorded; a recorded draw
-        // whose sheet is lost can be written again from the journal.
-        do {
-            let bytes = try Worksheet.fileBytes(for: record, control: context.control, path: out)
-            try AtomicFile.write(bytes, to: out, permissions: 0o600)
-        } catch let error as AtomicFile.WriteError {
-            throw DataError("\(error.path): cannot write: \(error.reason)")
-        } catch let error as ZipError {
-            throw DataError("\(out): \(error.message)")
+        let outOption = arguments.value("out")
+        if let outOption { try refuseInsidePlan(outOption, planDirectory: context.directory) }
+        // The worksheet is written to a temporary file inside the transaction and put in place only
+        // after the draw is committed: a failed draw leaves no sheet, a failed write records nothing.
+        let (record, staged) = try context.drawAndRecord(
+            rule: rule, population: population, populationPath: populationPath, month: month, spares: spares,
+            arguments,
+            shape: { drawn in
+                var record = drawn
+                record.population.fileDigest = fileDigest
+                return record
+            },
+            stage: { record in
+                let out = outOption ?? "urval-\(record.id).xlsx"
+                try refuseInsidePlan(out, planDirectory: context.directory)
+                do {
+                    let bytes = try Worksheet.fileBytes(for: record, control: context.control, path: out)
+                    return try AtomicFile.stage(bytes, to: out, permissions: 0o600)
+                } catch let error as AtomicFile.WriteError {
+                    throw DataError("\(error.path): cannot write: \(error.reason)")
+                } catch let error as ZipError {
+                    throw DataError("\(out): \(error.message)")
+                }
+            })
+        let out = staged?.path ?? ""
+        if let staged {
+            do throws(AtomicFile.WriteError) {
+                try staged.commit()
+            } catch {
+            throw DataError(
+                "\(error.path): cannot write: \(error.reason)",
+                "The draw \(record.id) was recorded in the journal, but its worksheet was not written.")
+            }
         }
-        try context.record(record, arguments)
         console.out(DrawSummary.render(record, control: context.control, worksheet: out, populationPath: populationPath))
     }
 
@@ -116,8 +135,6 @@ struct DrawContext {
     let directory: String
     /// The control point drawn for.
     let control: ControlPoint
-    /// The plan's journal.
-    let journal: Journal
 
     /// Loads the plan and finds the control point named by the first argument.
     init(_ arguments: ParsedArguments) throws {
@@ -131,7 +148,6 @@ struct DrawContext {
             throw DrawError.methodDrawsNoSample(controlID, method)
         }
         self.control = control
-        journal = Journal(planDirectory: directory)
     }
 
     /// `--month`, when given.
@@ -142,29 +158,50 @@ struct DrawContext {
         }
     }
 
-    /// Draws from `population` by `rule` (seed from `--seed` or generated, period from `--period`).
-    func draw(
+    /// Draws from `population` by `rule` (seed from `--seed` or generated, period from `--period`) and
+    /// records it in one ``PlanFolder`` transaction, so the draw is numbered after the journal's earlier
+    /// draws under the folder's lock: concurrent draws get distinct ids.
+    /// - Parameters:
+    ///   - shape: turns the drawn record into the one to record (e.g. a log check's column names).
+    ///   - stage: prepares the files that belong to the draw (a worksheet in a temporary file) before
+    ///     the commit; if it throws, nothing is recorded.
+    func drawAndRecord(
         rule: SampleRule, population: Population, populationPath: String, month: Month?, spares: Int,
-        _ arguments: ParsedArguments
-    ) throws -> DrawRecord {
+        _ arguments: ParsedArguments, shape: (DrawRecord) -> DrawRecord = { $0 },
+        stage: (DrawRecord) throws -> AtomicFile.Staged? = { _ in nil }
+    ) throws -> (DrawRecord, AtomicFile.Staged?) {
         let seed = try arguments.value("seed").map { _ in try SampleCommand.seedOption(arguments) }
-        let earlier = try readJournal(journal).compactMap { event -> DrawRecord? in
-            if case .draw(let record) = event.payload { return record }
-            return nil
-        }
         let request = Draw.Request(
             control: control.id, rule: rule, seed: seed ?? Seed.generate(), isSeedGenerated: seed == nil,
             period: arguments.value("period"), month: month,
             date: try arguments.value("date").map { try PlanCommands.day($0, option: "date") } ?? Clock.today(),
             populationFile: (populationPath as NSString).lastPathComponent, spares: spares)
-        return try Draw.make(request, population: population, earlier: earlier)
+        let large = arguments.has("large")
+        let folder = PlanFolder(at: directory)
+        let made = Made()
+        do {
+            _ = try journalCall(folder.journal) {
+                try folder.transact(time: Journal.timestamp(), actor: Actor.name(arguments)) { _, state in
+                    let record = shape(try Draw.make(request, population: population, earlier: state.draws))
+                    try DrawBounds.check(record, large: large)
+                    made.record = record
+                    made.staged = try stage(record)
+                    return [.draw(record)]
+                }
+            }
+        } catch {
+            made.staged?.discard()
+            throw error
+        }
+        guard let record = made.record else { throw DataError("error: the draw was not recorded") }
+        Console.recorded = true
+        return (record, made.staged)
     }
 
-    /// Appends the draw to the journal.
-    func record(_ record: DrawRecord, _ arguments: ParsedArguments) throws {
-        _ = try journalCall(journal) { () throws(JournalError) in
-            try journal.append([.draw(record)], time: Journal.timestamp(), actor: Actor.name(arguments))
-        }
+    /// What the transaction made, handed out of its closure.
+    private final class Made {
+        var record: DrawRecord?
+        var staged: AtomicFile.Staged?
     }
 }
 

@@ -17,6 +17,12 @@ enum ErrorMessages {
             return ["error: \(error.message)"]
         case let error as CSVError:
             return ["error: \(error.message)"]
+        case let error as PlanFolderError:
+            return [error.message]
+        case let error as DrawBoundsError:
+            return ["error: \(error.message)"]
+        case let error as JournalError:
+            return ["error: \(error.message)"]
         case let error as AtomicFile.WriteError:
             return ["\(error.path): cannot write: \(error.reason)"]
         default:

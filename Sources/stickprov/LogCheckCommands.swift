@@ -23,6 +23,7 @@ enum LogCheckCommands {
                 """,
             arguments: [ArgumentSpec("CONTROL-ID", help: "The log-check control point, e.g. K1.")],
             options: [
+                .flag("large", help: "Confirm a draw of more than 5,000 items."),
                 PlanCommands.planOption,
                 .option("officers", "FILE", help: "The officer list: CSV with a header row. Required."),
                 .option("month", "YYYY-MM", help: "The month whose week is drawn. Required."),
@@ -50,10 +51,9 @@ enum LogCheckCommands {
         guard let month = try DrawContext.month(arguments) else { throw UsageError("missing --month") }
         let officersPath = try arguments.required("officers")
         let population = try readPopulation(officersPath, key: keyColumn, stratum: nil, carry: rule.carry)
-        let drawn = try context.draw(
-            rule: rule, population: population, populationPath: officersPath, month: month, spares: 0, arguments)
-        let record = LogCheckDraw.spellingColumns(of: drawn, asked: rule)
-        try context.record(record, arguments)
+        let (record, _) = try context.drawAndRecord(
+            rule: rule, population: population, populationPath: officersPath, month: month, spares: 0, arguments,
+            shape: { LogCheckDraw.spellingColumns(of: $0, asked: rule) })
         console.out(LogCheckSummary.draw(record, control: context.control, officersPath: officersPath))
     }
 

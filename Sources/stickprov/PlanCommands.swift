@@ -15,15 +15,16 @@ enum PlanCommands {
             explicit: arguments.value("plan"), currentDirectory: FileManager.default.currentDirectoryPath)
     }
 
-    /// Loads the plan, applies `change`, saves it (checked, atomically) and says what happened.
+    /// One plan transaction through ``PlanFolder``: applies `change` under the folder's lock, saves it (checked, atomically) and says what happened.
     static func change(
         _ arguments: ParsedArguments, _ console: Console, _ change: (inout ControlPlan) throws -> String
     ) throws {
         let directory = folder(arguments)
-        var plan = try PlanFile.load(from: directory)
-        let old = plan
-        let summary = try change(&plan)
-        try AdoptionCommands.save(plan, replacing: old, in: directory, summary: summary, arguments)
+        let summary = try AdoptionCommands.saving(directory) {
+            try PlanFolder(at: directory).changePlan(
+                decision: arguments.value("decision"), today: Clock.today(), time: Journal.timestamp(),
+                actor: Actor.name(arguments), change)
+        }
         console.line(summary)
     }
 

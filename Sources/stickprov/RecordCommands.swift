@@ -6,23 +6,16 @@ import StickprovKit
 enum RecordCommands {
     static let all: [Command] = [record, measure, assess]
 
-    /// Loads the plan and the year so far, appends what `events` returns, and prints `summary`.
+    /// One transaction through ``PlanFolder``: appends what `events` decides from the plan and the year, and prints `summary`.
     static func append(
         _ arguments: ParsedArguments, _ console: Console,
         _ events: (ControlPlan, YearState) throws -> [JournalPayload], summary: ([JournalEvent]) -> String
     ) throws {
-        let directory = PlanCommands.folder(arguments)
-        let plan = try PlanFile.load(from: directory)
-        let journal = Journal(planDirectory: directory)
-        let state = YearState(events: try readJournal(journal))
-        let payloads = try events(plan, state)
-        guard !payloads.isEmpty else {
-            console.line(summary([]))
-            return
+        let folder = PlanFolder(at: PlanCommands.folder(arguments))
+        let written = try journalCall(folder.journal) {
+            try folder.transact(time: Journal.timestamp(), actor: Actor.name(arguments), events)
         }
-        let written = try journalCall(journal) { () throws(JournalError) in
-            try journal.append(payloads, time: Journal.timestamp(), actor: Actor.name(arguments))
-        }
+        if !written.isEmpty { Console.recorded = true }
         console.line(summary(written))
     }
 

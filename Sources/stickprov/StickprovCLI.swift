@@ -38,7 +38,7 @@ enum StickprovCLI {
                 return 0
             }
             try command.run(parsed, console)
-            return 0
+            return console.outputFailureStatus() ?? 0
         } catch let error as UsageError {
             console.note("error: \(error.message)")
             console.note("Usage: \(HelpText.usage(command.spec))")
@@ -46,6 +46,7 @@ enum StickprovCLI {
             return 2
         } catch {
             for message in ErrorMessages.lines(for: error) { console.note(message) }
+            if Console.recorded { console.note("What was recorded before this error stays in the journal.") }
             return 1
         }
     }

@@ -102,10 +102,10 @@ enum VerifyCommand {
 }
 
 /// Runs a journal operation; its problems become `path:line: message`.
-func journalCall<T>(_ journal: Journal, _ body: () throws(JournalError) -> T) throws -> T {
+func journalCall<T>(_ journal: Journal, _ body: () throws -> T) throws -> T {
     do {
         return try body()
-    } catch {
+    } catch let error as JournalError {
         let place = error.line.map { "\(journal.path):\($0)" } ?? journal.path
         if case .io(let path, let reason) = error { throw DataError(lines: ["\(path): \(reason)"]) }
         var lines = ["\(place): \(error.message)"]

@@ -17,6 +17,36 @@ public enum AtomicFile {
     /// renames it over `path`, and flushes the directory. On failure the temporary file is removed and
     /// `writeFailed` carries the system's reason.
     public static func write(_ bytes: [UInt8], to path: String, permissions: UInt32 = 0o644) throws(WriteError) {
+        try stage(bytes, to: path, permissions: permissions).commit()
+    }
+
+    /// A complete, flushed temporary file waiting to be renamed over its target: for files that
+    /// belong to a transaction and must appear only once it is committed (a draw's worksheet).
+    public struct Staged: Sendable {
+        /// The temporary file.
+        public let temporary: String
+        /// Where ``commit()`` puts it.
+        public let path: String
+
+        /// Renames the temporary file over `path` and flushes the directory.
+        public func commit() throws(WriteError) {
+            guard rename(temporary, path) == 0 else {
+                let error = failure(path)
+                unlink(temporary)
+                throw error
+            }
+            syncDirectory(of: path)
+        }
+
+        /// Removes the temporary file (the transaction did not commit).
+        public func discard() {
+            unlink(temporary)
+        }
+    }
+
+    /// Writes `bytes` to a flushed temporary file next to `path`, to be put in place with
+    /// ``Staged/commit()`` or removed with ``Staged/discard()``.
+    public static func stage(_ bytes: [UInt8], to path: String, permissions: UInt32 = 0o644) throws(WriteError) -> Staged {
         let temporary = temporaryPath(for: path)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(permissions))
         guard descriptor >= 0 else { throw failure(path) }
@@ -30,9 +60,8 @@ public enum AtomicFile {
             try writeAll(bytes, to: descriptor, path: path)
             guard fsync(descriptor) == 0 else { throw failure(path) }
         }
-        guard rename(temporary, path) == 0 else { throw failure(path) }
         succeeded = true
-        syncDirectory(of: path)
+        return Staged(temporary: temporary, path: path)
     }
 
     /// `dir/.name.<pid>.<random>.tmp`, in the same directory so `rename` stays on one file system.
@@ -53,7 +82,7 @@ public enum AtomicFile {
     }
 
     /// Makes the rename durable; failure here is not reported, since the file itself is complete.
-    private static func syncDirectory(of path: String) {
+    static func syncDirectory(of path: String) {
         let directory = split(path).directory
         let descriptor = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return }
@@ -62,7 +91,7 @@ public enum AtomicFile {
     }
 
     /// `writeFailed` for the current `errno`.
-    private static func failure(_ path: String) -> WriteError {
+    static func failure(_ path: String) -> WriteError {
         WriteError(path: path, reason: String(cString: strerror(errno)))
     }
 }

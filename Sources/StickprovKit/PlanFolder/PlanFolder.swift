@@ -1,0 +1,119 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The library's front: the one door through which every command reads and changes a plan folder
+/// (`plan.json` and the journal).
+///
+/// Every change is one transaction: take the folder's lock, read the current plan and year,
+/// decide (numbering, validation, corrections) in a pure closure, append, make it durable,
+/// release. Numbers such as draw ids are therefore assigned inside the transaction, and two
+/// users (or two front ends) changing the same folder at once are serialised, never interleaved.
+/// Reading needs no folder lock: the journal's own shared lock gives whole, committed lines.
+public struct PlanFolder: Sendable {
+    /// The plan folder's path.
+    public let path: String
+    /// The folder's journal.
+    public let journal: Journal
+
+    /// The plan folder at `path`.
+    public init(at path: String) {
+        self.path = path
+        journal = Journal(planDirectory: path)
+    }
+
+    /// The plan as `plan.json` holds it now.
+    /// - Throws: ``PlanError`` when it is missing or not a sound plan.
+    public func plan() throws(PlanError) -> ControlPlan {
+        try PlanFile.load(from: path)
+    }
+
+    /// Every event of the journal, checked.
+    /// - Throws: ``JournalError`` naming the first damage.
+    public func events() throws(JournalError) -> [JournalEvent] {
+        try journal.read()
+    }
+
+    /// The year so far, from the journal.
+    /// - Throws: ``JournalError`` naming the first damage.
+    public func year() throws(JournalError) -> YearState {
+        YearState(events: try journal.read())
+    }
+
+    /// One transaction on the journal: under the folder's lock, reads the plan and the year,
+    /// asks `decide` what to record, and appends it (all lines or none, durable on return).
+    /// - Parameters:
+    ///   - time: the ISO 8601 time to record (see ``Journal/timestamp(_:)``).
+    ///   - actor: who records.
+    ///   - decide: a pure decision from the current plan and year to the lines to append;
+    ///     an empty answer records nothing. What it throws is rethrown and nothing is recorded.
+    /// - Returns: the events as written (empty when nothing was recorded).
+    @discardableResult
+    public func transact(
+        time: String, actor: String, _ decide: (ControlPlan, YearState) throws -> [JournalPayload]
+    ) throws -> [JournalEvent] {
+        try exclusively {
+            let plan = try PlanFile.load(from: path)
+            let state = YearState(events: try journal.read())
+            let payloads = try decide(plan, state)
+            guard !payloads.isEmpty else { return [] }
+            return try journal.append(payloads, time: time, actor: actor)
+        }
+    }
+
+    /// One transaction on `plan.json`: under the folder's lock, reads the plan, lets `change`
+    /// edit it and say what it did, and saves it by atomic replace (an adopted plan's change is
+    /// recorded as an amendment in the same transaction, and rolled back if that fails).
+    /// - Parameters:
+    ///   - decision: the minute paragraph allowing the change, when the plan is adopted.
+    ///   - today: the amendment's date.
+    /// - Returns: what `change` said it did.
+    @discardableResult
+    public func changePlan(
+        decision: String?, today: Day, time: String, actor: String, _ change: (inout ControlPlan) throws -> String
+    ) throws -> String {
+        try exclusively {
+            var plan = try PlanFile.load(from: path)
+            let old = plan
+            let summary = try change(&plan)
+            try PlanAdoption.save(
+                plan, replacing: old, in: path, summary: summary, decision: decision, today: today, time: time,
+                actor: actor)
+            return summary
+        }
+    }
+
+    /// Runs `body` holding the folder's exclusive lock (`flock` on the folder itself, so no lock
+    /// file is left behind). Locks are advisory and per machine: the journal's append checks
+    /// besides that nothing was written since it read.
+    public func exclusively<T>(_ body: () throws -> T) throws -> T {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw PlanFolderError.cannotLock(path: path, reason: String(cString: strerror(errno)))
+        }
+        defer { close(descriptor) }
+        if ProcessInfo.processInfo.environment["STICKPROV_TEST_NO_LOCKS"] == nil {
+            while flock(descriptor, LOCK_EX) != 0 {
+                if errno == EINTR { continue }
+                throw PlanFolderError.cannotLock(path: path, reason: String(cString: strerror(errno)))
+            }
+        }
+        defer { flock(descriptor, LOCK_UN) }
+        return try body()
+    }
+}
+
+/// What can stop ``PlanFolder`` before it reads or changes anything.
+public enum PlanFolderError: Error, Sendable, Equatable {
+    /// The folder could not be opened or locked.
+    case cannotLock(path: String, reason: String)
+
+    /// The message, with the folder's path.
+    public var message: String {
+        switch self {
+        case .cannotLock(let path, let reason): "\(path): cannot lock the plan folder: \(reason)"
+        }
+    }
+}
