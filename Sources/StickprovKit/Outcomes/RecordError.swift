@@ -40,6 +40,12 @@ public enum RecordError: Error, Sendable, Equatable {
     /// A correct amount that is not kronor (SPEC.md §11).
     case invalidAmount(String)
 
+    /// An assessment of an area when the plan assesses control points, or the reverse: the
+    /// appendix would not show it.
+    case notAssessedLevel(AssessmentTarget, level: AssessmentLevel)
+    /// An assessment at a report point the target is not followed up at: the appendix would not show it.
+    case notFollowedUp(AssessmentTarget, at: ReportPoint, followUp: FollowUp)
+
     /// One row's problem.
     public struct Problem: Sendable, Equatable {
         /// The 1-based line in the worksheet.
@@ -79,6 +85,20 @@ public enum RecordError: Error, Sendable, Equatable {
         case .missingColumn(let name, let available): "missing column '\(name)' (columns: \(available.joined(separator: ", ")))"
         case .notDrawnByAmount(let id): "draw \(id) did not draw by amount; it takes no correct amount"
         case .invalidAmount(let text): "'\(text)' is not an amount in kronor (write e.g. 1 234,50)"
+        case .notAssessedLevel(let target, let level):
+            switch (target, level) {
+            case (.risk(let id), _):
+                "the plan assesses each control point, not risk areas; assess the control points of \(id), or set 'plan edit --assessment-level risk'"
+            case (.control(let id), _):
+                "the plan assesses each risk area, not control points; assess the area that holds \(id), or set 'plan edit --assessment-level control-point'"
+            }
+        case .notFollowedUp(let target, _, let followUp):
+            switch followUp {
+            case .interim:
+                "\(target.noun) is followed up only at the interim (delårsbokslut); the year-end report shows its interim assessment as concluded then"
+            default:
+                "\(target.noun) is followed up only at the year end (årsbokslut); the interim report does not list it"
+            }
         case .dateRequired(let today, let year):
             "give --date, the day it was reviewed: today (\(today)) is outside the plan's year \(year)"
         }

@@ -66,9 +66,21 @@ public enum Recording {
         return .measurement(record)
     }
 
-    /// The event for an assessment. Its texts go into the public appendix.
-    /// - Throws: ``RecordError/unknownSignal(_:known:)`` or personal data in the texts.
+    /// The event for an assessment. Its texts go into the public appendix, so an assessment the
+    /// appendix would not show is refused: one at the level the plan does not assess (an area
+    /// when it assesses control points, or the reverse), or at a report point the target is not
+    /// followed up at (a year-end assessment of what is concluded at the interim shows the interim's).
+    /// - Throws: ``RecordError/notAssessedLevel(_:level:)``, ``RecordError/notFollowedUp(_:at:followUp:)``,
+    ///   ``RecordError/unknownSignal(_:known:)`` or personal data in the texts.
     public static func assessment(_ record: AssessmentRecord, plan: ControlPlan) throws(RecordError) -> JournalPayload {
+        switch (record.target, plan.assessmentLevel) {
+        case (.risk, .controlPoint), (.control, .risk): throw .notAssessedLevel(record.target, level: plan.assessmentLevel)
+        default: break
+        }
+        let followUp = plan.followUp(of: record.target)
+        guard record.point.covers(followUp) else {
+            throw .notFollowedUp(record.target, at: record.point, followUp: followUp)
+        }
         guard let level = plan.signals.level(matching: record.signal) else {
             throw .unknownSignal(record.signal, known: plan.signals.levels.map { level in level.name.map { "\(level.id) (\($0))" } ?? level.id })
         }

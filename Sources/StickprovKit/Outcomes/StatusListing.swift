@@ -42,9 +42,14 @@ public enum StatusListing {
             if draws.isEmpty && (state.measurements[control.id] ?? []).isEmpty {
                 lines.append("    Nothing recorded yet.")
             }
-            let target: AssessmentTarget = plan.assessmentLevel == .risk ? .risk(risk.id) : .control(control.id)
-            let points = ReportPoint.allCases.filter { $0.covers(control.followUp) }.map { point in
-                "\(point.swedish): " + (state.assessment(target, at: point).map { plan.signals.name(of: $0.signal) } ?? "not assessed")
+            // The signals the appendix shows (ReportedAssessment), so status and report agree.
+            let target = plan.assessedTarget(risk: risk.id, control: control.id)
+            let points = ReportPoint.allCases.filter { plan.lists(target, at: $0) }.map { point in
+                let reported = ReportedAssessment.of(target, at: point, plan: plan, state: state)
+                return "\(point.swedish): "
+                    + (reported.map {
+                        plan.signals.name(of: $0.record.signal) + ($0.isConcludedAtInterim ? " (concluded at the interim)" : "")
+                    } ?? "not assessed")
             }
             let area = plan.areaNumber(of: risk.id).map { " (area \($0))" } ?? ""
             lines.append("    " + points.joined(separator: " · ") + (plan.assessmentLevel == .risk ? area : ""))

@@ -6,14 +6,22 @@ public enum SummarySentence {
     /// The sentence, followed by one naming the unassessed, if any.
     public static func text(plan: ControlPlan, state: YearState, point: ReportPoint) -> String {
         let perRisk = plan.assessmentLevel == .risk
-        let units: [(id: String, text: String, signal: String?)]
+        // Every area and control point the appendix lists: at the year end all of the year, those
+        // concluded at the interim with their interim signal.
+        let units: [(name: String, signal: String?)]
         if perRisk {
-            units = plan.risks.filter { $0.controls.contains { point.covers($0.followUp) } }.map { risk in
-                (risk.id.rawValue, risk.text, state.assessment(.risk(risk.id), at: point)?.signal)
+            units = plan.risks.filter { !$0.controls.isEmpty && plan.lists(.risk($0.id), at: point) }.map { risk in
+                (
+                    "\(plan.areaNumber(of: risk.id) ?? 0) (\(risk.text))",
+                    ReportedAssessment.of(.risk(risk.id), at: point, plan: plan, state: state)?.record.signal
+                )
             }
         } else {
-            units = plan.controlPoints.filter { point.covers($0.control.followUp) }.map { _, control in
-                (control.id.rawValue, control.text, state.assessment(.control(control.id), at: point)?.signal)
+            units = plan.controlPoints.filter { plan.lists(.control($0.control.id), at: point) }.map { _, control in
+                (
+                    "\(plan.number(of: control.id) ?? "") (\(control.text))",
+                    ReportedAssessment.of(.control(control.id), at: point, plan: plan, state: state)?.record.signal
+                )
             }
         }
         let noun = perRisk
@@ -41,10 +49,15 @@ public enum SummarySentence {
             sentence = "\(lead) \(count) av \(whole) \(noun.plural) \(outcome)."
         }
         let unassessed = units.filter { $0.signal == nil }
-        if !unassessed.isEmpty && total > 0 {
-            let names = unassessed.map { "\($0.id) (\($0.text))" }
-            let subject = unassessed.count == 1 ? noun.definite : noun.definitePlural
-            sentence += " \(Narrative.capitalised(subject)) \(SwedishText.list(names)) har ännu inte bedömts."
+        if total > 0 && unassessed.count == total {
+            // Nothing assessed yet: say so, without naming every one.
+            let when = "Vid \(point == .interim ? "delårsbokslutet" : "årsbokslutet") har"
+            sentence = total == 1
+                ? "\(when) nämndens enda \(noun.singular) inte bedömts ännu."
+                : "\(when) \(noun.neuter ? "inget" : "ingen") av \(perRisk ? "nämndens" : "totalt") \(number(total)) \(noun.plural) bedömts ännu."
+        } else if !unassessed.isEmpty {
+            let subject = unassessed.count == 1 ? noun.singular : noun.definitePlural
+            sentence += " \(Narrative.capitalised(subject)) \(SwedishText.list(unassessed.map(\.name))) har ännu inte bedömts."
         }
         return sentence
     }

@@ -114,6 +114,22 @@ import Testing
         #expect(throws: RecordError.personalData(field: "the actions text", masked: "811218-****")) { try Recording.assessment(leaky, plan: Self.plan) }
     }
 
+    @Test func anAssessmentTheAppendixWouldNotShowIsRefused() throws {
+        var plan = Self.plan
+        let area = AssessmentRecord(target: .risk("R1"), point: .yearEnd, signal: "green", result: "", actions: "")
+        #expect(throws: RecordError.notAssessedLevel(.risk("R1"), level: .controlPoint)) { try Recording.assessment(area, plan: plan) }
+        plan.assessmentLevel = .risk
+        #expect(try Recording.assessment(area, plan: plan) == .assessment(area))
+        let point = AssessmentRecord(target: .control("K2"), point: .yearEnd, signal: "green", result: "", actions: "")
+        #expect(throws: RecordError.notAssessedLevel(.control("K2"), level: .risk)) { try Recording.assessment(point, plan: plan) }
+        for index in plan.risks[0].controls.indices { plan.risks[0].controls[index].followUp = .interim }
+        #expect(plan.followUp(of: .risk("R1")) == .interim)
+        #expect(throws: RecordError.notFollowedUp(.risk("R1"), at: .yearEnd, followUp: .interim)) { try Recording.assessment(area, plan: plan) }
+        var interim = area
+        interim.point = .interim
+        #expect(try Recording.assessment(interim, plan: plan) == .assessment(interim))
+    }
+
     @Test(arguments: [(0, 180, 0.016505228), (1, 180, 0.026082303), (14, 25, 0.730146941), (0, 1, 0.95), (3, 79, 0.095229308), (24, 25, 0.997950372)])
     func upperBoundMatchesTheBetaQuantile(deviations: Int, size: Int, expected: Double) throws {
         let bound = try #require(ClopperPearson.upperBound(deviations: deviations, sampleSize: size))

@@ -118,12 +118,15 @@ import Testing
         year.add(.assessment(AssessmentRecord(target: .control("K1"), point: .yearEnd, signal: "green", result: "", actions: "")))
         year.add(.assessment(AssessmentRecord(target: .control("K2"), point: .yearEnd, signal: "yellow", result: "", actions: "")))
         #expect(SummarySentence.text(plan: year.plan, state: year.state, point: .yearEnd)
-            == "Vid årsbokslutet visar kontrollen att en av totalt tre kontrollpunkter har genomförts utan anmärkning eller med försumbar anmärkning. Kontrollpunkten K3 (E-ansökningar) har ännu inte bedömts.")
+            == "Vid årsbokslutet visar kontrollen att en av totalt tre kontrollpunkter har genomförts utan anmärkning eller med försumbar anmärkning. Kontrollpunkt 2.1 (E-ansökningar) har ännu inte bedömts.")
         year.add(.assessment(AssessmentRecord(target: .control("K3"), point: .yearEnd, signal: "green", result: "", actions: "")))
         #expect(SummarySentence.text(plan: year.plan, state: year.state, point: .yearEnd)
             == "Vid årsbokslutet visar kontrollen att två av totalt tre kontrollpunkter har genomförts utan anmärkning eller med försumbar anmärkning.")
         #expect(SummarySentence.text(plan: year.plan, state: year.state, point: .interim)
-            == "Vid delårsbokslutet visar kontrollen att ingen av totalt tre kontrollpunkter har genomförts utan anmärkning eller med försumbar anmärkning. Kontrollpunkterna K1 (Loggkontroll), K2 (Granskning) och K3 (E-ansökningar) har ännu inte bedömts.")
+            == "Vid delårsbokslutet har ingen av totalt tre kontrollpunkter bedömts ännu.")
+        year.add(.assessment(AssessmentRecord(target: .control("K1"), point: .interim, signal: "red", result: "", actions: "")))
+        #expect(SummarySentence.text(plan: year.plan, state: year.state, point: .interim)
+            == "Vid delårsbokslutet visar kontrollen att ingen av totalt tre kontrollpunkter har genomförts utan anmärkning eller med försumbar anmärkning. Kontrollpunkterna 1.2 (Granskning) och 2.1 (E-ansökningar) har ännu inte bedömts.")
     }
 
     @Test func summaryCountsRiskAreasWhenThePlanAssessesThem() {
@@ -146,6 +149,26 @@ import Testing
         #expect(interim.title == "Bilaga 1. Uppföljning av internkontroll vid delårsbokslut 2023")
         let yearEnd = try Appendix.build(plan: year.plan, state: year.state, point: .yearEnd)
         #expect(yearEnd.groups.flatMap(\.rows).map(\.id) == ["K1", "K2", "K3"])
+    }
+
+    @Test func theYearEndListsWhatWasConcludedAtTheInterimWithItsInterimSignal() throws {
+        var year = Year()
+        year.plan.risks[0].controls[0].followUp = .yearEnd
+        year.plan.risks[1].controls[0].followUp = .interim
+        year.add(.assessment(AssessmentRecord(target: .control("K3"), point: .interim, signal: "yellow", result: "Ökar.", actions: "")))
+        let yearEnd = try Appendix.build(plan: year.plan, state: year.state, point: .yearEnd)
+        let k3 = try #require(yearEnd.groups.flatMap(\.rows).first { $0.id == "K3" })
+        #expect(k3.signal?.id == "yellow")
+        #expect(k3.generated.first == .text("Kontrollpunkten slutredovisades vid delårsbokslutet."))
+        #expect(k3.result == [.text("Ökar.")])
+        #expect(SummarySentence.text(plan: year.plan, state: year.state, point: .yearEnd)
+            == "Vid årsbokslutet visar kontrollen att ingen av totalt tre kontrollpunkter har genomförts utan anmärkning eller med försumbar anmärkning. Kontrollpunkterna 1.1 (Loggkontroll) och 1.2 (Granskning) har ännu inte bedömts.")
+        // The interim leaves out what is followed up only at the year end, and keeps the plan's numbers.
+        let interim = try Appendix.build(plan: year.plan, state: year.state, point: .interim)
+        #expect(interim.groups.flatMap(\.rows).map(\.id) == ["K2", "K3"])
+        #expect(interim.groups.map(\.number) == [1, 2])
+        year.plan.risks[0].controls[1].followUp = .yearEnd
+        #expect(try Appendix.build(plan: year.plan, state: year.state, point: .interim).groups.map(\.number) == [2])
     }
 
     @Test func refusesAPersonnummerAnywhereInTheAppendix() {
