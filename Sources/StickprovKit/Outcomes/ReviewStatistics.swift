@@ -17,6 +17,9 @@ public struct ReviewStatistics: Sendable, Equatable {
     public var sparesReviewed = 0
     /// Remark kinds with their counts, most common first (then by name).
     public var remarkKinds: [(kind: String, count: Int)] = []
+    /// The reasons given for items not reviewed, each with how many items it was given for, in
+    /// the order first given.
+    public var notReviewedReasons: [(reason: String, count: Int)] = []
     /// Distinct values of the officer column among the drawn items, when the rule carries one.
     public var officers: Int?
 
@@ -27,7 +30,8 @@ public struct ReviewStatistics: Sendable, Equatable {
         a.drawn == b.drawn && a.reviewed == b.reviewed && a.ok == b.ok && a.remarks == b.remarks
             && a.notReviewed == b.notReviewed && a.pending == b.pending && a.sparesReviewed == b.sparesReviewed
             && a.remarkKinds.map(\.kind) == b.remarkKinds.map(\.kind) && a.remarkKinds.map(\.count) == b.remarkKinds.map(\.count)
-            && a.officers == b.officers
+            && a.officers == b.officers && a.notReviewedReasons.map(\.reason) == b.notReviewedReasons.map(\.reason)
+            && a.notReviewedReasons.map(\.count) == b.notReviewedReasons.map(\.count)
     }
 
     /// Counts for draws in `state`. `officerColumn` names the carried column whose
@@ -57,7 +61,14 @@ public struct ReviewStatistics: Sendable, Equatable {
                     remarks += 1
                     reviewed += 1
                     kinds[outcome.remarkKind ?? "Ospecificerad", default: 0] += 1
-                case .notReviewed: notReviewed += 1
+                case .notReviewed:
+                    notReviewed += 1
+                    let reason = outcome.note ?? ""
+                    if let index = notReviewedReasons.firstIndex(where: { $0.reason == reason }) {
+                        notReviewedReasons[index].count += 1
+                    } else {
+                        notReviewedReasons.append((reason, 1))
+                    }
                 }
                 if outcome.isSpare && outcome.result != .notReviewed { sparesReviewed += 1 }
             }

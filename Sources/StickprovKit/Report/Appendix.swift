@@ -63,6 +63,12 @@ public struct Appendix: Sendable {
     /// The risk areas with control points reported at this point.
     public let groups: [Group]
 
+    /// The line before the legend: the signals are for each control point (*kontrollmoment*), or for
+    /// each area (*kontrollområde*) when the plan assesses areas.
+    public var legendIntroduction: String {
+        "Följande signaler har använts för bedömning av respektive \(isAssessedPerRisk ? "kontrollområde" : "kontrollmoment"):"
+    }
+
     /// Builds the appendix for a report point.
     /// - Throws: ``ReportError/personalData(place:field:masked:)`` when any text that would be
     ///   printed holds something shaped like a personnummer. Nothing is rendered then.

@@ -33,7 +33,7 @@ public enum DOCXRenderer {
             let levels = appendix.legendLevels(options.legend)
             if !levels.isEmpty {
                 body += WordML.paragraph(
-                    WordML.run("Följande signaler har använts för bedömning av respektive kontrollmoment:"),
+                    WordML.run(appendix.legendIntroduction),
                     keepNext: true)
             }
             for (index, level) in levels.enumerated() {

@@ -43,7 +43,7 @@ public enum HTMLRenderer {
             let levels = appendix.legendLevels(options.legend)
             if !levels.isEmpty {
                 html +=
-                    "<p>Följande signaler har använts för bedömning av respektive kontrollmoment:</p>\n<ul class=\"legend\">\n"
+                    "<p>\(escape(appendix.legendIntroduction))</p>\n<ul class=\"legend\">\n"
                 for level in levels {
                     html += "<li>\(signal(appendix.mark(level), label: level.label)) – \(escape(level.label))</li>\n"
                 }

@@ -13,7 +13,7 @@ public enum MarkdownRenderer {
             lines += [MarkdownText.block(appendix.summary), ""]
             let levels = appendix.legendLevels(options.legend)
             if !levels.isEmpty {
-                lines.append("Följande signaler har använts för bedömning av respektive kontrollmoment:")
+                lines.append(appendix.legendIntroduction)
                 lines.append("")
                 for level in levels {
                     lines.append("- \(escape(appendix.mark(level).text)): \(escape(level.label))")

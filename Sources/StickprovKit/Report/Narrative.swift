@@ -88,8 +88,8 @@ enum Narrative {
         let total = ReviewStatistics(draws: draws, in: context.state)
         let activity = context.control.method == .caseReview ? "Granskning" : "Stickprovskontroll"
         let period = context.point == .yearEnd ? "under året" : "under perioden"
-        let intro = "\(activity) har genomförts vid \(SwedishNumber.neuterWord(draws.count)) tillfällen \(period). "
-            + "Totalt har \(count(total.reviewed, noun)) granskats."
+        let intro = "\(activity) har genomförts vid \(SwedishNumber.neuterWord(draws.count)) tillfällen \(period)."
+            + (total.reviewed > 0 ? " Totalt har \(count(total.reviewed, noun)) granskats." : "")
         return [.text(intro), .bullets(lines)] + remarkKinds(total)
     }
 
@@ -103,7 +103,10 @@ enum Narrative {
         func number(_ value: Int, neuter: Bool) -> String {
             useDigits || value > 12 ? "\(value)" : neuter ? SwedishNumber.neuterWord(value) : SwedishNumber.word(value)
         }
-        var sentence = "\(whenLabel(draw)) granskades \(number(stats.reviewed, neuter: noun.isNeuter)) \(noun.form(for: stats.reviewed))"
+        // Nothing reviewed yet: what was drawn, never "granskades noll".
+        let reviewedOrDrawn = stats.reviewed > 0 ? stats.reviewed : stats.drawn
+        var sentence = "\(whenLabel(draw)) \(stats.reviewed > 0 ? "granskades" : "valdes") "
+            + "\(number(reviewedOrDrawn, neuter: noun.isNeuter)) \(noun.form(for: reviewedOrDrawn))"
         if let officers, officers > 0 {
             let officerNoun = context.officerNoun
             sentence += " fördelade på \(number(officers, neuter: officerNoun.isNeuter)) \(officerNoun.form(for: officers))"
@@ -119,7 +122,7 @@ enum Narrative {
         }
         sentence += "."
         if stats.notReviewed > 0 {
-            sentence += " " + capitalised("\(count(stats.notReviewed, noun)) kunde inte granskas.")
+            sentence += " " + capitalised(notReviewed(stats, context: context) + ".")
         }
         if stats.pending > 0 {
             sentence += " Resultat saknas ännu för \(count(stats.pending, noun))."
@@ -148,15 +151,22 @@ enum Narrative {
                 all.append(part)
                 let stats = ReviewStatistics(draws: [part], in: context.state)
                 let noun = context.itemNoun
-                var line = "\(name): \(count(stats.reviewed, noun)) har granskats"
+                // Clauses for what there is: reviewed, not reviewed (with the reasons), still pending.
+                var clauses: [String] = []
                 if stats.reviewed > 0 {
+                    var reviewed = "\(count(stats.reviewed, noun)) har granskats"
                     if stats.ok == stats.reviewed {
-                        line += stats.reviewed == 1 ? ", utan anmärkning" : ", samtliga utan anmärkning"
+                        reviewed += stats.reviewed == 1 ? ", utan anmärkning" : ", samtliga utan anmärkning"
+                    } else if stats.ok == 0 {
+                        reviewed += stats.reviewed == 1 ? ", med anmärkning" : ", samtliga med anmärkning"
                     } else {
-                        line += ", varav \(countWord(stats.ok, neuter: noun.isNeuter)) utan anmärkning"
+                        reviewed += ", varav \(countWord(stats.ok, neuter: noun.isNeuter)) utan anmärkning"
                     }
+                    clauses.append(reviewed)
                 }
-                if stats.pending > 0 { line += "; resultat saknas ännu för \(count(stats.pending, noun))" }
+                if stats.notReviewed > 0 { clauses.append(notReviewed(stats, context: context)) }
+                if stats.pending > 0 { clauses.append("resultat saknas ännu för \(count(stats.pending, noun))") }
+                let line = "\(name): " + clauses.joined(separator: "; ")
                 bullets.append(line + ".")
             }
         }
@@ -165,14 +175,39 @@ enum Narrative {
 
     // MARK: remark kinds
 
-    /// "De flesta anmärkningarna gäller a, b och c." — the most common kinds, at most three.
+    /// "Anmärkningarna gäller ”ekonomisk bedömning saknas” (4) och ”avgiftsbeslut saknas” (2)." Each kind
+    /// in quotation marks, as a name, so any kind reads grammatically; with more than three kinds the
+    /// three most common, and every kind tied with the third ("De vanligaste anmärkningarna gäller …").
     static func remarkKinds(_ stats: ReviewStatistics) -> [Paragraph] {
-        let kinds = stats.remarkKinds.prefix(3).map { inSentence($0.kind) }
-        guard !kinds.isEmpty else { return [] }
-        if stats.remarks == 1 { return [.text("Anmärkningen gäller \(kinds[0]).")] }
-        if stats.remarkKinds.count == 1 { return [.text("Anmärkningarna gäller \(kinds[0]).")] }
-        let lead = stats.remarkKinds.count > 3 ? "De vanligaste anmärkningarna" : "Anmärkningarna"
-        return [.text("\(lead) gäller \(SwedishText.list(Array(kinds))).")]
+        let all = stats.remarkKinds
+        guard let first = all.first else { return [] }
+        func quoted(_ kind: String) -> String {
+            var text = kind.trimmingASCIIWhitespace()
+            while text.hasSuffix(".") { text.removeLast() }
+            return "”\(inSentence(text))”"
+        }
+        if all.count == 1 {
+            return [.text("\(stats.remarks == 1 ? "Anmärkningen" : "Samtliga anmärkningar") gäller \(quoted(first.kind)).")]
+        }
+        let third = all.count > 3 ? all[2].count : 0
+        let shown = all.enumerated().filter { $0.offset < 3 || $0.element.count == third }.map(\.element)
+        let lead = shown.count < all.count ? "De vanligaste anmärkningarna" : "Anmärkningarna"
+        return [.text("\(lead) gäller \(SwedishText.list(shown.map { "\(quoted($0.kind)) (\($0.count))" })).")]
+    }
+
+    /// "två beslut kunde inte granskas (akten saknades; beslutet överklagat)": the reasons given,
+    /// unless the control's notes may hold personal data (then the count only).
+    static func notReviewed(_ stats: ReviewStatistics, context: Context) -> String {
+        var text = "\(count(stats.notReviewed, context.itemNoun)) kunde inte granskas"
+        let reasons = stats.notReviewedReasons.filter { !$0.reason.isEmpty }.map { reason -> String in
+            var words = reason.reason.trimmingASCIIWhitespace()
+            while words.hasSuffix(".") { words.removeLast() }
+            return inSentence(words) + (reason.count > 1 && stats.notReviewedReasons.count > 1 ? ", \(reason.count)" : "")
+        }
+        if context.control.allowsPersonalDataInNotes != true && !reasons.isEmpty {
+            text += " (\(reasons.joined(separator: "; ")))"
+        }
+        return text
     }
 
     // MARK: measurements

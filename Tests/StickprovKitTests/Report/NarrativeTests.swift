@@ -58,7 +58,7 @@ import Testing
         }
         #expect(year.sentences("K1") == [
             .text("Under året har loggkontroll genomförts månadsvis. Av de 9 kontrollerna som genomfördes under 2023 fanns en anmärkning."),
-            .text("Anmärkningen gäller obehörig åtkomst."),
+            .text("Anmärkningen gäller ”obehörig åtkomst”."),
         ])
     }
 
@@ -84,7 +84,7 @@ import Testing
         })
         #expect(year.sentences("K2") == [
             .text("15 februari granskades 25 utredningar fördelade på 13 socialsekreterare, varav 11 var utan anmärkning."),
-            .text("Anmärkningarna gäller kommunicering ej dokumenterad och motivering saknas."),
+            .text("Anmärkningarna gäller ”kommunicering ej dokumenterad” (7) och ”motivering saknas” (7)."),
         ])
     }
 
@@ -100,7 +100,7 @@ import Testing
                 "15 maj granskades tre utredningar fördelade på två socialsekreterare, varav en var utan anmärkning.",
                 "15 oktober granskades en utredning fördelade på en socialsekreterare, utan anmärkning.",
             ]),
-            .text("Anmärkningarna gäller LSS-beslut saknas."),
+            .text("Samtliga anmärkningar gäller ”LSS-beslut saknas”."),
         ])
     }
 
@@ -169,6 +169,38 @@ import Testing
         #expect(interim.groups.map(\.number) == [1, 2])
         year.plan.risks[0].controls[1].followUp = .yearEnd
         #expect(try Appendix.build(plan: year.plan, state: year.state, point: .interim).groups.map(\.number) == [2])
+    }
+
+    @Test func everyKindTiedWithTheThirdIsNamedAndEachReadsInTheSentence() {
+        var stats = ReviewStatistics(draws: [], in: YearState(events: []))
+        stats.remarks = 25
+        stats.remarkKinds = [("Handläggning ej dokumenterad.", 9), ("ekonomisk bedömning saknas", 7), ("ej enligt riktlinjen", 4), ("LSS-beslut saknas", 4), ("sent", 1)]
+        #expect(Narrative.remarkKinds(stats) == [.text(
+            "De vanligaste anmärkningarna gäller ”handläggning ej dokumenterad” (9), ”ekonomisk bedömning saknas” (7), ”ej enligt riktlinjen” (4) och ”LSS-beslut saknas” (4).")])
+        stats.remarks = 1
+        stats.remarkKinds = [("ej enligt riktlinjen", 1)]
+        #expect(Narrative.remarkKinds(stats) == [.text("Anmärkningen gäller ”ej enligt riktlinjen”.")])
+    }
+
+    @Test func strataCountWhatWasNotReviewedWithItsReasonsAndNeverSayNoll() {
+        var year = Year()
+        let rule = SampleRule(size: .strata([StratumRule("SoL hemtjänst=5%"), StratumRule("LSS=25%")].compactMap { $0 }), keyColumn: "Beslut", stratumColumn: "Insats")
+        year.plan.risks[0].controls[1].sampleRule = rule
+        year.add(.draw(DrawRecord(
+            id: "K2-1", control: "K2", seed: (try? Seed("s")) ?? .generate(), isSeedGenerated: false, rule: rule,
+            period: "2023-06-30", date: Day("2023-06-30") ?? .placeholder,
+            population: PopulationSummary(file: "p.csv", count: 100, fingerprint: "f", strata: ["SoL hemtjänst": 80, "LSS": 20]),
+            items: [DrawnItem(key: "A", stratum: "SoL hemtjänst"), DrawnItem(key: "B", stratum: "SoL hemtjänst"),
+                    DrawnItem(key: "C", stratum: "LSS"), DrawnItem(key: "D", stratum: "LSS"), DrawnItem(key: "E", stratum: "LSS")])))
+        year.results("K2-1", [("A", .notReviewed, nil), ("B", .notReviewed, nil), ("C", .remark, "Sent"), ("D", .remark, "Sent")])
+        let bullets = year.sentences("K2").compactMap { paragraph -> [String]? in
+            if case .bullets(let lines) = paragraph { return lines } else { return nil }
+        }.first ?? []
+        #expect(bullets == [
+            "SoL hemtjänst: två utredningar kunde inte granskas (flyttat).",
+            "LSS: två utredningar har granskats, samtliga med anmärkning; resultat saknas ännu för en utredning.",
+        ])
+        #expect(!year.sentences("K2").description.contains("noll"))
     }
 
     @Test func refusesAPersonnummerAnywhereInTheAppendix() {
