@@ -27,7 +27,14 @@ public enum StatusListing {
                 lines.append("    All draws: " + counts(ReviewStatistics(draws: draws, in: state)))
             }
             if let stats = draws.isEmpty ? nil : ReviewStatistics(draws: draws, in: state) {
-                if stats.reviewed > 0, let bound = stats.upperBound95 {
+                if let estimate = StratifiedEstimate.of(draws: draws, in: state) {
+                    // Stratified: the weighted estimate the appendix gives, and each stratum's plain rate.
+                    lines.append("    Remark rate \(SwedishNumber.percent(estimate.rate)) weighted by stratum size (N \(estimate.population)), 95 % upper bound \(SwedishNumber.percent(estimate.upperBound95))")
+                    for stratum in estimate.strata {
+                        let rate = stratum.rate.map { SwedishNumber.percent($0) } ?? "nothing reviewed"
+                        lines.append("      \(stratum.name)\(draws.count > 1 ? " (\(stratum.draw))" : ""): \(stratum.remarks) of \(stratum.reviewed) with remarks, \(rate) · N \(stratum.population)")
+                    }
+                } else if stats.reviewed > 0, let bound = stats.upperBound95 {
                     lines.append("    Remark rate \(SwedishNumber.percent(Double(stats.remarks) / Double(stats.reviewed))), 95 % upper bound \(SwedishNumber.percent(bound))"
                         + (stats.officers.map { " · \($0) officers" } ?? ""))
                 }

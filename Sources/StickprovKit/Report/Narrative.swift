@@ -160,7 +160,8 @@ enum Narrative {
                     } else if stats.ok == 0 {
                         reviewed += stats.reviewed == 1 ? ", med anmärkning" : ", samtliga med anmärkning"
                     } else {
-                        reviewed += ", varav \(countWord(stats.ok, neuter: noun.isNeuter)) utan anmärkning"
+                        let share = percent(Double(stats.ok) / Double(stats.reviewed))
+                        reviewed += ", varav \(countWord(stats.ok, neuter: noun.isNeuter)) utan anmärkning (\(share))"
                     }
                     clauses.append(reviewed)
                 }
@@ -170,7 +171,20 @@ enum Narrative {
                 bullets.append(line + ".")
             }
         }
-        return [.bullets(bullets)] + remarkKinds(ReviewStatistics(draws: draws, in: context.state))
+        var result: [Paragraph] = [.bullets(bullets)]
+        // The rate for the whole population: each stratum weighted by its size, never the pooled count.
+        if let estimate = StratifiedEstimate.of(draws: draws, in: context.state), estimate.strata.count > 1 {
+            result.append(.text(
+                "Viktat efter gruppernas storlek är andelen med anmärkning \(percent(estimate.rate)) "
+                    + "(med 95 procents säkerhet högst \(percent(estimate.upperBound95)))"
+                    + (estimate.leavesOutStrata ? "; grupper där inget har granskats ingår inte." : ".")))
+        }
+        return result + remarkKinds(ReviewStatistics(draws: draws, in: context.state))
+    }
+
+    /// "95 procent", "7,4 procent": one decimal at most.
+    static func percent(_ share: Double) -> String {
+        SwedishNumber.decimal(share * 100, decimals: 1) + " procent"
     }
 
     // MARK: remark kinds
