@@ -199,6 +199,8 @@ import Testing
             Created p/plan.json from \(file): 1 risk area, 3 control points (header on line 2; skipped the line above it: 1).
             Columns read: 'Id*' as Id, 'Kontrollmoment:' as Vad kontrolleras?, 'Metod:' as Metod, 'Periodicitet***' as Frekvens, 'Uppföljningsansvarig' as Uppföljningsansvarig.
             Not in the sheet: Identifierad risk (one risk area, 'Kontrollmoment'); Frekvens uppföljning (reported at both, Del- och årsbokslut).
+            Metod kept as written, of no kind the tool knows: 'kontroll lön' (a draw will ask for a sample rule).
+            Frekvens kept as written, no schedule read from it: 'Löpande'.
 
             """)
         let show = try CLI.run(["plan", "show", "--plan", "p", "--width", "140"], in: folder.url)

@@ -93,4 +93,20 @@ import Testing
         let day = draw[drawDay...].dropFirst(8).prefix(10)
         #expect(journal.contains("\"reviewedOn\":\"\(day)\""), "\(journal)")
     }
+
+    @Test func aControlWithoutAKnownMethodAsksForASampleRuleOnlyWhenDrawn() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("plan.csv", "Id;Kontrollmoment;Metod\nCENT 1;Att attesträtter är aktuella;kontroll lön\n")
+        var result = try CLI.run(["plan", "import", "plan.csv", "--plan", "plan", "--committee", "Kommunstyrelsen", "--year", "2023"], in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        try folder.write("attest.csv", "Nr;Namn\n" + (1...20).map { "A\($0);Attestant \($0)\n" }.joined())
+        result = try CLI.run(["draw", "CENT 1", "--plan", "plan", "--population", "attest.csv", "--seed", "s", "--date", "2023-03-01"], in: folder.url)
+        #expect(result.status == 1)
+        #expect(result.stderr == "error: control point 'CENT 1' has no sample rule; give --size, --percent or --rule, or set one with 'stickprov plan edit CENT 1 --count N'\n")
+        result = try CLI.run(
+            ["draw", "CENT 1", "--plan", "plan", "--population", "attest.csv", "--key", "Nr", "--size", "3", "--seed", "s", "--date", "2023-03-01"],
+            in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("Draw CENT 1-1 for CENT 1: Att attesträtter är aktuella\n"), "\(result.stdout)")
+    }
 }

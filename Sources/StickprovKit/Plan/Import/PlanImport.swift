@@ -108,8 +108,26 @@ public enum PlanImport {
             if !unused.isEmpty {
                 lines.append("Not used: " + unused.map { "'\($0)'" }.joined(separator: ", ") + ".")
             }
+            let controls = plan.controlPoints.map(\.control)
+            let methods = unique(controls.filter { $0.method == nil }.compactMap(\.methodLabel))
+            if !methods.isEmpty {
+                lines.append(
+                    "Metod kept as written, of no kind the tool knows: " + methods.map { "'\($0)'" }.joined(separator: ", ")
+                        + " (a draw will ask for a sample rule).")
+            }
+            let cadences = unique(controls.filter { $0.cadence == nil }.compactMap(\.cadenceLabel))
+            if !cadences.isEmpty {
+                lines.append(
+                    "Frekvens kept as written, no schedule read from it: "
+                        + cadences.map { "'\($0)'" }.joined(separator: ", ") + ".")
+            }
             lines += notes.map { "line \($0.line): \($0.message)" }
             return lines
+        }
+
+        private func unique(_ texts: [String]) -> [String] {
+            var seen: Set<String> = []
+            return texts.filter { seen.insert($0).inserted }
         }
     }
 
