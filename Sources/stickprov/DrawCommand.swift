@@ -47,7 +47,7 @@ enum DrawCommand {
         let rule = try effectiveRule(context.control, arguments)
         guard let keyColumn = rule.keyColumn else { throw DrawError.keyColumnRequired(context.control.id) }
         let populationPath = try arguments.required("population")
-        let month = try DrawContext.month(arguments)
+        let month = try context.month(arguments)
         let spares = try arguments.integer("spares") ?? 0
         guard spares >= 0 else { throw UsageError("--spares must be 0 or more") }
         let population = try readPopulation(
@@ -114,6 +114,9 @@ enum DrawCommand {
         if let text = arguments.value("percent") { sizes.append(.percent(try SampleCommand.percentOption(text))) }
         if !rules.isEmpty { sizes.append(.strata(rules)) }
         guard sizes.count <= 1 else { throw UsageError("give one of --size, --percent or --rule") }
+        if let size = sizes.first, let problem = size.zeroSizeProblem {
+            throw UsageError("\(arguments.isGiven("percent") ? "--percent" : "--rule"): \(problem)")
+        }
         return try SampleRule.forDraw(
             of: control, size: sizes.first, keyColumn: arguments.value("key"), stratumColumn: arguments.value("stratum"),
             carry: arguments.isGiven("carry") ? arguments.values("carry") : nil)
@@ -135,6 +138,8 @@ struct DrawContext {
     let directory: String
     /// The control point drawn for.
     let control: ControlPoint
+    /// The plan's year, which a draw's month must lie in.
+    let year: Int
 
     /// Loads the plan and finds the control point named by the first argument.
     init(_ arguments: ParsedArguments) throws {
@@ -148,12 +153,14 @@ struct DrawContext {
             throw DrawError.methodDrawsNoSample(controlID, method)
         }
         self.control = control
+        year = plan.year
     }
 
-    /// `--month`, when given.
-    static func month(_ arguments: ParsedArguments) throws -> Month? {
+    /// `--month`, when given; it must lie in the plan's year.
+    func month(_ arguments: ParsedArguments) throws -> Month? {
         try arguments.value("month").map { text in
             guard let month = Month(text) else { throw UsageError("--month '\(text)' is not a month YYYY-MM") }
+            if let problem = PlanWindow.monthProblem(month, year: year) { throw UsageError(problem) }
             return month
         }
     }

@@ -48,7 +48,7 @@ enum LogCheckCommands {
                 manager: arguments.value("manager"))
         }
         guard let keyColumn = rule.keyColumn else { throw DrawError.keyColumnRequired(context.control.id) }
-        guard let month = try DrawContext.month(arguments) else { throw UsageError("missing --month") }
+        guard let month = try context.month(arguments) else { throw UsageError("missing --month") }
         let officersPath = try arguments.required("officers")
         let population = try readPopulation(officersPath, key: keyColumn, stratum: nil, carry: rule.carry)
         let (record, _) = try context.drawAndRecord(

@@ -267,6 +267,16 @@ enum PlanCommands {
         guard sizes.count <= 1 else {
             throw UsageError("give one of --count, --percent, --stratum-rule, --log-check-users")
         }
+        if let size = sizes.first, let problem = size.zeroSizeProblem {
+            let option =
+                switch size {
+                case .count: "--count"
+                case .percent: "--percent"
+                case .strata: "--stratum-rule"
+                case .logCheck: "--log-check-users"
+                }
+            throw UsageError("\(option): \(problem)")
+        }
         return sizes.first
     }
 

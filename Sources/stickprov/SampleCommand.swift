@@ -82,10 +82,13 @@ enum SampleCommand {
         if !rules.isEmpty {
             size = .strata(rules)
         } else if let count = try arguments.integer("size") {
-            guard count >= 0 else { throw UsageError("--size must be 0 or more") }
+            guard count >= 1 else { throw UsageError("--size must be at least 1") }
             size = .count(count)
         } else {
             size = .percent(try percentOption(arguments.value("percent") ?? ""))
+        }
+        if let problem = size.zeroSizeProblem {
+            throw UsageError("\(arguments.isGiven("percent") ? "--percent" : "--rule"): \(problem)")
         }
         let sample = Sample.draw(population, size: size, seed: seed)
         for notice in sample.notices { console.note("note: \(notice)") }
@@ -104,7 +107,7 @@ enum SampleCommand {
     ) throws {
         let seed = try seedOption(arguments)
         guard let count = try arguments.integer("size") else { throw UsageError("--amount needs --size K") }
-        guard count >= 0 else { throw UsageError("--size must be 0 or more") }
+        guard count >= 1 else { throw UsageError("--size must be at least 1") }
         let certainFrom = try arguments.value("certain-from").map { text in
             guard let amount = Amount(text), amount.ore > 0 else {
                 throw UsageError("--certain-from '\(text)' is not a positive amount in kronor (e.g. '100 000')")

@@ -19,6 +19,11 @@ public enum CSVError: Error, Equatable, Sendable {
     /// The file is not UTF-8, and `byte` on `line` is one of the five bytes Windows-1252 leaves undefined
     /// (0x81, 0x8D, 0x8F, 0x90, 0x9D).
     case undecodableByte(byte: UInt8, line: Int)
+    /// The path is not a regular file (`kind`: a device such as /dev/zero, a FIFO, a folder): reading
+    /// it might never end.
+    case notRegularFile(kind: String)
+    /// Field number `column` of the record starting on `line` is longer than ``InputBounds/maximumFieldBytes``.
+    case fieldTooLong(line: Int, column: Int)
     /// The file has no records at all, so no header line.
     case emptyFile
     /// Header cell number `column` (1-based) on `line` is empty or only whitespace.
@@ -42,11 +47,11 @@ public enum CSVError: Error, Equatable, Sendable {
     public var line: Int? {
         switch self {
         case .nulByte(let line), .invalidUTF8(let line), .undecodableByte(_, let line),
-            .mixedEncoding(let line, _, _, _), .misplacedByteOrderMark(let line),
+            .mixedEncoding(let line, _, _, _), .misplacedByteOrderMark(let line), .fieldTooLong(let line, _),
             .emptyColumnName(let line, _), .duplicateColumn(let line, _), .raggedRow(let line, _, _),
             .unterminatedQuote(let line), .textAfterClosingQuote(let line):
             return line
-        case .unsupportedEncoding, .notCSV, .emptyFile, .missingColumn, .readFailed, .writeFailed:
+        case .unsupportedEncoding, .notCSV, .notRegularFile, .emptyFile, .missingColumn, .readFailed, .writeFailed:
             return nil
         }
     }
@@ -72,12 +77,16 @@ public enum CSVError: Error, Equatable, Sendable {
             return "a byte order mark (U+FEFF) inside the file, not at its start: were two files joined? remove it"
         case .undecodableByte(let byte, _):
             return "not UTF-8 or Windows-1252 text: byte \(Self.hex(byte))"
+        case .notRegularFile(let kind):
+            return "this is \(kind), not a file; give a saved CSV file"
+        case .fieldTooLong(_, let column):
+            return "field \(column) is longer than \(InputBounds.maximumFieldBytes >> 20) MB; is this the right file?"
         case .emptyFile:
             return "the file is empty; expected a header line"
         case .emptyColumnName(_, let column):
             return "column \(column) of the header has no name"
         case .duplicateColumn(_, let name):
-            return "duplicate column '\(name)'"
+            return "duplicate column '\(InputBounds.clip(name))'"
         case .raggedRow(_, let expected, let found):
             return "row has \(found) \(found == 1 ? "field" : "fields"), the header has \(expected)"
         case .unterminatedQuote:
@@ -85,7 +94,7 @@ public enum CSVError: Error, Equatable, Sendable {
         case .textAfterClosingQuote:
             return "text after a closing quote; a quote inside a quoted field must be doubled (\"\")"
         case .missingColumn(let name, let available):
-            return "missing column '\(name)' (columns: \(available.joined(separator: ", ")))"
+            return "missing column '\(InputBounds.clip(name))' (columns: \(InputBounds.list(available)))"
         case .readFailed(_, let reason):
             return "cannot read the file: \(reason)"
         case .writeFailed(let path, let reason):

@@ -42,6 +42,9 @@ struct CSVRecordScanner {
             } else {
                 fields.append(unquotedField())
             }
+            if let last = fields.last, last.utf8.count > InputBounds.maximumFieldBytes {
+                throw .fieldTooLong(line: startLine, column: fields.count)
+            }
             guard position < bytes.count else { break }
             if bytes[position] == delimiter {
                 position += 1

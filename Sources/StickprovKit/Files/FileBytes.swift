@@ -4,11 +4,26 @@ import Glibc
 enum FileBytes {
     /// The bytes of the file at `path`; throws `readFailed` with the reason.
     static func read(_ path: String) throws(CSVError) -> [UInt8] {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        // Non-blocking, so opening a FIFO does not wait for a writer; a regular file is then
+        // read as usual. Devices (/dev/zero), FIFOs and directories are refused: they may never end.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { throw failure(path) }
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw failure(path) }
+        let type = status.st_mode & S_IFMT
+        guard type == S_IFREG else {
+            let kind =
+                switch type {
+                case S_IFIFO: "a FIFO (named pipe)"
+                case S_IFCHR, S_IFBLK: "a device"
+                case S_IFDIR: "a folder"
+                case S_IFSOCK: "a socket"
+                default: "not a regular file"
+                }
+            throw .notRegularFile(kind: kind)
+        }
+        _ = fcntl(descriptor, F_SETFL, fcntl(descriptor, F_GETFL) & ~O_NONBLOCK)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(max(Int(status.st_size), 0))
         var chunk = [UInt8](repeating: 0, count: 1 << 20)

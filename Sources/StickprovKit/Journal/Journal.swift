@@ -125,6 +125,9 @@ public struct Journal: Sendable {
                 return (parsed, .tornLastLine(line: line))
             }
             let lineBytes = bytes[start..<end]
+            guard lineBytes.count <= InputBounds.maximumLineBytes else {
+                return (parsed, .malformedLine(line: line, detail: "the line is longer than \(InputBounds.maximumLineBytes >> 20) MB"))
+            }
             do {
                 let sequence: Int, prev: String
                 if decodingEvents {

@@ -14,6 +14,10 @@ public enum RecordError: Error, Sendable, Equatable {
     case invalidDate(String)
     /// Free text that holds something shaped like a personnummer.
     case personalData(field: String, masked: String)
+    /// A free text longer than its limit (``InputBounds``); `problem` says how long and the limit.
+    case textTooLong(field: String, problem: String)
+    /// A review or measurement day outside the plan's window (``PlanWindow``).
+    case dateOutsideWindow(Day, window: String)
     /// A signal the plan's scale does not have.
     case unknownSignal(String, known: [String])
     /// A measurement of a control that draws samples, or similar misuse.
@@ -59,7 +63,7 @@ public enum RecordError: Error, Sendable, Equatable {
         switch self {
         case .unknownDraw(let id, let known):
             "no draw '\(id)' in the journal (draws: \(known.isEmpty ? "none yet" : known.map(\.rawValue).joined(separator: ", ")))"
-        case .unknownItem(let key, let draw): "'\(key)' is not an item or spare of draw \(draw)"
+        case .unknownItem(let key, let draw): "'\(InputBounds.clip(key))' is not an item or spare of draw \(draw)"
         case .remarkKindRequired: "a remark needs its kind (Typ av anmärkning)"
         case .reasonRequired: "'not reviewed' needs a reason (Kommentar)"
         case .unknownResult(let word):
@@ -67,6 +71,8 @@ public enum RecordError: Error, Sendable, Equatable {
         case .invalidDate(let text): "'\(text)' is not a date YYYY-MM-DD"
         case .personalData(let field, let masked):
             "\(field) holds what looks like a personnummer (\(masked)); personal data does not belong in the record"
+        case .textTooLong(let field, let problem): "\(field) \(problem) characters"
+        case .dateOutsideWindow(let day, let window): "\(day) is outside the plan's window for dates (\(window))"
         case .unknownSignal(let signal, let known): "'\(signal)' is not a signal of the plan (\(known.joined(separator: ", ")))"
         case .notMeasured(let id, let method): "control point '\(id)' is checked by \(method.rawValue); record its items with 'stickprov record'"
         case .unknownRemarkKind(let kind, let nearest, let known):
@@ -80,9 +86,9 @@ public enum RecordError: Error, Sendable, Equatable {
         case .lostLeadingZeros(let key, let drawnKey, let draw):
             "'\(key)' is not an item of draw \(draw), but '\(drawnKey)' is: a spreadsheet dropped its leading zeros; "
                 + "keep the Nr column so the row can be matched, or use the .xlsx worksheet"
-        case .repeatedItem(let key, let first): "'\(key)' is already on line \(first)"
+        case .repeatedItem(let key, let first): "'\(InputBounds.clip(key))' is already on line \(first)"
         case .rows(let problems): problems.map { "line \($0.line): \($0.error.message)" }.joined(separator: "; ")
-        case .missingColumn(let name, let available): "missing column '\(name)' (columns: \(available.joined(separator: ", ")))"
+        case .missingColumn(let name, let available): "missing column '\(InputBounds.clip(name))' (columns: \(InputBounds.list(available)))"
         case .notDrawnByAmount(let id): "draw \(id) did not draw by amount; it takes no correct amount"
         case .invalidAmount(let text): "'\(text)' is not an amount in kronor (write e.g. 1 234,50)"
         case .notAssessedLevel(let target, let level):

@@ -20,6 +20,7 @@ public enum Recording {
         } else if !draw.items.contains(where: { $0.key == record.key }) {
             throw .unknownItem(record.key, draw: draw.id)
         }
+        if let day = record.reviewedOn { try PlanWindow.check(day, year: plan.year) }
         record.note = trimmedOrNil(record.note)
         record.reviewer = trimmedOrNil(record.reviewer)
         record.remarkKind = trimmedOrNil(record.remarkKind)
@@ -38,6 +39,9 @@ public enum Recording {
             try refusePersonalData(record.note, field: "the note")
         }
         try refusePersonalData(record.remarkKind, field: "the remark kind")
+        try refuseOverlong(record.note, field: "the note", limit: InputBounds.maximumTextCharacters)
+        try refuseOverlong(record.remarkKind, field: "the remark kind", limit: InputBounds.maximumNameCharacters)
+        try refuseOverlong(record.reviewer, field: "the reviewer", limit: InputBounds.maximumNameCharacters)
         guard let current = state.outcome(draw.id, record.key) else { return .outcome(record) }
         if current.record.saysTheSame(as: record) { return nil }
         record.supersedes = current.sequence
@@ -49,7 +53,10 @@ public enum Recording {
     /// (A worksheet row without a date takes its draw's day.)
     /// - Throws: ``RecordError/dateRequired(today:year:)``.
     public static func reviewDay(given: Day?, today: Day, planYear: Int) throws(RecordError) -> Day {
-        if let given { return given }
+        if let given {
+            try PlanWindow.check(given, year: planYear)
+            return given
+        }
         guard today.year == planYear else { throw .dateRequired(today: today, year: planYear) }
         return today
     }
@@ -63,6 +70,10 @@ public enum Recording {
         var record = record
         record.note = trimmedOrNil(record.note)
         try refusePersonalData(record.note, field: "the note")
+        try refusePersonalData(record.unit, field: "the unit")
+        try refuseOverlong(record.note, field: "the note", limit: InputBounds.maximumTextCharacters)
+        try refuseOverlong(record.unit, field: "the unit", limit: InputBounds.maximumNameCharacters)
+        try PlanWindow.check(record.date, year: plan.year)
         return .measurement(record)
     }
 
@@ -88,6 +99,8 @@ public enum Recording {
         record.signal = level.id
         try refusePersonalData(record.result, field: "the result text")
         try refusePersonalData(record.actions, field: "the actions text")
+        try refuseOverlong(record.result, field: "the result text", limit: InputBounds.maximumTextCharacters)
+        try refuseOverlong(record.actions, field: "the actions text", limit: InputBounds.maximumTextCharacters)
         return .assessment(record)
     }
 
@@ -108,6 +121,10 @@ public enum Recording {
     static func refusePersonalData(_ text: String?, field: String) throws(RecordError) {
         guard let text, let match = PersonalIdentityNumber.find(in: text).first else { return }
         throw .personalData(field: field, masked: match.masked)
+    }
+
+    static func refuseOverlong(_ text: String?, field: String, limit: Int) throws(RecordError) {
+        if let problem = InputBounds.lengthProblem(text, limit: limit) { throw .textTooLong(field: field, problem: problem) }
     }
 
     static func trimmedOrNil(_ text: String?) -> String? {

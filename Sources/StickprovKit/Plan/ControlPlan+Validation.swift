@@ -49,7 +49,7 @@ extension ControlPlan {
                 found += control.issues(at: path)
             }
         }
-        found += PlanPersonalData.issues(in: self)
+        found += PlanPersonalData.issues(in: self) + InputBounds.issues(in: self)
         return found
     }
 }
@@ -101,6 +101,9 @@ extension ControlPoint {
                 }
             }
         default: break
+        }
+        if let problem = rule.size.zeroSizeProblem, !found.contains(where: { $0.path.hasPrefix(path + ".sampleRule") }) {
+            add(".sampleRule", problem)
         }
         for (i, column) in rule.carry.enumerated() where column.trimmingASCIIWhitespace().isEmpty {
             add(".sampleRule.carry[\(i)]", "is empty")

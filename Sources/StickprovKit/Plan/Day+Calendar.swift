@@ -98,7 +98,7 @@ public struct Month: Sendable, Hashable, Comparable, TextCodable {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
             parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
-            let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month), year >= 1
+            let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month), (1...9998).contains(year)
         else { return nil }
         self.year = year
         self.month = month
