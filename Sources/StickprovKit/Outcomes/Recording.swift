@@ -20,7 +20,6 @@ public enum Recording {
         } else if !draw.items.contains(where: { $0.key == record.key }) {
             throw .unknownItem(record.key, draw: draw.id)
         }
-        if let day = record.reviewedOn { try PlanWindow.check(day, year: plan.year) }
         record.note = trimmedOrNil(record.note)
         record.reviewer = trimmedOrNil(record.reviewer)
         record.remarkKind = trimmedOrNil(record.remarkKind)

@@ -135,6 +135,12 @@ public enum WorksheetImport {
                     fail(.invalidDate(dateText))
                     continue
                 }
+                do throws(RecordError) {
+                    try PlanWindow.check(parsed, year: plan.year)
+                } catch {
+                    fail(error)
+                    continue
+                }
                 date = parsed
             }
             var proposed = OutcomeRecord(

@@ -166,6 +166,7 @@ private func parse(_ text: String, delimiter: CSVDelimiter? = nil) throws(CSVErr
     @Test func readingADirectorySaysWhy() throws {
         let directory = try CSVTemporaryDirectory()
         let error = #expect(throws: CSVError.self) { try CSVTable.read(contentsOf: directory.path) }
-        #expect(error == .readFailed(path: directory.path, reason: "Is a directory"))
+        #expect(error == .notRegularFile(kind: "a folder"))
+        #expect(error?.message == "this is a folder, not a file; give a saved CSV file")
     }
 }
