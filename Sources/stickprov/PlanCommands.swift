@@ -233,6 +233,9 @@ enum PlanCommands {
                 }
                 rule.certainFrom = amount
             }
+            if rule.certainFrom != nil && rule.amountColumn == nil {
+                throw UsageError("--certain-from needs --amount-column COLUMN (the rule must draw by amount)")
+            }
             control.sampleRule = rule
             try control.addCarried(arguments.values("carry"))
         }

@@ -42,6 +42,16 @@ import Testing
         let plan = try String(contentsOf: folder.file("plan/plan.json"), encoding: .utf8)
         #expect(plan.contains("\"amountColumn\" : \"Belopp\""))
         #expect(plan.contains("\"certainFrom\" : \"100 000,00\""))
+        let show = try CLI.run(["plan", "show", "--plan", "plan"], in: folder.url)
+        #expect(show.stdout.contains("Urval: 60 st · nyckel: Verifikation · efter belopp: Belopp, säkert från 100 000 kr"), "\(show.stdout)")
+        let refused = try CLI.run(["plan", "edit", "K1", "--plan", "plan", "--clear", "sample-rule"], in: folder.url)
+        #expect(refused.status == 0)
+        let withoutColumn = try CLI.run(["plan", "edit", "K1", "--plan", "plan", "--count", "60", "--certain-from", "100 000"], in: folder.url)
+        #expect(withoutColumn.status == 2)
+        #expect(withoutColumn.stderr.hasPrefix("error: --certain-from needs --amount-column COLUMN (the rule must draw by amount)\n"))
+        let again = try CLI.run(["plan", "edit", "K1", "--plan", "plan", "--count", "60", "--key-column", "Verifikation",
+                                 "--amount-column", "Belopp", "--certain-from", "100 000"], in: folder.url)
+        #expect(again.status == 0, "\(again.stderr)")
 
         let seed = "Lönekontroll 2023-1"
         let draw = try CLI.run(

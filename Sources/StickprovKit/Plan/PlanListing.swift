@@ -74,6 +74,9 @@ public enum PlanListing {
                     if let manager = rule.managerColumn { text += " · chef: \(manager)" }
                     if let user = rule.logUserColumn { text += " · loggens användare: \(user)" }
                     if let time = rule.logTimeColumn { text += " · loggens tid: \(time)" }
+                    if let amount = rule.amountColumn {
+                        text += " · efter belopp: \(amount)" + (rule.certainFrom.map { ", säkert från \($0.roundedKronor) kr" } ?? "")
+                    }
                     lines += wrap(text, first: indent, rest: indent, width: width)
                 }
             }
