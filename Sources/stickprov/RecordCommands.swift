@@ -165,11 +165,14 @@ enum RecordCommands {
                 .option("unit", "UNIT", help: "The unit: %, st, dagar … (at most 200 characters). Required."),
                 .option("target", "N", help: "The target value."),
                 .option("date", "YYYY-MM-DD", help: "The day the value holds for, from 1 January of the plan's year to 31 January of the next. Required."),
-                .option("note", "TEXT", help: "A comment (no personal data; at most 10,000 characters)."),
+                .option("note", "TEXT", help: "A comment (no personal data; at most 10,000 characters); the appendix prints it."),
+                .option("of", "N", help: "For a count, what it is a count of: --value 324 --of 1422 --of-what inbjudna."),
+                .option("of-what", "TEXT", help: "What --of counts, e.g. inbjudna."),
                 byOption,
             ],
             examples: [
                 "stickprov measure K4 --value 48 --unit % --target 50 --date 2023-12-31",
+                "stickprov measure K6 --value 324 --unit st --of 1422 --of-what inbjudna --date 2023-12-31",
                 "stickprov measure K5 --value 71 --unit dagar --date 2023-12-31 --note 'Genomsnittlig utredningstid, avslutade ärenden'",
             ]),
         run: { arguments, console in
@@ -178,11 +181,15 @@ enum RecordCommands {
             let target = try arguments.value("target").map { try measure($0, option: "target") }
             let unit = try arguments.required("unit")
             let date = try PlanCommands.day(try arguments.required("date"), option: "date")
+            let of = try arguments.value("of").map { try measure($0, option: "of") }
+            if arguments.isGiven("of-what") && of == nil { throw UsageError("--of-what needs --of, the number it names") }
             try append(arguments, console, { plan, _ in
                 guard plan.control(controlID) != nil else { throw PlanError.unknownControl(controlID, known: plan.controlIDs) }
-                let record = MeasurementRecord(control: controlID, value: value, unit: unit, target: target, date: date, note: arguments.value("note"))
+                let record = MeasurementRecord(
+                    control: controlID, value: value, unit: unit, target: target, date: date, note: arguments.value("note"),
+                    of: of, ofWhat: arguments.value("of-what"))
                 return [try Recording.measurement(record, plan: plan)]
-            }, summary: { _ in "Recorded \(controlID): \(value.swedish) \(unit) per \(date)" + (target.map { " (target \($0.swedish) \(unit))" } ?? "") + "." })
+            }, summary: { _ in "Recorded \(controlID): \(value.swedish) \(unit)" + (of.map { " of \($0.swedish)" } ?? "") + " per \(date)" + (target.map { " (target \($0.swedish) \(unit))" } ?? "") + "." })
         })
 
     static func measure(_ text: String, option: String) throws -> Measure {

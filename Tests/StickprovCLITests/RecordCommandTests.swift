@@ -109,6 +109,26 @@ import Testing
         #expect(status.stdout.contains("\n2. Digitalisering\n2.1 K3  E-ansökningar ökar  (Kontroll av antal)\n"))
     }
 
+    @Test func aCountIsMeasuredWithWhatItIsACountOf() throws {
+        let folder = try Self.setUp()
+        _ = try CLI.run(["plan", "add-risk", "--plan", "plan", "--text", "Hälsosamtal"], in: folder.url)
+        _ = try CLI.run(["plan", "add-control", "--plan", "plan", "--risk", "R2", "--text", "Deltagande i hälsosamtal", "--method", "measurement"], in: folder.url)
+        let measured = try CLI.run(
+            ["measure", "K3", "--plan", "plan", "--value", "324", "--unit", "st", "--of", "1422", "--of-what", "inbjudna", "--date", "2023-12-31", "--note", "Påminnelse i oktober."],
+            in: folder.url)
+        #expect(measured.status == 0, "\(measured.stderr)")
+        #expect(measured.stdout == "Recorded K3: 324 st of 1422 per 2023-12-31.\n")
+        let report = try CLI.run(["report", "--plan", "plan", "--table-only"], in: folder.url)
+        #expect(report.stdout.contains("Antalet var 324 av 1 422 inbjudna (22,8 procent) per 2023-12-31. Påminnelse i oktober."), "\(report.stdout)")
+        let status = try CLI.run(["status", "--plan", "plan"], in: folder.url)
+        #expect(status.stdout.contains("    Measured 324 st of 1422 inbjudna per 2023-12-31 · Påminnelse i oktober.\n"))
+        let wrong = try CLI.run(["measure", "K3", "--plan", "plan", "--value", "324", "--unit", "st", "--of", "300", "--date", "2023-12-31"], in: folder.url)
+        #expect(wrong.status == 1)
+        #expect(wrong.stderr == "error: --of 300 cannot be what 324 is counted of: it must be above zero and at least the value\n")
+        let alone = try CLI.run(["measure", "K3", "--plan", "plan", "--value", "3", "--unit", "st", "--of-what", "inbjudna", "--date", "2023-12-31"], in: folder.url)
+        #expect(alone.status == 2)
+    }
+
     @Test func twoProcessesAppendingAtOnceLoseNothing() throws {
         let folder = try Self.setUp()
         _ = try CLI.run(["plan", "add-risk", "--plan", "plan", "--text", "Digitalisering"], in: folder.url)

@@ -11,17 +11,45 @@ public struct MeasurementRecord: Sendable, Hashable, Codable {
     public var target: Measure?
     /// The day the value holds for.
     public var date: Day
-    /// A comment; never personal data.
+    /// A comment; never personal data. The appendix prints it.
     public var note: String?
+    /// For a count, what it is a count of: 324 *of 1 422* invited.
+    public var of: Measure?
+    /// What the denominator counts, e.g. "inbjudna".
+    public var ofWhat: String?
 
     /// Creates a measurement.
-    public init(control: ControlID, value: Measure, unit: String, target: Measure? = nil, date: Day, note: String? = nil) {
+    public init(
+        control: ControlID, value: Measure, unit: String, target: Measure? = nil, date: Day, note: String? = nil,
+        of: Measure? = nil, ofWhat: String? = nil
+    ) {
         self.control = control
         self.value = value
         self.unit = unit
         self.target = target
         self.date = date
         self.note = note
+        self.of = of
+        self.ofWhat = ofWhat
+    }
+
+    /// What the measurement is: a share (unit `%`), a count (`st`, `antal`, or any value with a
+    /// denominator), or another value (days, kronor …).
+    public var kind: Kind {
+        let unit = unit.trimmingASCIIWhitespace().nfc.lowercased()
+        if unit == "%" || unit == "procent" { return .share }
+        if of != nil || ["st", "st.", "antal", "stycken"].contains(unit) { return .count }
+        return .value
+    }
+
+    /// What a measurement is, for the word that introduces it (*Andelen*, *Antalet*, *Värdet*).
+    public enum Kind: Sendable, Equatable {
+        /// A percentage.
+        case share
+        /// A number of things.
+        case count
+        /// Anything else.
+        case value
     }
 }
 
@@ -57,6 +85,24 @@ public struct Measure: Sendable, Hashable, Comparable, TextCodable {
 
     /// The Swedish form with a decimal comma: `37,5`.
     public var swedish: String { description.replacingOccurrences(of: ".", with: ",") }
+
+    /// The Swedish form with thousands set apart by a space, as reports print them: `1 422`, `37,5`.
+    public var swedishGrouped: String {
+        let parts = swedish.split(separator: ",", maxSplits: 1).map(String.init)
+        var whole = parts[0]
+        let sign = whole.hasPrefix("-") ? "-" : ""
+        if !sign.isEmpty { whole.removeFirst() }
+        var groups: [String] = []
+        while whole.count > 3 {
+            groups.insert(String(whole.suffix(3)), at: 0)
+            whole.removeLast(3)
+        }
+        groups.insert(whole, at: 0)
+        return sign + groups.joined(separator: " ") + (parts.count > 1 ? "," + parts[1] : "")
+    }
+
+    /// The value as a Double, for shares.
+    public var doubleValue: Double { Double(tenThousandths) / 10_000 }
 
     public static func < (a: Measure, b: Measure) -> Bool { a.tenThousandths < b.tenThousandths }
 

@@ -50,6 +50,9 @@ public enum RecordError: Error, Sendable, Equatable {
     /// An assessment at a report point the target is not followed up at: the appendix would not show it.
     case notFollowedUp(AssessmentTarget, at: ReportPoint, followUp: FollowUp)
 
+    /// A count's denominator that is not above zero or is below the count.
+    case invalidDenominator(value: Measure, of: Measure)
+
     /// One row's problem.
     public struct Problem: Sendable, Equatable {
         /// The 1-based line in the worksheet.
@@ -105,6 +108,8 @@ public enum RecordError: Error, Sendable, Equatable {
             default:
                 "\(target.noun) is followed up only at the year end (årsbokslut); the interim report does not list it"
             }
+        case .invalidDenominator(let value, let of):
+            "--of \(of.swedish) cannot be what \(value.swedish) is counted of: it must be above zero and at least the value"
         case .dateRequired(let today, let year):
             "give --date, the day it was reviewed: today (\(today)) is outside the plan's year \(year)"
         }

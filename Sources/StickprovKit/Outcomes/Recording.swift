@@ -68,10 +68,16 @@ public enum Recording {
         }
         var record = record
         record.note = trimmedOrNil(record.note)
+        record.ofWhat = trimmedOrNil(record.ofWhat)
+        if let of = record.of, of.tenThousandths <= 0 || of < record.value {
+            throw .invalidDenominator(value: record.value, of: of)
+        }
         try refusePersonalData(record.note, field: "the note")
         try refusePersonalData(record.unit, field: "the unit")
         try refuseOverlong(record.note, field: "the note", limit: InputBounds.maximumTextCharacters)
         try refuseOverlong(record.unit, field: "the unit", limit: InputBounds.maximumNameCharacters)
+        try refusePersonalData(record.ofWhat, field: "what the count is of")
+        try refuseOverlong(record.ofWhat, field: "what the count is of", limit: InputBounds.maximumNameCharacters)
         try PlanWindow.check(record.date, year: plan.year)
         return .measurement(record)
     }

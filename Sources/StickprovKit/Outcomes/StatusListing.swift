@@ -44,7 +44,9 @@ public enum StatusListing {
             }
             for measurement in state.measurements[control.id] ?? [] {
                 let target = measurement.target.map { " (target \($0.swedish) \(measurement.unit))" } ?? ""
-                lines.append("    Measured \(measurement.value.swedish) \(measurement.unit) per \(measurement.date)\(target)")
+                let of = measurement.of.map { " of \($0.swedish)" + (measurement.ofWhat.map { " \($0)" } ?? "") } ?? ""
+                lines.append("    Measured \(measurement.value.swedish) \(measurement.unit)\(of) per \(measurement.date)\(target)"
+                    + (measurement.note.map { " · \($0)" } ?? ""))
             }
             if draws.isEmpty && (state.measurements[control.id] ?? []).isEmpty {
                 lines.append("    Nothing recorded yet.")

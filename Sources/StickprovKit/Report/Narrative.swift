@@ -226,24 +226,45 @@ enum Narrative {
 
     // MARK: measurements
 
-    /// "Andelen var 37 procent per 2022-12-31 och 48 procent per 2023-12-31 (mål 50 procent)."
-    ///
-    /// The latest value in the period, compared with the last one before the plan year
-    /// (the starting point), or else with the one before it.
+    /// "Andelen var 37 procent per 2022-12-31, 42,5 procent per 2023-08-31 och 48 procent per 2023-12-31
+    /// (mål 50 procent)." — "Antalet var 324 av 1 422 inbjudna (22,8 procent) per 2023-12-31." Every value
+    /// of the year up to the report, after the starting point (the last value before the plan year);
+    /// *Andelen* only for a share, *Antalet* for a count, *Värdet* for anything else; then the notes.
     static func measurements(_ context: Context) -> String? {
         let all = (context.state.measurements[context.control.id] ?? []).filter { $0.date <= context.periodEnd }
-            .sorted { $0.date < $1.date }
+            .enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }.map(\.element)
         guard let latest = all.last else { return nil }
-        let baseline = all.last { $0.date.year < context.plan.year } ?? (all.count > 1 ? all[all.count - 2] : nil)
-        let shown = [baseline, latest].compactMap { $0 }.reduce(into: [MeasurementRecord]()) { if !$0.contains($1) { $0.append($1) } }
-        let isShare = latest.unit.trimmingASCIIWhitespace() == "%"
-        func amount(_ value: Measure, unit: String) -> String {
-            "\(value.swedish) \(unit.trimmingASCIIWhitespace() == "%" ? "procent" : unit)"
+        let baseline = all.last { $0.date.year < context.plan.year }
+        let ofTheYear = all.filter { $0.date.year >= context.plan.year }
+        let shown = [baseline].compactMap { $0 } + ofTheYear
+        func unit(_ text: String, of kind: MeasurementRecord.Kind) -> String {
+            kind == .share ? "procent" : text.trimmingASCIIWhitespace()
         }
-        let values = shown.map { "\(amount($0.value, unit: $0.unit)) per \($0.date)" }
-        var sentence = (isShare ? "Andelen var " : "Värdet var ") + SwedishText.list(values)
-        if let target = latest.target { sentence += " (mål \(amount(target, unit: latest.unit)))" }
-        return sentence + "."
+        func amount(_ record: MeasurementRecord) -> String {
+            let value = record.value.swedishGrouped
+            if let of = record.of, of.tenThousandths > 0 {
+                let what = record.ofWhat.map { " \($0)" } ?? ""
+                return "\(value) av \(of.swedishGrouped)\(what) (\(percent(record.value.doubleValue / of.doubleValue)))"
+            }
+            return "\(value) \(unit(record.unit, of: record.kind))"
+        }
+        let lead = switch latest.kind {
+        case .share: "Andelen"
+        case .count: "Antalet"
+        case .value: "Värdet"
+        }
+        var sentence = "\(lead) var " + SwedishText.list(shown.map { "\(amount($0)) per \($0.date)" })
+        if let target = latest.target { sentence += " (mål \(target.swedishGrouped) \(unit(latest.unit, of: latest.kind)))" }
+        sentence += "."
+        // The notes, each once, as sentences of their own.
+        var notes: [String] = []
+        for record in shown {
+            guard var note = record.note?.trimmingASCIIWhitespace(), !note.isEmpty else { continue }
+            while note.hasSuffix(".") { note.removeLast() }
+            let text = capitalised(note) + "."
+            if !notes.contains(text) { notes.append(text) }
+        }
+        return ([sentence] + notes).joined(separator: " ")
     }
 
     // MARK: words

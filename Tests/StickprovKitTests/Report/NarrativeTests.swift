@@ -109,8 +109,30 @@ import Testing
         year.add(.measurement(MeasurementRecord(control: "K3", value: Measure("37") ?? Measure("0")!, unit: "%", target: Measure("50"), date: Day("2022-12-31") ?? .placeholder)))
         year.add(.measurement(MeasurementRecord(control: "K3", value: Measure("42,5") ?? Measure("0")!, unit: "%", target: Measure("50"), date: Day("2023-08-31") ?? .placeholder)))
         year.add(.measurement(MeasurementRecord(control: "K3", value: Measure("48") ?? Measure("0")!, unit: "%", target: Measure("50"), date: Day("2023-12-31") ?? .placeholder)))
-        #expect(year.sentences("K3") == [.text("Andelen var 37 procent per 2022-12-31 och 48 procent per 2023-12-31 (mål 50 procent).")])
+        #expect(year.sentences("K3") == [.text("Andelen var 37 procent per 2022-12-31, 42,5 procent per 2023-08-31 och 48 procent per 2023-12-31 (mål 50 procent).")])
         #expect(year.sentences("K3", at: .interim) == [.text("Andelen var 37 procent per 2022-12-31 och 42,5 procent per 2023-08-31 (mål 50 procent).")])
+    }
+
+    @Test func aCountIsAntaletWithItsDenominatorAndEveryValueAndNote() {
+        var year = Year()
+        let day = { (text: String) in Day(text) ?? .placeholder }
+        year.add(.measurement(MeasurementRecord(
+            control: "K3", value: Measure("120") ?? Measure("0")!, unit: "st", date: day("2023-04-30"), note: "Inbjudan skickad i mars.",
+            of: Measure("1400"), ofWhat: "inbjudna")))
+        year.add(.measurement(MeasurementRecord(
+            control: "K3", value: Measure("250") ?? Measure("0")!, unit: "st", date: day("2023-08-31"), of: Measure("1410"), ofWhat: "inbjudna")))
+        year.add(.measurement(MeasurementRecord(
+            control: "K3", value: Measure("324") ?? Measure("0")!, unit: "st", target: Measure("1000"), date: day("2023-12-31"),
+            note: "Påminnelse i oktober", of: Measure("1422"), ofWhat: "inbjudna")))
+        #expect(year.sentences("K3") == [.text(
+            "Antalet var 120 av 1 400 inbjudna (8,6 procent) per 2023-04-30, 250 av 1 410 inbjudna (17,7 procent) per 2023-08-31 och "
+                + "324 av 1 422 inbjudna (22,8 procent) per 2023-12-31 (mål 1 000 st). Inbjudan skickad i mars. Påminnelse i oktober.")])
+        var days = Year()
+        days.add(.measurement(MeasurementRecord(control: "K3", value: Measure("71") ?? Measure("0")!, unit: "dagar", date: day("2023-12-31"))))
+        #expect(days.sentences("K3") == [.text("Värdet var 71 dagar per 2023-12-31.")])
+        var count = Year()
+        count.add(.measurement(MeasurementRecord(control: "K3", value: Measure("1422") ?? Measure("0")!, unit: "st", date: day("2023-12-31"))))
+        #expect(count.sentences("K3") == [.text("Antalet var 1 422 st per 2023-12-31.")])
     }
 
     @Test func summaryCountsControlPointsAndNamesTheUnassessed() {
