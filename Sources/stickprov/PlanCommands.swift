@@ -293,8 +293,9 @@ enum PlanCommands {
                 --paragraph, --interim-cutoff, --assessment-level). With a risk's id: --text, --id,
                 --probability, --consequence. With a control point's id: --id, --text and the options of
                 'plan add-control'; --carry and --remark-kind add to the lists, --remove-carry and
-                --remove-remark-kind take one out. --clear FIELD removes an optional field: method, method-label, cadence, follow-up-label,
-                responsible, sample-rule, remark-kinds, item-noun, officer-noun (control points),
+                --remove-remark-kind take one out; --criterion (or --criteria sosfs) adds to the checklist each
+                sampled item is reviewed against, --remove-criterion takes one out. --clear FIELD removes an optional field: method, method-label, cadence, follow-up-label,
+                responsible, sample-rule, remark-kinds, item-noun, officer-noun, criteria (control points),
                 score (risks), adoption (the plan).
                 """,
             arguments: [ArgumentSpec("ID", help: "The risk or control point to change.", isOptional: true)],
@@ -315,11 +316,15 @@ enum PlanCommands {
                 .option("clear", "FIELD", help: "Remove an optional field.", repeatable: true),
                 .option("remove-remark-kind", "TEXT", help: "Remove one remark kind.", repeatable: true),
                 .option("remove-carry", "COLUMN", help: "Remove one carried column.", repeatable: true),
+                .option("criterion", "TEXT", help: "A criterion each sampled item is reviewed against; adds to those there.", repeatable: true),
+                .option("criteria", "LIST", help: "A built-in checklist to add: sosfs (SOSFS 2014:5: handläggningsåtgärder, kommunicering, underrättelse, motivering)."),
+                .option("remove-criterion", "TEXT", help: "Remove one criterion.", repeatable: true),
             ] + controlOptions,
             examples: [
                 "stickprov plan edit K2 --responsible 'Enhetschef ekonomi'",
                 "stickprov plan edit K3 --remark-kind 'Beslut saknas' --remove-remark-kind 'Underrättelse om beslut saknas'",
                 "stickprov plan edit K3 --cadence 2023-02-15,2023-05-15,2023-10-15",
+                "stickprov plan edit K3 --criteria sosfs --criterion 'Uppföljning mot mål' --remove-criterion 'Underrättelse om beslut'",
                 "stickprov plan edit R4 --text 'Att vi inte nyttjar digitala möjligheter i tillräcklig grad'",
                 "stickprov plan edit --adopted 2022-12-14 --paragraph '§ 123'",
             ]),
@@ -346,9 +351,9 @@ enum PlanCommands {
                     try plan.updateRisk(riskID) { $0 = risk }
                     return "Changed risk \(risk.id)."
                 case .control(let controlID):
-                    let allowed = Set(controlOptions.map(\.name) + ["id", "clear", "remove-remark-kind", "remove-carry"])
+                    let allowed = Set(controlOptions.map(\.name) + ["id", "clear", "remove-remark-kind", "remove-carry", "criterion", "criteria", "remove-criterion"])
                     try only(given, allowed: allowed, what: "a control point")
-                    try only(Set(clear), allowed: ["method", "method-label", "cadence", "follow-up-label", "responsible", "sample-rule", "remark-kinds", "carry", "item-noun", "officer-noun"], what: "a control point", verb: "--clear")
+                    try only(Set(clear), allowed: ["method", "method-label", "cadence", "follow-up-label", "responsible", "sample-rule", "remark-kinds", "carry", "item-noun", "officer-noun", "criteria"], what: "a control point", verb: "--clear")
                     guard var control = plan.control(controlID) else {
                         throw PlanError.unknownControl(controlID, known: plan.controlIDs)
                     }
@@ -367,6 +372,15 @@ enum PlanCommands {
                     }
                     for kind in arguments.values("remove-remark-kind") { try control.removeRemarkKind(kind) }
                     for column in arguments.values("remove-carry") { try control.removeCarried(column) }
+                    if clear.contains("criteria") { control.criteria = [] }
+                    if let name = arguments.value("criteria") {
+                        guard let list = ControlPoint.builtInCriteria(named: name) else {
+                            throw UsageError("--criteria '\(name)' is not a built-in checklist (known: sosfs); add criteria one by one with --criterion")
+                        }
+                        control.addCriteria(list)
+                    }
+                    control.addCriteria(arguments.values("criterion"))
+                    for name in arguments.values("remove-criterion") { try control.removeCriterion(name) }
                     try applyControlFields(arguments, to: &control)
                     if let newID = arguments.value("id") { control.id = ControlID(rawValue: newID) }
                     try plan.updateControl(controlID) { $0 = control }

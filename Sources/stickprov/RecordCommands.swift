@@ -36,6 +36,10 @@ enum RecordCommands {
                 (also med anmärkning, avvikelse, brist, nej, obehörig) with its kind in Typ av anmärkning;
                 ej granskad (also utgår, ej aktuell) with the reason in Kommentar. An empty result is left for later.
                 Notes must not hold personal data: a personnummer is refused.
+                A control point with criteria ('plan edit K3 --criteria sosfs') takes a result per criterion:
+                --criterion 'NAME=uppfyllt' (repeatable; also anmärkning, ej tillämpligt, 'ej granskad: reason'),
+                or one worksheet column per criterion. Criteria recorded later are added to the item's; its result
+                follows from them (any anmärkning makes a remark of that criterion) unless --ok/--remark/--not-reviewed say.
                 For a log check ('logcheck draw'), ITEM-KEY is the officer's id and the result is the
                 manager's answer: --ok (authorised) or --remark KIND.
                 """,
@@ -49,6 +53,7 @@ enum RecordCommands {
                 .option("remark", "KIND", help: "Reviewed with a remark of this kind (at most 200 characters)."),
                 .option("not-reviewed", "REASON", help: "Could not be reviewed, and why (at most 10,000 characters)."),
                 .option("note", "TEXT", help: "A comment (no personal data; at most 10,000 characters)."),
+                .option("criterion", "NAME=RESULT", help: "A criterion's result: uppfyllt, anmärkning, ej tillämpligt or 'ej granskad: reason'; NAME may be the criterion's number.", repeatable: true),
                 .option("correct-amount", "KRONOR", help: "Drawn by amount: the correct amount; the record keeps booked minus correct."),
                 .option("reviewer", "NAME", help: "Who reviewed, if not who records (at most 200 characters)."),
                 .option("date", "YYYY-MM-DD", help: "When it was reviewed, from 1 January of the plan's year to 31 January of the next (default: today; required when today is outside the plan's year)."),
@@ -59,6 +64,7 @@ enum RecordCommands {
                 "stickprov record K3-1 SN-2023-0412 --ok",
                 "stickprov record K3-1 SN-2023-0388 --remark 'Kommunicering ej dokumenterad' --note 'Beslutsunderlag ej kommunicerat'",
                 "stickprov record K3-1 SN-2023-0120 --not-reviewed 'Ärendet överflyttat till annan kommun'",
+                "stickprov record K3-1 SN-2023-0412 --criterion 'Kommunicering av beslutsunderlag=anmärkning' --criterion 'Motivering av beslutsskäl=uppfyllt'",
                 "stickprov record --worksheet urval-K3-1.xlsx",
                 "stickprov record --worksheet urval-K3-1.csv",
                 "stickprov record K1-3 anna.berg --ok --reviewer 'Enhetschef Vuxen'",
@@ -86,8 +92,17 @@ enum RecordCommands {
             }
             guard arguments.arguments.count == 2 else { throw UsageError("give DRAW-ID ITEM-KEY and a result, or --worksheet FILE") }
             let results = [arguments.has("ok"), arguments.isGiven("remark"), arguments.isGiven("not-reviewed")]
-            guard results.filter({ $0 }).count == 1 else { throw UsageError("give one of --ok, --remark KIND, --not-reviewed REASON") }
-            let result: ReviewResult = arguments.has("ok") ? .ok : arguments.isGiven("remark") ? .remark : .notReviewed
+            let criteria = try arguments.values("criterion").map { text in
+                guard let result = CriterionResult(assignment: text) else {
+                    throw UsageError("--criterion '\(text)' is not NAME=RESULT (uppfyllt, anmärkning, ej tillämpligt or 'ej granskad: reason')")
+                }
+                return result
+            }
+            let resultGiven = results.contains(true)
+            guard results.filter({ $0 }).count == 1 || (!resultGiven && !criteria.isEmpty) else {
+                throw UsageError("give one of --ok, --remark KIND, --not-reviewed REASON (or --criterion NAME=RESULT)")
+            }
+            let result: ReviewResult = arguments.has("ok") || !resultGiven ? .ok : arguments.isGiven("remark") ? .remark : .notReviewed
             let note = arguments.value("not-reviewed").map { reason in
                 arguments.value("note").map { "\(reason). \($0)" } ?? reason
             } ?? arguments.value("note")
@@ -95,6 +110,7 @@ enum RecordCommands {
             var proposed = OutcomeRecord(
                 draw: DrawID(rawValue: arguments.arguments[0]), key: arguments.arguments[1], result: result,
                 remarkKind: arguments.value("remark"), note: note, reviewer: arguments.value("reviewer"), reviewedOn: date)
+            if !criteria.isEmpty { proposed.criteria = criteria }
             let correctAmount = try arguments.value("correct-amount").map { text in
                 guard let amount = Amount(text) else {
                     throw UsageError("--correct-amount '\(text)' is not an amount in kronor (e.g. '24 500,00')")
@@ -106,6 +122,7 @@ enum RecordCommands {
                     proposed.misstatement = try AmountFindings.misstatement(
                         correct: correctAmount, key: proposed.key, in: draw)
                 }
+                proposed = try Recording.applyingCriteria(proposed, resultGiven: resultGiven, plan: plan, state: state)
                 // What is wrong with the result itself comes first; then the day, which may have to be given.
                 _ = try Recording.outcome(proposed, plan: plan, state: state)
                 proposed.reviewedOn = try Recording.reviewDay(given: date, today: Clock.today(), planYear: plan.year)

@@ -59,6 +59,8 @@ public struct OutcomeRecord: Sendable, Hashable, Codable {
     public var supersedes: Int?
     /// Amount-weighted draws: booked minus correct amount, in öre (zero when the amount was right).
     public var misstatement: Amount? = nil
+    /// Per criterion of the control point's checklist, what was found (`nil` without a checklist).
+    public var criteria: [CriterionResult]? = nil
 
     /// Creates an outcome.
     public init(
@@ -80,5 +82,6 @@ public struct OutcomeRecord: Sendable, Hashable, Codable {
     public func saysTheSame(as other: OutcomeRecord) -> Bool {
         result == other.result && remarkKind == other.remarkKind && note == other.note
             && reviewer == other.reviewer && reviewedOn == other.reviewedOn && misstatement == other.misstatement
+            && criteria == other.criteria
     }
 }

@@ -43,6 +43,14 @@ public enum RecordError: Error, Sendable, Equatable {
     case notDrawnByAmount(DrawID)
     /// A correct amount that is not kronor (SPEC.md §11).
     case invalidAmount(String)
+    /// Criterion results for an item of a control point without a checklist.
+    case noCriteria(ControlID)
+    /// A criterion the control point's checklist does not have.
+    case unknownCriterion(String, known: [String])
+    /// A criterion result that is not a verdict word, or not `Kriterium=resultat`.
+    case unknownCriterionResult(String)
+    /// A criterion "ej granskad" without a reason.
+    case criterionReasonRequired(String)
 
     /// An assessment of an area when the plan assesses control points, or the reverse: the
     /// appendix would not show it.
@@ -110,6 +118,14 @@ public enum RecordError: Error, Sendable, Equatable {
             }
         case .invalidDenominator(let value, let of):
             "--of \(of.swedish) cannot be what \(value.swedish) is counted of: it must be above zero and at least the value"
+        case .noCriteria(let id):
+            "control point '\(id)' has no criteria; add them with 'stickprov plan edit \(id) --criterion TEXT' or '--criteria sosfs'"
+        case .unknownCriterion(let name, let known):
+            "'\(name.prefix(60))' is not a criterion of the control point (criteria: \(known.enumerated().map { "\($0 + 1) \($1)" }.joined(separator: ", ")))"
+        case .unknownCriterionResult(let text):
+            "'\(text.prefix(60))' is not a criterion result; write uppfyllt, anmärkning, ej tillämpligt or ej granskad: reason"
+        case .criterionReasonRequired(let name):
+            "'ej granskad' for '\(name.prefix(60))' needs a reason ('ej granskad: reason', or Kommentar)"
         case .dateRequired(let today, let year):
             "give --date, the day it was reviewed: today (\(today)) is outside the plan's year \(year)"
         }

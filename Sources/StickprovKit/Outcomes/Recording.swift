@@ -27,7 +27,12 @@ public enum Recording {
         case .remark:
             guard let kind = record.remarkKind else { throw .remarkKindRequired }
             try refusePersonalData(kind, field: "the remark kind")  // before any message repeats it
-            record.remarkKind = try planKind(kind, known: plan.control(draw.control)?.remarkKinds ?? [])
+            let control = plan.control(draw.control)
+            if let criterion = control?.criterion(matching: kind), !(control?.criteria ?? []).isEmpty {
+                record.remarkKind = criterion  // a criterion not met is a kind of remark of its own
+            } else {
+                record.remarkKind = try planKind(kind, known: control?.remarkKinds ?? [])
+            }
         case .notReviewed:
             guard record.note != nil else { throw .reasonRequired }
             record.remarkKind = nil

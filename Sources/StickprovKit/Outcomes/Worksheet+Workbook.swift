@@ -10,12 +10,13 @@ extension Worksheet {
     ///   - remarkKinds: the plan's remark kinds for the control point (the kind column's list).
     ///   - controlText: what is checked, for the instructions.
     ///   - fileName: the workbook's file name, for the instructions' import command.
+    ///   - criteria: the control point's checklist: one column each, with a drop-down of verdicts.
     public static func workbook(
-        for record: DrawRecord, remarkKinds: [String], controlText: String, fileName: String
+        for record: DrawRecord, remarkKinds: [String], controlText: String, fileName: String, criteria: [String] = []
     ) -> Workbook {
-        let (header, rows) = table(for: record)
+        let (header, rows) = table(for: record, criteria: criteria)
         let editable = Set(
-            [Column.correct, Column.result, Column.remarkKind, Column.note, Column.reviewer, Column.date].compactMap {
+            ([Column.correct, Column.result, Column.remarkKind, Column.note, Column.reviewer, Column.date] + criteria).compactMap {
                 header.firstIndex(of: $0)
             })
         var sheet = Workbook.Sheet(name: "Urval", rows: [header] + rows)
@@ -32,7 +33,12 @@ extension Worksheet {
             lists.append(("Anmarkningstyper", remarkKinds))
             sheet.dropDowns.append((column, "Anmarkningstyper"))
         }
-        var instructions = Workbook.Sheet(name: "Instruktioner", rows: instructionRows(record, controlText, fileName))
+        if !criteria.isEmpty {
+            lists.append(("Kriterieresultat", CriterionVerdict.allCases.map(\.swedish)))
+            for name in criteria { if let column = header.firstIndex(of: name) { sheet.dropDowns.append((column, "Kriterieresultat")) } }
+        }
+        var instructions = Workbook.Sheet(
+            name: "Instruktioner", rows: instructionRows(record, controlText, fileName) + criterionInstructionRows(criteria))
         instructions.hasHeader = false
         instructions.wrapsText = true
         instructions.widths = [22, 100]
@@ -66,6 +72,18 @@ extension Worksheet {
 }
 
 extension Worksheet {
+    /// The instructions for a checklist's columns (none without criteria).
+    static func criterionInstructionRows(_ criteria: [String]) -> [[String]] {
+        guard !criteria.isEmpty else { return [] }
+        return [
+            ["Kriterier", "Varje ärende granskas mot \(criteria.count == 1 ? "kriteriet" : "kriterierna") "
+                + criteria.joined(separator: ", ") + ", en kolumn vardera: välj uppfyllt, anmärkning, ej tillämpligt "
+                + "eller ej granskad (skälet efter kolon, \"ej granskad: akten saknas\", eller i Kommentar)."],
+            [Column.result, "Kan lämnas tom när kriterierna är ifyllda: anmärkning på något kriterium ger anmärkning, "
+                + "annars utan anmärkning."],
+        ]
+    }
+
     /// Whether `path` names a workbook (.xlsx) rather than a CSV file, by its extension.
     public static func isWorkbook(_ path: String) -> Bool {
         path.lowercased().hasSuffix(".xlsx")
@@ -75,11 +93,12 @@ extension Worksheet {
     /// workbook for `.xlsx`, else CSV for Swedish Excel (UTF-8 with BOM, `;`).
     public static func fileBytes(for record: DrawRecord, control: ControlPoint, path: String) throws(ZipError) -> [UInt8] {
         guard isWorkbook(path) else {
-            let sheet = table(for: record)
+            let sheet = table(for: record, criteria: control.criteria)
             return CSVWriter().encode(header: sheet.header, rows: sheet.rows)
         }
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        return try workbook(for: record, remarkKinds: control.remarkKinds, controlText: control.text, fileName: name)
+        return try workbook(
+            for: record, remarkKinds: control.remarkKinds, controlText: control.text, fileName: name, criteria: control.criteria)
             .xlsx()
     }
 
@@ -108,6 +127,10 @@ extension Worksheet {
         case .personalData: column = Column.note
         case .unknownRemarkKind: column = Column.remarkKind
         case .wrongSeed: column = Column.seed
+        case .unknownCriterionResult(let text):
+            let index = table.rows.first { $0.line == problem.line }?.fields.firstIndex { $0.trimmingASCIIWhitespace() == text }
+            column = index.map { table.header[$0] } ?? Column.result
+        case .criterionReasonRequired(let name), .unknownCriterion(let name, _): column = name
         case .cellOutsideHeader(let stray, _): return "\(sheet)!\(Workbook.columnName(stray - 1))\(problem.line)"
         default: column = Column.draw
         }

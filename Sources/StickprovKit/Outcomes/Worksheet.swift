@@ -21,8 +21,9 @@ public enum Worksheet {
         public static let correct = "Rätt belopp"
     }
 
-    /// The header and rows of a draw's worksheet.
-    public static func table(for record: DrawRecord) -> (header: [String], rows: [[String]]) {
+    /// The header and rows of a draw's worksheet; with `criteria`, one column per criterion
+    /// (named as the criterion) before Resultat, which may then be left empty.
+    public static func table(for record: DrawRecord, criteria: [String] = []) -> (header: [String], rows: [[String]]) {
         let isStratified = record.items.contains { $0.stratum != nil }
         let keyColumn = record.rule.keyColumn ?? "Nyckel"
         let carried = record.rule.carry
@@ -32,6 +33,7 @@ public enum Worksheet {
         header += carried
         let byAmount = record.amounts != nil
         if byAmount { header += [Column.booked, Column.correct] }
+        header += criteria
         header += [Column.result, Column.remarkKind, Column.note, Column.reviewer, Column.date]
         func row(_ item: DrawnItem, number: String) -> [String] {
             var cells = [record.id.rawValue, record.seed.text, number]
@@ -39,7 +41,7 @@ public enum Worksheet {
             cells.append(item.key)
             cells += carried.map { item.carried[$0] ?? "" }
             if byAmount { cells += [item.amount?.description ?? "", ""] }
-            return cells + ["", "", "", "", ""]
+            return cells + criteria.map { _ in "" } + ["", "", "", "", ""]
         }
         let rows = record.items.enumerated().map { row($1, number: "\($0 + 1)") }
             + record.spares.enumerated().map { row($1, number: "Reserv \($0 + 1)") }

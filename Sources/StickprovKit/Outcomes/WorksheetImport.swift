@@ -100,7 +100,10 @@ public enum WorksheetImport {
                 listed[drawID, default: []].insert(key)
             }
             let resultWord = cell(resultColumn)
-            if resultWord.isEmpty { continue }  // not reviewed yet
+            let criterionCells = (draw.flatMap { plan.control($0.control)?.criteria } ?? []).compactMap { name in
+                table.columnIndex(name).map { (name: name, text: cell($0)) }
+            }.filter { !$0.text.isEmpty }
+            if resultWord.isEmpty && criterionCells.isEmpty { continue }  // not reviewed yet
             filled += 1
             guard let draw else {
                 fail(.unknownDraw(drawID, known: state.draws.map(\.id)))
@@ -124,7 +127,18 @@ public enum WorksheetImport {
                 fail(.repeatedItem(key, firstLine: first))
                 continue
             }
-            guard let result = ReviewResult(word: resultWord) else {
+            var criterionResults: [CriterionResult] = []
+            var badCriterion = false
+            for (name, text) in criterionCells {
+                guard let parsed = CriterionResult.cell(text) else {
+                    fail(.unknownCriterionResult(text))
+                    badCriterion = true
+                    break
+                }
+                criterionResults.append(CriterionResult(criterion: name, verdict: parsed.verdict, reason: parsed.reason))
+            }
+            if badCriterion { continue }
+            guard let result = resultWord.isEmpty ? .ok : ReviewResult(word: resultWord) else {
                 fail(.unknownResult(resultWord))
                 continue
             }
@@ -146,6 +160,7 @@ public enum WorksheetImport {
             var proposed = OutcomeRecord(
                 draw: drawID, key: key, result: result, remarkKind: cell(kindColumn), note: cell(noteColumn),
                 reviewer: cell(reviewerColumn), reviewedOn: date)
+            if !criterionResults.isEmpty { proposed.criteria = criterionResults }
             let correctText = cell(correctColumn)
             if !correctText.isEmpty && result != .notReviewed {
                 guard let correct = Amount(correctText) else {
@@ -160,6 +175,7 @@ public enum WorksheetImport {
                 }
             }
             do {
+                proposed = try Recording.applyingCriteria(proposed, resultGiven: !resultWord.isEmpty, plan: plan, state: working)
                 if let event = try Recording.outcome(proposed, plan: plan, state: working) {
                     events.append(event)
                     working.apply(JournalEvent(sequence: working.eventCount + 1, time: "", actor: "", payload: event))

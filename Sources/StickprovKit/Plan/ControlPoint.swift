@@ -38,6 +38,9 @@ public struct ControlPoint: Sendable, Hashable, Codable {
     public var allowsPersonalDataInNotes: Bool
     /// Where the control point was carried over from, when `plan init --from` carried it.
     public var previousYear: PreviousYear?
+    /// The checklist each sampled item is reviewed against, e.g. the SOSFS 2014:5 criteria
+    /// (``ControlPoint/sosfsCriteria``); empty when an item has one result only.
+    public var criteria: [String] = []
 
     /// Creates a control point.
     public init(
@@ -63,7 +66,7 @@ public struct ControlPoint: Sendable, Hashable, Codable {
 
     private enum CodingKeys: String, CodingKey {
         case id, text, method, methodLabel, cadence, cadenceLabel, followUp, followUpLabel, responsible, sampleRule, remarkKinds, itemNoun, officerNoun,
-            allowsPersonalDataInNotes, previousYear
+            allowsPersonalDataInNotes, previousYear, criteria
     }
 
     public init(from decoder: any Decoder) throws {
@@ -83,6 +86,7 @@ public struct ControlPoint: Sendable, Hashable, Codable {
         officerNoun = try container.decodeIfPresent(Noun.self, forKey: .officerNoun)
         allowsPersonalDataInNotes = try container.decodeIfPresent(Bool.self, forKey: .allowsPersonalDataInNotes) ?? false
         previousYear = try container.decodeIfPresent(PreviousYear.self, forKey: .previousYear)
+        criteria = try container.decodeIfPresent([String].self, forKey: .criteria) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -102,6 +106,7 @@ public struct ControlPoint: Sendable, Hashable, Codable {
         try container.encodeIfPresent(officerNoun, forKey: .officerNoun)
         if allowsPersonalDataInNotes { try container.encode(true, forKey: .allowsPersonalDataInNotes) }
         try container.encodeIfPresent(previousYear, forKey: .previousYear)
+        if !criteria.isEmpty { try container.encode(criteria, forKey: .criteria) }
     }
 
     /// The *Metod* text the appendix prints: the committee's words, else the method's label,

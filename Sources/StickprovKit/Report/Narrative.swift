@@ -44,6 +44,7 @@ enum Narrative {
         } else if !draws.isEmpty {
             result += rounds(context, draws: draws)
         }
+        result += criteria(context, draws: draws)
         // Amount-weighted draws: the projected misstatement and its upper limit (SPEC.md §14).
         result += draws.compactMap { AmountFindings.summary(of: $0, in: context.state) }
             .map { .text(AmountFindings.swedishSentence($0, noun: context.itemNoun)) }

@@ -1,0 +1,49 @@
+/// Results per criterion: an item reviewed against the control point's checklist.
+extension Recording {
+    /// `proposed` with its criterion results checked against the checklist, merged with what the
+    /// item already has (so criteria can be recorded one at a time), and — unless `resultGiven` —
+    /// its overall result following from them (any anmärkning makes a remark; see
+    /// ``CriterionResult/overall(_:)``). A record without criterion results is returned as it is.
+    /// - Throws: ``RecordError`` for an unknown draw or criterion, a control point without
+    ///   criteria, or "ej granskad" without a reason.
+    public static func applyingCriteria(
+        _ proposed: OutcomeRecord, resultGiven: Bool, plan: ControlPlan, state: YearState
+    ) throws(RecordError) -> OutcomeRecord {
+        guard let given = proposed.criteria, !given.isEmpty else { return proposed }
+        guard let draw = state.draw(proposed.draw) else {
+            throw .unknownDraw(proposed.draw, known: state.draws.map(\.id))
+        }
+        guard let control = plan.control(draw.control), !control.criteria.isEmpty else { throw .noCriteria(draw.control) }
+        var checked: [CriterionResult] = []
+        for result in given {
+            guard let name = control.criterion(matching: result.criterion) else {
+                throw .unknownCriterion(result.criterion, known: control.criteria)
+            }
+            var result = result
+            result.criterion = name
+            if result.verdict == .notReviewed {
+                result.reason = trimmedOrNil(result.reason) ?? trimmedOrNil(proposed.note)
+                guard result.reason != nil else { throw .criterionReasonRequired(name) }
+                if !control.allowsPersonalDataInNotes { try refusePersonalData(result.reason, field: "the reason") }
+            } else {
+                result.reason = nil
+            }
+            checked.removeAll { $0.criterion == name }
+            checked.append(result)
+        }
+        var record = proposed
+        let earlier = state.outcome(draw.id, Population.normalise(proposed.key))?.record.criteria ?? []
+        let merged = CriterionResult.merged(earlier, checked, order: control.criteria)
+        record.criteria = merged
+        if !resultGiven {
+            let overall = CriterionResult.overall(merged)
+            record.result = overall.result
+            switch overall.result {
+            case .remark: record.remarkKind = trimmedOrNil(record.remarkKind) ?? overall.remarkKind
+            case .notReviewed: record.note = trimmedOrNil(record.note) ?? overall.reason
+            case .ok: break
+            }
+        }
+        return record
+    }
+}
