@@ -100,3 +100,14 @@ extension CriterionResult {
         return (.ok, nil, nil)
     }
 }
+
+extension OutcomeRecord {
+    /// An outcome with its results per criterion.
+    public init(
+        draw: DrawID, key: String, result: ReviewResult, remarkKind: String? = nil, note: String? = nil,
+        criteria: [CriterionResult]
+    ) {
+        self.init(draw: draw, key: key, result: result, remarkKind: remarkKind, note: note)
+        self.criteria = criteria
+    }
+}

@@ -62,6 +62,9 @@ public enum PlanListing {
                     if let first = Paragraph.parse(previous.actions).first?.texts.first { text += " · Åtgärder \(previous.year): \(first)" }
                     lines += wrap(text, first: indent, rest: indent, width: width)
                 }
+                if !control.criteria.isEmpty {
+                    lines += wrap("Kriterier: " + control.criteria.joined(separator: "; "), first: indent, rest: indent, width: width)
+                }
                 if !control.remarkKinds.isEmpty {
                     lines += wrap("Anmärkningstyper: " + control.remarkKinds.joined(separator: "; "), first: indent, rest: indent, width: width)
                 }
