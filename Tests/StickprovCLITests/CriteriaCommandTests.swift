@@ -137,11 +137,11 @@ import Testing
         #expect(report.status == 0, "\(report.stderr)")
         let expected = [
             "Andel ärenden där kriteriet var uppfyllt under året:",
-            "• Handläggningsåtgärder dokumenterade: 100 procent, vägt efter stratumens storlek (uppfyllt i 16 av 16 ärenden); per stratum: SoL hemtjänst 100 procent (8 av 8), LSS 100 procent (8 av 8); per period: första halvåret 100 procent, andra halvåret 100 procent.",
+            "• Handläggningsåtgärder dokumenterade: 100 procent, vägt efter gruppernas storlek (uppfyllt i 16 av 16 ärenden); per grupp: SoL hemtjänst 100 procent (8 av 8), LSS 100 procent (8 av 8); per period: första halvåret 100 procent, andra halvåret 100 procent.",
             // H1: SoL 3 of 4 (N 40), LSS 4 of 4 (N 8); H2: SoL 4 of 4, LSS 3 of 4: (30 + 8 + 40 + 6) / 96 = 88 %.
-            "• Kommunicering av beslutsunderlag: 88 procent, vägt efter stratumens storlek (uppfyllt i 14 av 16 ärenden); per stratum: SoL hemtjänst 88 procent (7 av 8), LSS 88 procent (7 av 8); per period: första halvåret 79 procent, andra halvåret 96 procent.",
-            "• Underrättelse om beslut: 100 procent, vägt efter stratumens storlek (uppfyllt i 14 av 14 ärenden); per stratum: SoL hemtjänst 100 procent (7 av 7), LSS 100 procent (7 av 7); per period: första halvåret 100 procent, andra halvåret 100 procent. Ej tillämpligt i två ärenden.",
-            "• Motivering av beslutsskäl: 100 procent, vägt efter stratumens storlek (uppfyllt i 15 av 15 ärenden); per stratum: SoL hemtjänst 100 procent (8 av 8), LSS 100 procent (7 av 7); per period: första halvåret 100 procent, andra halvåret 100 procent. Ej granskat i ett ärende (akten saknas).",
+            "• Kommunicering av beslutsunderlag: 88 procent, vägt efter gruppernas storlek (uppfyllt i 14 av 16 ärenden); per grupp: SoL hemtjänst 88 procent (7 av 8), LSS 88 procent (7 av 8); per period: första halvåret 79 procent, andra halvåret 96 procent.",
+            "• Underrättelse om beslut: 100 procent, vägt efter gruppernas storlek (uppfyllt i 14 av 14 ärenden); per grupp: SoL hemtjänst 100 procent (7 av 7), LSS 100 procent (7 av 7); per period: första halvåret 100 procent, andra halvåret 100 procent. Ej tillämpligt i två ärenden.",
+            "• Motivering av beslutsskäl: 100 procent, vägt efter gruppernas storlek (uppfyllt i 15 av 15 ärenden); per grupp: SoL hemtjänst 100 procent (8 av 8), LSS 100 procent (7 av 7); per period: första halvåret 100 procent, andra halvåret 100 procent. Ej granskat i ett ärende (akten saknas).",
         ]
         for line in expected { #expect(report.stdout.contains(line), "missing: \(line)\n\(report.stdout)") }
     }

@@ -40,9 +40,9 @@ extension Narrative {
             } else {
                 let weighted = isStratified ? weightedShare(all.map(\.2)) : nil
                 if let weighted {
-                    line += "\(percent(weighted)), vägt efter stratumens storlek (uppfyllt i \(total.fulfilled) av \(total.assessed) \(noun.plural))"
+                    line += "\(wholePercent(weighted)), vägt efter gruppernas storlek (uppfyllt i \(total.fulfilled) av \(total.assessed) \(noun.plural))"
                 } else {
-                    line += "\(percent(Double(total.fulfilled) / Double(total.assessed))) (\(total.fulfilled) av \(total.assessed) \(noun.plural))"
+                    line += "\(wholePercent(Double(total.fulfilled) / Double(total.assessed))) (\(total.fulfilled) av \(total.assessed) \(noun.plural))"
                 }
                 if isStratified {
                     var strata: [String] = []
@@ -51,9 +51,9 @@ extension Narrative {
                         let sum = parts.reduce(into: CriterionCell(), add)
                         guard sum.assessed > 0 else { continue }
                         let share = weightedShare(parts) ?? Double(sum.fulfilled) / Double(sum.assessed)
-                        strata.append("\(stratum) \(percent(share)) (\(sum.fulfilled) av \(sum.assessed))")
+                        strata.append("\(stratum) \(wholePercent(share)) (\(sum.fulfilled) av \(sum.assessed))")
                     }
-                    if !strata.isEmpty { line += "; per stratum: " + strata.joined(separator: ", ") }
+                    if !strata.isEmpty { line += "; per grupp: " + strata.joined(separator: ", ") }
                 }
                 let drawIDs = all.map(\.0.id).reduce(into: [DrawID]()) { if !$0.contains($1) { $0.append($1) } }
                 if drawIDs.count > 1 {
@@ -63,7 +63,7 @@ extension Narrative {
                         let sum = parts.map(\.2).reduce(into: CriterionCell(), add)
                         guard let draw = parts.first?.0, sum.assessed > 0 else { continue }
                         let share = (isStratified ? weightedShare(parts.map(\.2)) : nil) ?? Double(sum.fulfilled) / Double(sum.assessed)
-                        periods.append("\(periodLabel(draw)) \(percent(share))")
+                        periods.append("\(periodLabel(draw)) \(wholePercent(share))")
                     }
                     if !periods.isEmpty { line += "; per period: " + periods.joined(separator: ", ") }
                 }
@@ -132,7 +132,7 @@ extension Narrative {
     }
 
     /// "90 procent", rounded to whole percent (half up).
-    static func percent(_ share: Double) -> String {
+    static func wholePercent(_ share: Double) -> String {
         "\(Int((share * 100).rounded(.toNearestOrAwayFromZero))) procent"
     }
 

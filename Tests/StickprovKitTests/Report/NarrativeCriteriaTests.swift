@@ -70,10 +70,10 @@ import Testing
         #expect(Self.criterionParagraphs(year) == [
             .text("Andel utredningar där kriteriet var uppfyllt under året:"),
             .bullets([
-                "Kommunicering av beslutsunderlag: 79 procent, vägt efter stratumens storlek (uppfyllt i 6 av 8 utredningar);"
-                    + " per stratum: SoL 80 procent (3 av 4), LSS 72 procent (3 av 4); per period: första halvåret 58 procent, andra halvåret 93 procent.",
-                "Motivering av beslutsskäl: 100 procent, vägt efter stratumens storlek (uppfyllt i 8 av 8 utredningar);"
-                    + " per stratum: SoL 100 procent (4 av 4), LSS 100 procent (4 av 4); per period: första halvåret 100 procent, andra halvåret 100 procent.",
+                "Kommunicering av beslutsunderlag: 79 procent, vägt efter gruppernas storlek (uppfyllt i 6 av 8 utredningar);"
+                    + " per grupp: SoL 80 procent (3 av 4), LSS 72 procent (3 av 4); per period: första halvåret 58 procent, andra halvåret 93 procent.",
+                "Motivering av beslutsskäl: 100 procent, vägt efter gruppernas storlek (uppfyllt i 8 av 8 utredningar);"
+                    + " per grupp: SoL 100 procent (4 av 4), LSS 100 procent (4 av 4); per period: första halvåret 100 procent, andra halvåret 100 procent.",
             ]),
         ])
     }
@@ -100,6 +100,6 @@ import Testing
         #expect(label("2023-03") == "mars")
         #expect(label("2023-02-15") == "15 februari")
         #expect(label("vår") == "vår")
-        #expect(Narrative.percent(0.875) == "88 procent")
+        #expect(Narrative.wholePercent(0.875) == "88 procent")
     }
 }
