@@ -100,7 +100,7 @@ enum RecordCommands {
             }
             let resultGiven = results.contains(true)
             guard results.filter({ $0 }).count == 1 || (!resultGiven && !criteria.isEmpty) else {
-                throw UsageError("give one of --ok, --remark KIND, --not-reviewed REASON (or --criterion NAME=RESULT)")
+                throw UsageError("give one of --ok, --remark KIND, --not-reviewed REASON")
             }
             let result: ReviewResult = arguments.has("ok") || !resultGiven ? .ok : arguments.isGiven("remark") ? .remark : .notReviewed
             let note = arguments.value("not-reviewed").map { reason in
