@@ -32,7 +32,7 @@ enum DrawCommand {
                 .flag("large", help: "Confirm a draw of more than 5,000 items (sample plus spares)."),
                 .flag("confirm-missing-strata", help: "Draw even when a stratum of the rule is not in the population (its part is empty)."),
                 .option("date", "YYYY-MM-DD", help: "The day of the draw (default: today)."),
-                .option("out", "FILE", help: "The worksheet: .xlsx (default: ./urval-DRAW-ID.xlsx) or .csv."),
+                .option("out", "FILE", help: "The worksheet: .xlsx (default: ./urval-DRAW-ID.xlsx; run inside the plan folder, beside ./Plans instead) or .csv."),
                 .option("by", "NAME", help: "Who draws (default: the system user)."),
             ],
             examples: [
@@ -76,7 +76,9 @@ enum DrawCommand {
                 return record
             },
             stage: { record in
-                let out = outOption ?? "urval-\(record.id).xlsx"
+                let out = outOption ?? PlanLocator.defaultOutputPath(
+                    "urval-\(record.id).xlsx", currentDirectory: FileManager.default.currentDirectoryPath,
+                    planDirectory: context.directory)
                 try refuseInsidePlan(out, planDirectory: context.directory)
                 do {
                     let bytes = try Worksheet.fileBytes(for: record, control: context.control, path: out)

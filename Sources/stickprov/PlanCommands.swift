@@ -476,7 +476,7 @@ extension PlanCommands {
             guard orphans.isEmpty else {
                 throw DataError(lines: orphans.map { "\(PlanFile.path(in: directory)): signals: \($0)" })
             }
-            console.line("\(PlanFile.path(in: directory)): ok (\(plan.risks.count) risks, \(plan.controlPoints.count) control points)")
+            console.line("\(PlanFile.path(in: directory)): ok (\(Plural.count(plan.risks.count, "risk")), \(Plural.count(plan.controlPoints.count, "control point")))")
         })
 
     // MARK: helpers

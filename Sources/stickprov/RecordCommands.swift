@@ -28,7 +28,8 @@ enum RecordCommands {
             path: ["record"], abstract: "Record a reviewed item's result, or import a filled-in worksheet.",
             discussion: """
                 One item: DRAW-ID ITEM-KEY with --ok, --remark KIND or --not-reviewed REASON. Recording an item
-                again is a correction: it supersedes the earlier result, and both stay in the journal.
+                again is a correction: it supersedes the earlier result, and both stay in the journal. A key that
+                starts with '-' is written after '--', which ends the options: stickprov record --ok -- K3-1 -0412.
                 A worksheet (--worksheet FILE, as 'draw' wrote it and Excel or LibreOffice saved it: .xlsx, or
                 CSV with ';' or ',', UTF-8 or Windows-1252) is checked row by row first; either every filled-in
                 row is recorded or none, and every problem is listed (a workbook's by cell, e.g. Urval!F12).

@@ -21,7 +21,18 @@ enum StickprovCLI {
         var path = words
         if path.first == "help" { path.removeFirst(); path.append("--help") }
         guard let (command, rest) = match(path) else {
-            let group = commands.filter { $0.spec.path.first == words[0] }
+            let group = commands.filter { $0.spec.path.first == path.first }
+            if !group.isEmpty, path.count == 2, ["--help", "-h"].contains(path[1]) {
+                // `stickprov plan --help`: the group's commands, each with its abstract.
+                let width = (group.map(\.spec.name.count).max() ?? 0) + 2
+                var text = "Usage: stickprov \(path[0]) COMMAND [options]     (stickprov \(path[0]) COMMAND --help for each)\n\nCommands:\n"
+                for command in group {
+                    let name = command.spec.name
+                    text += "  " + name + String(repeating: " ", count: width - name.count) + command.spec.abstract + "\n"
+                }
+                console.out(text)
+                return 0
+            }
             if !group.isEmpty {
                 let given = words.count > 1 ? "unknown command '\(words[0]) \(words[1])'" : "'\(words[0])' needs a command"
                 console.note("error: \(given)")

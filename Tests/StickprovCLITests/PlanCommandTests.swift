@@ -27,7 +27,7 @@ import Testing
         #expect(show.stdout.contains("   1.2  K2  Granskning av utredningar\n"))
         #expect(show.stdout.contains("Urval: 25 st · nyckel: Ärendenummer · medföljer: Handläggare"))
         let validate = try CLI.run(["plan", "validate"], in: folder.url.appendingPathComponent("plan"))
-        #expect(validate.stdout == "./plan.json: ok (1 risks, 2 control points)\n")
+        #expect(validate.stdout == "./plan.json: ok (1 risk, 2 control points)\n")
         #expect(validate.status == 0)
     }
 

@@ -71,9 +71,9 @@ import Testing
         let refused = try CLI.run(["record", "--worksheet", bad, "--plan", "plan"], in: folder.url)
         #expect(refused.status == 1)
         #expect(refused.stderr == """
-            \(bad):3: a remark needs its kind (Typ av anmärkning)
+            \(bad):3: a remark needs its kind (the worksheet's column 'Typ av anmärkning')
             \(bad):4: 'kanske' is not a result; write ok / utan anmärkning, anmärkning, or ej granskad
-            \(bad):5: 'not reviewed' needs a reason (Kommentar)
+            \(bad):5: 'not reviewed' needs a reason (the worksheet's column 'Kommentar')
             \(bad):6: the note holds what looks like a personnummer (811218-****); personal data does not belong in the record
 
             """)

@@ -75,8 +75,8 @@ public enum RecordError: Error, Sendable, Equatable {
         case .unknownDraw(let id, let known):
             "no draw '\(id)' in the journal (draws: \(known.isEmpty ? "none yet" : known.map(\.rawValue).joined(separator: ", ")))"
         case .unknownItem(let key, let draw): "'\(InputBounds.clip(key))' is not an item or spare of draw \(draw)"
-        case .remarkKindRequired: "a remark needs its kind (Typ av anmärkning)"
-        case .reasonRequired: "'not reviewed' needs a reason (Kommentar)"
+        case .remarkKindRequired: "a remark needs its kind (the worksheet's column 'Typ av anmärkning')"
+        case .reasonRequired: "'not reviewed' needs a reason (the worksheet's column 'Kommentar')"
         case .unknownResult(let word):
             "'\(word)' is not a result; write ok / utan anmärkning, anmärkning, or ej granskad"
         case .invalidDate(let text): "'\(text)' is not a date YYYY-MM-DD"

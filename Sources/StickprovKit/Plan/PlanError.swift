@@ -2,6 +2,8 @@
 public enum PlanError: Error, Sendable, Equatable {
     /// There is no plan.json in the folder.
     case notFound(directory: String)
+    /// No plan in the current folder and several under `./Plans`: `plans` names them.
+    case severalPlans([String])
     /// plan.json exists but could not be read.
     case unreadable(path: String, reason: String)
     /// plan.json is not JSON, or not the plan's shape; `line` when it can be told.
@@ -51,6 +53,8 @@ public enum PlanError: Error, Sendable, Equatable {
     /// The lines a user reads, each complete (`file: place: what is wrong`).
     public var messages: [String] {
         switch self {
+        case .severalPlans(let plans):
+            ["there are \(plans.count) plans under ./Plans (\(plans.joined(separator: ", "))); name one with --plan DIR or run the command inside its folder"]
         case .notFound(let directory):
             ["\(directory): no plan.json here; create one with 'stickprov plan init --plan \(directory)' or name it with --plan DIR"]
         case .unreadable(let path, let reason):

@@ -27,7 +27,13 @@ public enum PlanFile {
     /// - Throws: ``PlanError`` — not found, unreadable, malformed, or invalid with every issue.
     public static func load(from directory: String) throws(PlanError) -> ControlPlan {
         let path = path(in: directory)
-        guard FileManager.default.fileExists(atPath: path) else { throw .notFound(directory: directory) }
+        guard FileManager.default.fileExists(atPath: path) else {
+            if directory == "." {
+                let several = PlanLocator.plans(under: FileManager.default.currentDirectoryPath)
+                if several.count > 1 { throw .severalPlans(several) }
+            }
+            throw .notFound(directory: directory)
+        }
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maximumSize {
             throw .malformedJSON(path: path, line: nil, detail: "the file is \(size >> 20) MB; a plan is at most \(maximumSize >> 20) MB — is this the right file?")
         }

@@ -8,11 +8,34 @@ public enum PlanLocator {
     public static func resolve(explicit: String?, currentDirectory: String) -> String {
         if let explicit { return explicit }
         if PlanFile.exists(in: currentDirectory) { return "." }
+        let found = plans(under: currentDirectory)
+        if found.count == 1 { return found[0] }
+        return "."
+    }
+
+    /// The plan folders under `./Plans` of `currentDirectory`, as `Plans/<name>`, sorted.
+    public static func plans(under currentDirectory: String) -> [String] {
         let plans = currentDirectory + "/Plans"
         let names = (try? FileManager.default.contentsOfDirectory(atPath: plans)) ?? []
-        let found = names.sorted().filter { PlanFile.exists(in: plans + "/" + $0) }
-        if found.count == 1 { return "Plans/" + found[0] }
-        return "."
+        return names.sorted().filter { PlanFile.exists(in: plans + "/" + $0) }.map { "Plans/" + $0 }
+    }
+
+    /// Where a default output file (a worksheet) goes when the user gives none: the current
+    /// folder, unless that is the plan folder or inside it — then beside the plan's `Plans`
+    /// folder (or beside the plan folder when it is not under one), so the tool never refuses
+    /// its own default. The answer is the file's path, relative (`../../urval-K3-1.xlsx`) when
+    /// the folder is above the current one.
+    public static func defaultOutputPath(_ name: String, currentDirectory: String, planDirectory: String) -> String {
+        guard isInsidePlan(currentDirectory, planDirectory: planDirectory) else { return name }
+        let base = URL(fileURLWithPath: currentDirectory + "/")
+        let plan = URL(fileURLWithPath: planDirectory, relativeTo: base).standardizedFileURL.resolvingSymlinksInPath()
+        var folder = plan.deletingLastPathComponent()
+        if folder.lastPathComponent == "Plans" { folder = folder.deletingLastPathComponent() }
+        let here = base.standardizedFileURL.resolvingSymlinksInPath().path
+        let there = folder.path
+        guard here.hasPrefix(there.hasSuffix("/") ? there : there + "/") else { return there + "/" + name }
+        let depth = here.dropFirst(there.count).split(separator: "/").count
+        return String(repeating: "../", count: depth) + name
     }
 
     /// Whether `folder` is the plan folder or inside it, following symbolic links.

@@ -1,0 +1,60 @@
+import Foundation
+import Testing
+
+/// The first hour of a new user (issue 17): what a newcomer runs while following the README.
+@Suite struct FirstHourTests {
+    @Test(arguments: [["plan", "--help"], ["logcheck", "--help"], ["help", "plan"], ["help", "logcheck"]])
+    func commandGroupsListTheirCommandsOnHelp(arguments: [String]) throws {
+        let result = try CLI.run(arguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        let group = arguments.first == "help" ? arguments[1] : arguments[0]
+        #expect(result.stdout.hasPrefix("Usage: stickprov \(group) COMMAND [options]"))
+        #expect(result.stdout.contains("  \(group) " + (group == "plan" ? "init" : "draw")))
+        #expect(result.stderr.isEmpty)
+    }
+
+    @Test func severalPlansUnderPlansAreNamedWhenNoneIsChosen() throws {
+        let folder = try TemporaryFolder()
+        for name in ["socialnamnden-2024", "bun-2024"] {
+            let made = try CLI.run(["plan", "init", "--plan", "Plans/\(name)", "--committee", "S", "--year", "2024"], in: folder.url)
+            #expect(made.status == 0)
+        }
+        let result = try CLI.run(["plan", "show"], in: folder.url)
+        #expect(result.status == 1)
+        #expect(result.stderr == "error: there are 2 plans under ./Plans (Plans/bun-2024, Plans/socialnamnden-2024); name one with --plan DIR or run the command inside its folder\n")
+    }
+
+    @Test func validateCountsInCorrectPlurals() throws {
+        let folder = try TemporaryFolder()
+        try PlanCommandTests.makePlan(in: folder)
+        let result = try CLI.run(["plan", "validate", "--plan", "plan"], in: folder.url)
+        #expect(result.stdout == "plan/plan.json: ok (1 risk, 2 control points)\n")
+    }
+
+    @Test func drawInsideThePlanFolderWritesItsWorksheetBesidePlansAndSaysWhere() throws {
+        let folder = try DrawCommandTests.setUp()
+        // Lay the plan out as the README does: Plans/<plan>, and stand inside it.
+        try FileManager.default.createDirectory(at: folder.file("Plans"), withIntermediateDirectories: true)
+        try FileManager.default.moveItem(at: folder.file("plan"), to: folder.file("Plans/socialnamnden-2023"))
+        let inside = folder.file("Plans/socialnamnden-2023")
+        let result = try CLI.run(["draw", "K2", "--population", "../../utredningar.csv", "--seed", "s", "--size", "3"], in: inside)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Worksheet: ../../urval-K2-1.xlsx\n"), "\(result.stdout)")
+        #expect(FileManager.default.fileExists(atPath: folder.file("urval-K2-1.xlsx").path))
+        #expect(!folder.listing().contains { $0.hasPrefix("Plans/") && $0.contains("urval") })
+    }
+
+    @Test func keysStartingWithADashAreRecordedAfterDoubleDash() throws {
+        let folder = try TemporaryFolder()
+        try PlanCommandTests.makePlan(in: folder)
+        try folder.write("pop.csv", "Ärendenummer;Handläggare\n-5;A\n-6;B\n")
+        let draw = try CLI.run(["draw", "K2", "--plan", "plan", "--population", "pop.csv", "--seed", "s", "--size", "2"], in: folder.url)
+        #expect(draw.status == 0, "\(draw.stderr)")
+        let result = try CLI.run(["record", "--plan", "plan", "--ok", "--date", "2023-02-20", "--", "K2-1", "-5"], in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "Recorded K2-1 -5: utan anmärkning.\n")
+        let help = try CLI.run(["record", "--help"], in: folder.url)
+        #expect(help.stdout.contains("--"))
+        #expect(help.stdout.contains("stickprov record --ok -- K3-1 -0412"))
+    }
+}
