@@ -33,11 +33,13 @@ enum AdoptionCommands {
             let paragraph = arguments.value("paragraph")?.trimmingASCIIWhitespace()
             try refusePersonalData(paragraph ?? "", field: "--paragraph")
             let directory = PlanCommands.folder(arguments)
-            _ = try PlanFile.load(from: directory)
-            guard let hash = PlanHash.ofFile(in: directory) else { throw DataError("\(PlanFile.path(in: directory)): cannot read the file") }
-            let record = AdoptionRecord(date: date, paragraph: paragraph?.isEmpty == true ? nil : paragraph, sha256: hash)
-            try RecordCommands.append(arguments, console, { _, _ in [.adoption(record)] }, summary: { written in
-                "Recorded the adoption \(date)\(record.paragraph.map { " \($0)" } ?? "") on journal line \(written.first?.sequence ?? 0); plan.json SHA-256 \(hash)."
+            var pinned = ""
+            try RecordCommands.append(arguments, console, { _, _ in
+                // Read under the folder's lock, so no plan change slips between the hash and the record.
+                pinned = try currentHash(directory)
+                return [.adoption(AdoptionRecord(date: date, paragraph: paragraph?.isEmpty == true ? nil : paragraph, sha256: pinned))]
+            }, summary: { written in
+                "Recorded the adoption \(date)\(paragraph.flatMap { $0.isEmpty ? nil : " \($0)" } ?? "") on journal line \(written.first?.sequence ?? 0); plan.json SHA-256 \(pinned)."
             })
         })
 
@@ -66,17 +68,22 @@ enum AdoptionCommands {
             let date = try arguments.value("date").map { try PlanCommands.day($0, option: "date") }
                 ?? decision.flatMap(PlanAdoption.firstDay) ?? Clock.today()
             let directory = PlanCommands.folder(arguments)
-            _ = try PlanFile.load(from: directory)
-            guard let hash = PlanHash.ofFile(in: directory) else { throw DataError("\(PlanFile.path(in: directory)): cannot read the file") }
+            var hash = ""
             try RecordCommands.append(arguments, console, { _, state in
-                guard let expected = state.adoption.expectedHash else {
-                    throw DataError("\(PlanFile.path(in: directory)): the plan is not adopted; record the adoption with 'stickprov plan adopt'")
+                hash = try currentHash(directory)
+                do throws(AdoptionError) {
+                    return [.amendment(try state.adoption.handAmendment(currentHash: hash, what: what, decision: decision, date: date))]
+                } catch {
+                    throw DataError("\(PlanFile.path(in: directory)): \(error.message)")
                 }
-                guard expected != hash else { throw DataError("\(PlanFile.path(in: directory)): \(AdoptionError.unchanged(hash: hash).message)") }
-                return [.amendment(AmendmentRecord(
-                    summary: what, changes: [], previousSHA256: expected, sha256: hash, decision: decision, date: date))]
             }, summary: { written in "Recorded the amendment on journal line \(written.first?.sequence ?? 0); plan.json SHA-256 \(hash)." })
         })
+
+    /// plan.json's hash (the plan was loaded and checked by the transaction that asks).
+    static func currentHash(_ directory: String) throws -> String {
+        guard let hash = PlanHash.ofFile(in: directory) else { throw DataError("\(PlanFile.path(in: directory)): cannot read the file") }
+        return hash
+    }
 
     /// For `verify`: whether plan.json is the plan the journal last pinned; nil when not adopted.
     /// - Throws: a `DataError` (exit 1) for a plan.json changed outside the tool.

@@ -6,6 +6,8 @@ public enum AdoptionError: Error, Sendable, Equatable {
     case unchanged(hash: String)
     /// A text holds something shaped like a personnummer.
     case personalData(field: String, masked: String)
+    /// An amendment of a plan that was never adopted.
+    case notAdopted
 
     /// The message a user reads.
     public var message: String {
@@ -14,6 +16,8 @@ public enum AdoptionError: Error, Sendable, Equatable {
             "differs from the adopted plan recorded on journal line \(line) (SHA-256 \(expected.prefix(12))…, now \(found.prefix(12))…): it was changed outside stickprov; put the adopted file back, or record the change with 'stickprov plan amend'"
         case .unchanged(let hash):
             "is the plan already recorded (SHA-256 \(hash.prefix(12))…); nothing to amend"
+        case .notAdopted:
+            "the plan is not adopted; record the adoption with 'stickprov plan adopt'"
         case .personalData(let field, let masked):
             "\(field) holds what looks like a personnummer (\(masked)); personal data does not belong in the journal"
         }

@@ -56,6 +56,16 @@ public struct PlanAdoption: Sendable, Equatable {
             decision: decision, date: decision.flatMap(Self.firstDay) ?? date)
     }
 
+    /// The amendment recording plan.json as it now is after a change made by hand (`plan amend`).
+    /// - Parameter currentHash: plan.json's hash now, read under the folder's lock.
+    /// - Throws: ``AdoptionError/notAdopted`` or ``AdoptionError/unchanged(hash:)``.
+    public func handAmendment(currentHash: String, what: String, decision: String?, date: Day) throws(AdoptionError) -> AmendmentRecord {
+        guard let expected = expectedHash else { throw .notAdopted }
+        guard expected != currentHash else { throw .unchanged(hash: currentHash) }
+        return AmendmentRecord(
+            summary: what, changes: [], previousSHA256: expected, sha256: currentHash, decision: decision, date: date)
+    }
+
     /// The first date written YYYY-MM-DD in a decision's text ("SN 2023-06-14 § 77"), the day it was taken.
     public static func firstDay(in text: String) -> Day? {
         let words = text.split { !($0.isNumber || $0 == "-") }
