@@ -51,7 +51,7 @@ enum DrawCommand {
         let spares = try arguments.integer("spares") ?? 0
         guard spares >= 0 else { throw UsageError("--spares must be 0 or more") }
         let population = try readPopulation(
-            populationPath, key: keyColumn, stratum: rule.stratumColumn, carry: rule.carry,
+            populationPath, key: keyColumn, stratum: rule.stratumColumn, carry: DrawSummary.shownColumns(rule),
             amountColumn: rule.amountColumn)
         let missing = StratumCheck.missing(rule.size, present: Set(population.items.compactMap(\.stratum)))
         if !missing.isEmpty && !arguments.has("confirm-missing-strata") {

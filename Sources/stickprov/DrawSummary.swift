@@ -26,7 +26,7 @@ enum DrawSummary {
         }
         for notice in record.notices { lines.append("Note: \(notice)") }
         for (index, item) in record.items.enumerated() {
-            lines.append("  \(index + 1). " + describe(item, columns: record.rule.carry))
+            lines.append("  \(index + 1). " + describe(item, columns: shownColumns(record.rule)))
         }
         for (index, item) in record.spares.enumerated() {
             lines.append("  Reserv \(index + 1). " + describe(item, columns: record.rule.carry))
@@ -34,6 +34,15 @@ enum DrawSummary {
         lines.append("Worksheet: \(worksheet)")
         lines.append("Re-perform: " + reperform(record, populationPath: populationPath))
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The carried columns a summary shows: the rule's, and a log check's unit and manager.
+    static func shownColumns(_ rule: SampleRule) -> [String] {
+        var columns = rule.carry
+        for column in [rule.unitColumn, rule.managerColumn].compactMap({ $0 }) where !columns.contains(column) {
+            columns.append(column)
+        }
+        return columns
     }
 
     static func describe(_ item: DrawnItem, columns: [String]) -> String {
@@ -61,7 +70,12 @@ enum DrawSummary {
             words += ["--seed", quote(record.seed.text), "--stratum", quote(record.rule.stratumColumn ?? "")]
             words += rules.flatMap { ["--rule", quote($0.token)] }
         }
-        return words.joined(separator: " ")
+        var line = words.joined(separator: " ")
+        // A log check's week is drawn too: the same line re-performs it, whichever command drew it.
+        if case .logCheck = record.rule.size, let month = Month(record.period) {
+            line += "; stickprov sample --week --seed \(quote(record.seed.text)) --month \(month)"
+        }
+        return line
     }
 
     /// Quotes a word for a POSIX shell when it needs it.

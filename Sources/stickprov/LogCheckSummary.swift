@@ -27,11 +27,7 @@ enum LogCheckSummary {
         lines += table([header] + rows)
         lines.append("Next: stickprov logcheck extract \(record.id) --log EXPORT.csv --out DIR [--by manager]")
         lines.append("Then, per officer: stickprov record \(record.id) OFFICER --ok (authorised) or --remark KIND")
-        var reperform = DrawSummary.reperform(record, populationPath: officersPath)
-        if let month = Month(record.period) {
-            reperform += "; stickprov sample --week --seed \(DrawSummary.quote(record.seed.text)) --month \(month)"
-        }
-        lines.append("Re-perform: " + reperform)
+        lines.append("Re-perform: " + DrawSummary.reperform(record, populationPath: officersPath))
         return lines.joined(separator: "\n") + "\n"
     }
 

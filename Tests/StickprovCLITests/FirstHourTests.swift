@@ -58,3 +58,19 @@ import Testing
         #expect(help.stdout.contains("stickprov record --ok -- K3-1 -0412"))
     }
 }
+
+@Suite struct DrawLogCheckSummaryTests {
+    @Test func drawWithMonthPrintsUnitManagerAndTheWeeksReperformLineAsLogcheckDrawDoes() throws {
+        let folder = try LogCheckCommandTests.setUp(officers: 5)
+        let edit = try CLI.run(
+            ["plan", "edit", "K1", "--plan", "plan", "--key-column", "Användare", "--unit-column", "Enhet", "--manager-column", "Chef"], in: folder.url)
+        #expect(edit.status == 0, "\(edit.stderr)")
+        let draw = try CLI.run(["draw", "K1", "--plan", "plan", "--population", "handlaggare.csv", "--month", "2023-03", "--seed", "v"], in: folder.url)
+        #expect(draw.status == 0, "\(draw.stderr)")
+        #expect(draw.stdout.contains("Enhet ") && draw.stdout.contains("Chef "), "\(draw.stdout)")
+        #expect(draw.stdout.contains("; stickprov sample --week --seed v --month 2023-03\n"), "\(draw.stdout)")
+        let logcheck = try LogCheckCommandTests.draw(folder, seed: "v")
+        #expect(logcheck.stdout.contains("; stickprov sample --week --seed v --month 2023-03\n"))
+        #expect(logcheck.stdout.components(separatedBy: "--week").count == 2)
+    }
+}
