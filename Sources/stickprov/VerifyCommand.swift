@@ -116,5 +116,15 @@ func journalCall<T>(_ journal: Journal, _ body: () throws -> T) throws -> T {
 
 /// Reads every event of the journal (see ``journalCall(_:_:)``).
 func readJournal(_ journal: Journal) throws -> [JournalEvent] {
-    try journalCall(journal) { () throws(JournalError) in try journal.read() }
+    let events = try journalCall(journal) { () throws(JournalError) in try journal.read() }
+    noteUncommitted(journal)
+    return events
+}
+
+/// Says on standard error when bytes lie past the journal's commit point (a cut-off write).
+func noteUncommitted(_ journal: Journal) {
+    let bytes = journal.uncommittedBytes()
+    guard bytes > 0 else { return }
+    Console().note(
+        "note: \(journal.path): \(bytes) bytes past journal.head were never committed (a write was cut off); they are ignored, and the next change moves them to a side file")
 }

@@ -5,11 +5,13 @@ extension Journal {
     /// `journal.head` are sound.
     /// - Throws: ``JournalError/io(path:reason:)`` only.
     public func damage() throws(JournalError) -> JournalError? {
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
-        let file = try LockedFile(path: path, exclusive: false, create: false)
-        defer { file.close() }
-        let (parsed, damage) = Journal.scan(try file.readAll(), decodingEvents: true)
-        return damage ?? checkHead(parsed)
+        do {
+            _ = try read()
+            return nil
+        } catch {
+            if case .io = error { throw error }
+            return error
+        }
     }
 
     /// Moves the damaged tail (from the first bad line to the end) into a side file next
@@ -21,15 +23,21 @@ extension Journal {
     public func repair(time: String, actor: String, stamp: String) throws(JournalError) -> RepairRecord? {
         let file = try LockedFile(path: path, exclusive: true, create: true)
         defer { file.close() }
-        let bytes = try file.readAll()
+        let all = try file.readAll()
+        let head = try readHead()
+        // An uncommitted tail (past the length journal.head records) is what repair sets aside.
+        let bytes = head?.length.map { $0 <= all.count ? Array(all[..<$0]) : all } ?? all
         var (parsed, damage) = Journal.scan(bytes, decodingEvents: true)
-        if damage == nil, let headDamage = checkHead(parsed) {
+        if damage == nil && all.count > bytes.count {
+            damage = .tornLastLine(line: parsed.lineCount + 1)
+        }
+        if damage == nil, let headDamage = checkHead(parsed, head) {
             damage = headDamage
             // A changed line that journal.head vouches for: everything from it on is set aside.
             if case .headMismatch(let line) = headDamage { parsed = Journal.prefix(parsed, lines: line - 1, of: bytes) }
         }
         guard let damage else { return nil }
-        let tail = Array(bytes[parsed.validLength...])
+        let tail = Array(all[parsed.validLength...])
         let directory = (path as NSString).deletingLastPathComponent
         var name = "journal.damaged-\(stamp).jsonl"
         var attempt = 1
@@ -54,7 +62,7 @@ extension Journal {
         let line = JournalLine.encode(
             .repair(record), sequence: sequence, time: time, actor: actor, prev: parsed.lastLineHash)
         try file.appendAndSync(line + [UInt8(ascii: "\n")])
-        try writeHead(sequence: sequence, hash: SHA256.hash(line).hex)
+        try writeHead(count: sequence, length: parsed.validLength + line.count + 1, hash: SHA256.hash(line).hex)
         return record
     }
 

@@ -27,32 +27,62 @@ public struct Journal: Sendable {
         headPath = directory + "journal.head"
     }
 
-    /// All events, after checking every line and the chain.
-    /// - Throws: ``JournalError`` naming the first damaged line; an absent journal is empty.
+    /// All committed events, after checking every line and the chain. Bytes past the commit
+    /// point (an append cut off before `journal.head` named it) are ignored; see ``uncommittedBytes()``.
+    /// - Throws: ``JournalError`` naming the first damaged line; an absent journal is empty,
+    ///   unless `journal.head` says it had lines.
     public func read() throws(JournalError) -> [JournalEvent] {
-        guard FileManager.default.fileExists(atPath: path) else { return [] }
+        guard FileManager.default.fileExists(atPath: path) else {
+            if let head = try readHead(), head.count > 0 { throw .journalMissing(expected: head.count) }
+            return []
+        }
         let file = try LockedFile(path: path, exclusive: false, create: false)
         defer { file.close() }
-        let (parsed, damage) = Journal.scan(try file.readAll(), decodingEvents: true)
-        if let damage = damage ?? checkHead(parsed) { throw damage }
+        let head = try readHead()
+        let bytes = try file.readAll()
+        let (parsed, damage) = Journal.scan(committed(bytes, head), decodingEvents: true)
+        if let damage = damage ?? checkHead(parsed, head) ?? shortness(bytes.count, head) { throw damage }
         return parsed.events
     }
 
+    /// ``JournalError/shorterThanHead(expected:found:)`` when the file is shorter than the committed length.
+    func shortness(_ size: Int, _ head: Head?) -> JournalError? {
+        guard let length = head?.length, size < length else { return nil }
+        return .shorterThanHead(expected: length, found: size)
+    }
+
+    /// How many bytes lie past the commit point `journal.head` names: an append cut off by a
+    /// crash or a full disk. Readers ignore them; the next change sets them aside in a side file.
+    public func uncommittedBytes() -> Int {
+        guard let head = try? readHead(), let length = head.length,
+            let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            let size = attributes[.size] as? Int
+        else { return 0 }
+        return max(0, size - length)
+    }
+
     /// Appends events as new lines, all or none, and returns them as written.
+    ///
+    /// The commit point is `journal.head`: the lines are written and fsynced, then the head naming
+    /// the new line count, byte length and last hash replaces the old one atomically. A failed
+    /// write is cut back to the committed length; bytes a crash left past the commit point are
+    /// moved to a side file before appending. Only the head and the last line are read, so an
+    /// append costs the same however long the year is.
     /// - Parameters:
     ///   - time: the ISO 8601 time to record (see ``timestamp(_:)``).
     ///   - actor: who records them.
     /// - Throws: ``JournalError`` if the journal is damaged (nothing is written) or cannot be written.
     @discardableResult
     public func append(_ payloads: [JournalPayload], time: String, actor: String) throws(JournalError) -> [JournalEvent] {
+        let head = try readHead()
+        if let head, head.count > 0, !FileManager.default.fileExists(atPath: path) {
+            throw .journalMissing(expected: head.count)
+        }
         let file = try LockedFile(path: path, exclusive: true, create: true)
         defer { file.close() }
-        // Appending checks the chain and every line's header, not every event's data:
-        // it stays fast as the year grows, and any damage still stops it.
-        let (existing, damage) = Journal.scan(try file.readAll(), decodingEvents: false)
-        if let damage = damage ?? checkHead(existing) { throw damage }
-        var prev = existing.lastLineHash
-        var sequence = existing.lineCount
+        let start = try commitPoint(file, try readHead())
+        var prev = start.hash
+        var sequence = start.count
         var bytes: [UInt8] = []
         var written: [JournalEvent] = []
         for payload in payloads {
@@ -63,33 +93,116 @@ public struct Journal: Sendable {
             bytes.append(UInt8(ascii: "\n"))
             written.append(JournalEvent(sequence: sequence, time: time, actor: actor, payload: payload))
         }
-        try file.appendAndSync(bytes)
-        try writeHead(sequence: sequence, hash: prev)
+        do {
+            try file.appendAndSync(bytes, failAfter: faultAfterBytes)
+            try writeHead(count: sequence, length: start.length + bytes.count, hash: prev)
+        } catch {
+            // Nothing past the commit point stays: a failed write leaves no torn line.
+            file.cutBack(to: start.length)
+            throw error
+        }
         return written
+    }
+
+    /// Test seam: the append fails with ENOSPC after this many bytes of its lines
+    /// (`STICKPROV_TEST_FAIL_AFTER_BYTES`, read by test builds' end-to-end runs too).
+    var faultAfterBytes: Int? = ProcessInfo.processInfo.environment["STICKPROV_TEST_FAIL_AFTER_BYTES"].flatMap { Int($0) }
+
+    /// What the journal's committed part ends with, checked cheaply: with a head that records the
+    /// length, only the last committed line is read and compared; an uncommitted tail is set aside.
+    /// Older heads (`SEQ HASH`) and a journal without a head are scanned once in full.
+    func commitPoint(_ file: LockedFile, _ head: Head?) throws(JournalError) -> (count: Int, length: Int, hash: String) {
+        if let head, let length = head.length, try file.size() >= length {
+            let size = try file.size()
+            if head.count > 0 {
+                let last = try file.lastLine(endingAt: length)
+                guard SHA256.hash(last).hex == head.hash else { throw .headMismatch(line: head.count) }
+            }
+            if size > length {
+                try setAside(Array(try file.read(from: length, to: size)), in: file, from: length)
+            }
+            return (head.count, length, head.hash)
+        }
+        // No head, an older head, or a journal shorter than its head: read it all, to name the damage.
+        let bytes = try file.readAll()
+        let (parsed, damage) = Journal.scan(bytes, decodingEvents: false)
+        if let damage = damage ?? checkHead(parsed, head) ?? shortness(bytes.count, head) { throw damage }
+        return (parsed.lineCount, parsed.validLength, parsed.lastLineHash)
+    }
+
+    /// Moves the uncommitted bytes past `length` to a side file (never lost) and cuts the journal back.
+    func setAside(_ tail: [UInt8], in file: LockedFile, from length: Int) throws(JournalError) {
+        let directory = (path as NSString).deletingLastPathComponent
+        let stamp = Journal.timestamp().filter { $0.isNumber }
+        var name = "journal.damaged-uncommitted-\(stamp).jsonl"
+        var attempt = 1
+        while FileManager.default.fileExists(atPath: (directory as NSString).appendingPathComponent(name)) {
+            attempt += 1
+            name = "journal.damaged-uncommitted-\(stamp)-\(attempt).jsonl"
+        }
+        do {
+            try AtomicFile.write(tail, to: (directory as NSString).appendingPathComponent(name), permissions: 0o600)
+        } catch {
+            throw .io(path: error.path, reason: error.reason)
+        }
+        try file.truncate(to: length)
+    }
+
+    /// The committed part of `bytes`: up to the length `journal.head` records, when it records one.
+    func committed(_ bytes: [UInt8], _ head: Head?) -> [UInt8] {
+        guard let length = head?.length, bytes.count > length else { return bytes }
+        return Array(bytes[..<length])
+    }
+
+    /// What `journal.head` holds: the line count, the committed byte length (absent in the older
+    /// `SEQ HASH` form) and the last line's hash.
+    struct Head: Equatable {
+        var count: Int
+        var length: Int?
+        var hash: String
+    }
+
+    /// Reads `journal.head`; `nil` when there is none.
+    func readHead() throws(JournalError) -> Head? {
+        guard let text = try? String(contentsOfFile: headPath, encoding: .utf8) else { return nil }
+        let parts = text.split(separator: " ").map { $0.trimmingASCIIWhitespace() }
+        guard parts.count == 2 || parts.count == 3, let count = Int(parts[0]), count >= 0 else { throw .malformedHead }
+        guard let hash = parts.last, hash.count == 64 else { throw .malformedHead }
+        if parts.count == 2 { return Head(count: count, length: nil, hash: hash) }
+        guard let length = Int(parts[1]), length >= 0 else { throw .malformedHead }
+        return Head(count: count, length: length, hash: hash)
     }
 
     /// Compares the sound journal with `journal.head`; `nil` when they agree or there is no head.
     func checkHead(_ parsed: Parsed) -> JournalError? {
-        guard let text = try? String(contentsOfFile: headPath, encoding: .utf8) else { return nil }
-        let parts = text.split(separator: " ")
-        guard parts.count == 2, let sequence = Int(parts[0]), sequence >= 0 else { return .malformedHead }
-        let hash = parts[1].trimmingASCIIWhitespace()
-        if sequence > parsed.lineCount { return .missingLines(line: parsed.lineCount + 1, expected: sequence) }
-        if sequence > 0 && parsed.lineHashes[sequence - 1] != hash { return .headMismatch(line: sequence) }
+        do {
+            return checkHead(parsed, try readHead())
+        } catch {
+            return error
+        }
+    }
+
+    /// Compares the sound (committed) journal with `head`.
+    func checkHead(_ parsed: Parsed, _ head: Head?) -> JournalError? {
+        guard let head else { return nil }
+        if head.count > parsed.lineCount { return .missingLines(line: parsed.lineCount + 1, expected: head.count) }
+        if head.count > 0 && parsed.lineHashes[head.count - 1] != head.hash { return .headMismatch(line: head.count) }
+        if head.length != nil && parsed.lineCount != head.count { return .headMismatch(line: head.count) }
         return nil
     }
 
-    /// Records the last line's sequence number and hash in `journal.head` (atomically).
+    /// Records the commit point in `journal.head` (atomically, then the folder is fsynced):
+    /// `COUNT LENGTH HASH`.
     ///
     /// Called under the exclusive lock, so a temporary head file left by a writer that
     /// was killed mid-write can be removed safely here.
-    func writeHead(sequence: Int, hash: String) throws(JournalError) {
+    func writeHead(count: Int, length: Int, hash: String) throws(JournalError) {
         let directory = (headPath as NSString).deletingLastPathComponent
         let stale = (try? FileManager.default.contentsOfDirectory(atPath: directory))?
-            .filter { $0.hasPrefix(".journal.head.") && $0.hasSuffix(".tmp") } ?? []
+            .filter { ($0.hasPrefix(".journal.head.") || $0.hasPrefix(".journal.damaged-")) && $0.hasSuffix(".tmp") } ?? []
         for name in stale { try? FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(name)) }
         do {
-            try AtomicFile.write(Array("\(sequence) \(hash)\n".utf8), to: headPath, permissions: 0o600)
+            try AtomicFile.write(Array("\(count) \(length) \(hash)\n".utf8), to: headPath, permissions: 0o600)
         } catch {
             throw .io(path: error.path, reason: error.reason)
         }

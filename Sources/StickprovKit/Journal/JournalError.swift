@@ -16,13 +16,17 @@ public enum JournalError: Error, Sendable, Equatable {
     case headMismatch(line: Int)
     /// `journal.head` vouches for more lines than there are: lines were removed from the end.
     case missingLines(line: Int, expected: Int)
-    /// `journal.head` is not `SEQUENCE HASH`.
+    /// `journal.head` is not `COUNT LENGTH HASH` (or the older `SEQUENCE HASH`).
     case malformedHead
+    /// `journal.head` exists and records lines, but the journal is gone.
+    case journalMissing(expected: Int)
+    /// The journal is shorter than the committed length `journal.head` records.
+    case shorterThanHead(expected: Int, found: Int)
 
     /// The 1-based line the problem is on, when there is one.
     public var line: Int? {
         switch self {
-        case .io, .malformedHead: nil
+        case .io, .malformedHead, .journalMissing, .shorterThanHead: nil
         case .tornLastLine(let line), .malformedLine(let line, _), .brokenChain(let line),
             .wrongSequence(let line, _, _), .unknownEventType(let line, _), .headMismatch(let line),
             .missingLines(let line, _):
@@ -48,7 +52,11 @@ public enum JournalError: Error, Sendable, Equatable {
         case .headMismatch: "the line differs from the hash journal.head recorded for it (it was changed)"
         case .missingLines(let line, let expected):
             "lines \(line)–\(expected) are missing: journal.head records \(expected) lines (lines were removed from the end)"
-        case .malformedHead: "journal.head is not 'SEQUENCE SHA256'"
+        case .malformedHead: "journal.head is not 'COUNT LENGTH SHA256'"
+        case .journalMissing(let expected):
+            "the journal is missing, but journal.head records \(expected) lines (it was deleted or moved)"
+        case .shorterThanHead(let expected, let found):
+            "the journal has \(found) bytes, but journal.head records \(expected) committed bytes (lines were removed from the end)"
         }
     }
 }

@@ -37,8 +37,64 @@ struct LockedFile {
     }
 
     /// Appends `bytes` in as few `write` calls as the system allows (one, in practice) and fsyncs.
-    func appendAndSync(_ bytes: [UInt8]) throws(JournalError) {
+    /// - Parameter failAfter: test seam: write only this many bytes, then fail with ENOSPC.
+    func appendAndSync(_ bytes: [UInt8], failAfter: Int? = nil) throws(JournalError) {
+        if let failAfter, failAfter < bytes.count {
+            _ = writeAll(Array(bytes.prefix(max(0, failAfter))), to: descriptor)
+            errno = ENOSPC
+            throw LockedFile.failure(path)
+        }
         guard writeAll(bytes, to: descriptor), fsync(descriptor) == 0 else { throw LockedFile.failure(path) }
+    }
+
+    /// Cuts the file back to `length` after a failed write (best effort: the head still
+    /// names the committed length, so readers ignore anything left).
+    func cutBack(to length: Int) {
+        _ = ftruncate(descriptor, off_t(length))
+        _ = fsync(descriptor)
+    }
+
+    /// The file's size in bytes.
+    func size() throws(JournalError) -> Int {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw LockedFile.failure(path) }
+        return Int(status.st_size)
+    }
+
+    /// The bytes from `start` up to `end`.
+    func read(from start: Int, to end: Int) throws(JournalError) -> [UInt8] {
+        var bytes = [UInt8](repeating: 0, count: end - start)
+        var done = 0
+        while done < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress.map { $0 + done }, $0.count - done, off_t(start + done)) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw LockedFile.failure(path)
+            }
+            if count == 0 { break }
+            done += count
+        }
+        return Array(bytes[0..<done])
+    }
+
+    /// The last line (without its newline) of the bytes before `end`, read backwards in chunks.
+    func lastLine(endingAt end: Int) throws(JournalError) -> [UInt8] {
+        var lineEnd = end
+        let tail = try read(from: max(0, end - 1), to: end)
+        if tail.last == UInt8(ascii: "\n") { lineEnd = end - 1 }
+        var start = lineEnd
+        var collected: [UInt8] = []
+        while start > 0 {
+            let from = max(0, start - (1 << 16))
+            let chunk = try read(from: from, to: start)
+            if let newline = chunk.lastIndex(of: UInt8(ascii: "\n")) {
+                collected = Array(chunk[(newline + 1)...]) + collected
+                return collected
+            }
+            collected = chunk + collected
+            start = from
+        }
+        return collected
     }
 
     /// Cuts the file to `length` bytes and fsyncs (repair only).

@@ -107,6 +107,9 @@ import Testing
         try handle.seekToEnd()
         try handle.write(contentsOf: Data(line.utf8))
         try handle.close()
+        // As the newer version would have committed it: journal.head names the new line.
+        let size = try Data(contentsOf: journal).count
+        try folder.write("plan/journal.head", "2 \(size) \(sha256Hex(Array(line.dropLast().utf8)))\n")
         let result = try CLI.run(["status", "--plan", "plan"], in: folder.url)
         #expect(result.status == 1)
         #expect(result.stderr.hasPrefix("plan/journal.jsonl:2: event type 'hologram' is from a newer Stickprov; update the tool to read this journal\n"))
