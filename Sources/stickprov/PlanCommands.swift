@@ -141,7 +141,7 @@ enum PlanCommands {
     // MARK: add-control
 
     static let controlOptions: [OptionSpec] = [
-        .option("text", "TEXT", help: "What is checked (Vad kontrolleras?)."),
+        .option("text", "TEXT", help: "What is checked (Vad kontrolleras?). Required."),
         .option("method", "METHOD", help: "sample, case-review, measurement, survey or document-check (Swedish words work too); '' for none."),
         .option("method-label", "TEXT", help: "The appendix's Metod text as the committee writes it, e.g. 'kontroll lön'; '' for none."),
         .option("cadence", "CADENCE", help: "How often, as the committee writes it: monthly, 3 ggr/år, Tertialvis, Löpande, or dates 2023-02-15,2023-05-15."),
@@ -302,7 +302,7 @@ enum PlanCommands {
             options: [
                 planOption, AdoptionCommands.decisionOption,
                 .option("id", "NEW-ID", help: "Rename the risk or control point."),
-                .option("committee", "NAME", help: "The committee."),
+                .option("committee", "NAME", help: "The committee. Required."),
                 .option("year", "YYYY", help: "The plan year."),
                 .option("title", "TEXT", help: "The plan's title."),
                 .option("adopted", "YYYY-MM-DD", help: "Adoption date."),
@@ -427,7 +427,7 @@ extension PlanCommands {
             options: [
                 planOption,
                 .option("to", "N", help: "The new place, 1 = first."),
-                .option("risk", "RISK-ID", help: "For a control point: the area to move it to."),
+                .option("risk", "RISK-ID", help: "For a control point: the area to move it to. Required for a control point."),
             ],
             examples: ["stickprov plan move K5 --to 1", "stickprov plan move K5 --risk R2 --to 2", "stickprov plan move R3 --to 1"]),
         run: { arguments, console in

@@ -20,7 +20,7 @@ enum RiskCommands {
             arguments: [ArgumentSpec("RISK-ID", help: "The risk, e.g. R3.")],
             options: [
                 PlanCommands.planOption, AdoptionCommands.decisionOption,
-                .option("as", "HANDLING", help: "control-points, goal (mål) or elsewhere (annat)."),
+                .option("as", "HANDLING", help: "control-points, goal (mål) or elsewhere (annat). Required."),
                 .option("text", "TEXT", help: "The goal, or where the risk is handled."),
                 .flag("clear", help: "Remove the decision (the risk is then handled by its control points, if any)."),
             ],

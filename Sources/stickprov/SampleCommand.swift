@@ -22,8 +22,8 @@ enum SampleCommand {
                 """,
             arguments: [ArgumentSpec("FILE", help: "The population: a CSV export with a header row.", isOptional: true)],
             options: [
-                .option("key", "COLUMN", help: "The column holding each item's key."),
-                .option("seed", "SEED", help: "The draw's seed, exactly as recorded."),
+                .option("key", "COLUMN", help: "The column holding each item's key. Required (except with --week)."),
+                .option("seed", "SEED", help: "The draw's seed, exactly as recorded. Required."),
                 .option("size", "K", help: "Draw K items."),
                 .option("percent", "P", help: "Draw P % of the items (at most two decimals), rounded up."),
                 .option("stratum", "COLUMN", help: "The column holding each item's stratum."),
@@ -32,7 +32,7 @@ enum SampleCommand {
                 .option("certain-from", "AMOUNT", help: "With --amount: take every item of AMOUNT kronor or more."),
                 .flag("fingerprint", help: "Print the population fingerprint instead of drawing."),
                 .flag("week", help: "Print the log-check week drawn for --month (no FILE)."),
-                .option("month", "YYYY-MM", help: "The month of --week."),
+                .option("month", "YYYY-MM", help: "The month of --week. Required with --week."),
             ],
             examples: [
                 "stickprov sample utredningar.csv --key Ärendenummer --seed 'Socialnämnden 2023 § 12' --size 25",

@@ -16,7 +16,7 @@ enum VerifyCommand {
             arguments: [ArgumentSpec("DRAW-ID", help: "A draw to re-perform, e.g. K3-1.", isOptional: true)],
             options: [
                 PlanCommands.planOption,
-                .option("population", "FILE", help: "The population file the draw was made from."),
+                .option("population", "FILE", help: "The population file the draw was made from. Required with a DRAW-ID."),
             ],
             examples: ["stickprov verify", "stickprov verify K3-1 --population utredningar-2023-02.csv"]),
         run: runVerify)

@@ -74,3 +74,22 @@ import Testing
         #expect(logcheck.stdout.components(separatedBy: "--week").count == 2)
     }
 }
+
+@Suite struct RequiredOptionsTests {
+    /// Each option a command reports as missing is marked "Required" in that command's help.
+    @Test(arguments: [
+        ["plan", "init", "--plan", "new"], ["plan", "add-control", "--risk", "R1", "--plan", "plan"], ["sample", "x.csv"],
+        ["measure", "K1", "--plan", "plan"], ["assess", "K1", "--plan", "plan"],
+    ])
+    func aMissingOptionIsMarkedRequiredInTheHelp(command: [String]) throws {
+        let folder = try TemporaryFolder()
+        try PlanCommandTests.makePlan(in: folder)
+        try folder.write("x.csv", "Nr\nA\n")
+        let result = try CLI.run(command, in: folder.url)
+        #expect(result.status == 2, "\(command): \(result.stderr)")
+        let missing = try #require(result.stderr.firstMatch(of: /missing (--[a-z-]+)/)).1
+        let help = try CLI.run(Array(command.prefix { !$0.hasPrefix("-") && !$0.hasSuffix(".csv") && $0 != "K1" }) + ["--help"], in: folder.url)
+        let line = try #require(help.stdout.split(separator: "\n").first { $0.hasPrefix("  \(missing) ") })
+        #expect(line.contains("Required"), "\(command): \(line)")
+    }
+}
