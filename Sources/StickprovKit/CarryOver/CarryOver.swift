@@ -47,11 +47,13 @@ public enum CarryOver {
         plan.reportColumns = previous.reportColumns
         var carried: [Carried] = []
         for risk in previous.risks {
-            let riskAssessment = state.assessment(.risk(risk.id), at: .yearEnd)
+            // The year end's signals as the appendix shows them: what was concluded at the interim keeps its interim signal.
+            let riskAssessment = ReportedAssessment.of(.risk(risk.id), at: .yearEnd, plan: previous, state: state)?.record
             var controls: [ControlPoint] = []
             for control in risk.controls {
                 let assessment =
-                    previous.assessmentLevel == .risk ? riskAssessment : state.assessment(.control(control.id), at: .yearEnd)
+                    previous.assessmentLevel == .risk
+                    ? riskAssessment : ReportedAssessment.of(.control(control.id), at: .yearEnd, plan: previous, state: state)?.record
                 let signal = assessment?.signal
                 guard selection == .all || !(signal.map(previous.signals.countsAsWithoutRemark) ?? false) else { continue }
                 var next = control

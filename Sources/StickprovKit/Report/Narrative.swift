@@ -70,7 +70,7 @@ enum Narrative {
             sentences.append("Av de \(stats.reviewed) kontrollerna som genomfördes \(when) fanns \(remarks).")
         }
         if stats.notReviewed > 0 {
-            sentences.append(capitalised("\(count(stats.notReviewed, "kontroll", "kontroller", neuter: false)) kunde inte genomföras."))
+            sentences.append(capitalised("\(count(stats.notReviewed, "kontroll", "kontroller", neuter: false)) kunde inte genomföras\(reasons(stats, context: context))."))
         }
         if stats.pending > 0 && stats.reviewed > 0 {
             sentences.append("För \(count(stats.pending, "kontroll", "kontroller", neuter: false)) saknas ännu svar.")
@@ -213,16 +213,19 @@ enum Narrative {
     /// "två beslut kunde inte granskas (akten saknades; beslutet överklagat)": the reasons given,
     /// unless the control's notes may hold personal data (then the count only).
     static func notReviewed(_ stats: ReviewStatistics, context: Context) -> String {
-        var text = "\(count(stats.notReviewed, context.itemNoun)) kunde inte granskas"
+        "\(count(stats.notReviewed, context.itemNoun)) kunde inte granskas" + reasons(stats, context: context)
+    }
+
+    /// " (akten saknades; beslutet överklagat, 2)": the reasons given for what was not reviewed, with
+    /// their counts when there are several; empty when the control's notes may hold personal data.
+    static func reasons(_ stats: ReviewStatistics, context: Context) -> String {
         let reasons = stats.notReviewedReasons.filter { !$0.reason.isEmpty }.map { reason -> String in
             var words = reason.reason.trimmingASCIIWhitespace()
             while words.hasSuffix(".") { words.removeLast() }
             return inSentence(words) + (reason.count > 1 && stats.notReviewedReasons.count > 1 ? ", \(reason.count)" : "")
         }
-        if context.control.allowsPersonalDataInNotes != true && !reasons.isEmpty {
-            text += " (\(reasons.joined(separator: "; ")))"
-        }
-        return text
+        guard context.control.allowsPersonalDataInNotes != true, !reasons.isEmpty else { return "" }
+        return " (\(reasons.joined(separator: "; ")))"
     }
 
     // MARK: measurements

@@ -45,4 +45,15 @@ import Testing
         #expect(CarryOver.sentence(for: next, in: 2025) == .text("Kontrollpunkten följs upp sedan 2022."))
         #expect(CarryOver.sentence(for: ControlPoint(id: "K9", text: "Ny", method: nil), in: 2025) == nil)
     }
+
+    @Test func aPointConcludedGreenAtTheInterimIsNotCarried() throws {
+        let interimOnly = ControlPoint(id: "K1", text: "Kontroll", method: .measurement, followUp: .interim)
+        let previous = ControlPlan(committee: "Socialnämnden", year: 2024, risks: [Risk(id: "R1", text: "Risk", controls: [interimOnly])])
+        let state = YearState(events: [JournalEvent(sequence: 1, time: "t", actor: "a", payload: .assessment(AssessmentRecord(
+            target: .control("K1"), point: .interim, signal: "green", result: "", actions: "")))])
+        let (_, carried) = CarryOver.plan(from: previous, state: state, planName: "sn-2024", year: 2025, selection: .notGreen)
+        #expect(carried.isEmpty)
+        let (_, all) = CarryOver.plan(from: previous, state: state, planName: "sn-2024", year: 2025, selection: .all)
+        #expect(all == [.init(id: "K1", signal: "green")])
+    }
 }

@@ -72,7 +72,7 @@ import Testing
         ])
         year.results("K1-2", [("d", .remark, "X"), ("e", .remark, "Y"), ("f", .notReviewed, nil)])
         #expect(year.sentences("K1").first == .text(
-            "Under året har loggkontroll genomförts månadsvis. Av de 5 kontrollerna som genomfördes under 2023 fanns två anmärkningar. En kontroll kunde inte genomföras."))
+            "Under året har loggkontroll genomförts månadsvis. Av de 5 kontrollerna som genomfördes under 2023 fanns två anmärkningar. En kontroll kunde inte genomföras (flyttat)."))
     }
 
     @Test func aReviewRoundUsesDigitsWhenOneCountIsAboveTwelve() {
