@@ -130,3 +130,23 @@ import Testing
         #expect(WorkbookReader.columnIndex(of: "12") == nil)
     }
 }
+
+/// `plan import` reads a committee's plan typed in Excel, as it reads the CSV export.
+@Suite struct WorkbookPlanImportTests {
+    @Test func aPlanSheetInAWorkbookImportsWithItsIdsAndWordsAsWritten() throws {
+        let rows = [
+            ["Internkontrollplan 2024", "", "", ""],
+            ["Id*", "Kontrollmoment:", "Metod:", "Periodicitet***"],
+            ["CENT 1", "Att löner betalas ut korrekt", "kontroll lön", "2 ggr/år"],
+            ["CENT 2", "Andel e-ansökningar", "Beräkning av andel", "3 ggr/år"],
+        ]
+        var sheet = Workbook.Sheet(name: "Plan", rows: rows)
+        sheet.hasHeader = false
+        let table = try SheetTable.workbook(try Workbook(sheets: [sheet]).xlsx())
+        #expect(table.rows.map(\.line) == [1, 2, 3, 4])
+        let imported = try PlanImport.plan(from: table, committee: "Centrala nämnden", year: 2024, title: nil)
+        let controls = imported.plan.risks.flatMap(\.controls)
+        #expect(controls.map(\.id.rawValue) == ["CENT 1", "CENT 2"])
+        #expect(controls.map(\.text) == ["Att löner betalas ut korrekt", "Andel e-ansökningar"])
+    }
+}
