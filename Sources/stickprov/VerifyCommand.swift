@@ -9,16 +9,19 @@ enum VerifyCommand {
             path: ["verify"], abstract: "Check the journal's chain, or re-perform a recorded draw.",
             discussion: """
                 Without DRAW-ID: reads every line of journal.jsonl, checks each line's 'prev' (the SHA-256 of
-                the line before) and journal.head, and prints the number of events and the head hash —
-                note the hash in the minutes to make later changes evident. With DRAW-ID and --population:
+                the line before) and journal.head, and prints the number of events and the hash of the last
+                line — note it in the minutes. --expect HASH (a hash noted earlier) exits 1 unless a line of
+                the chain has it, so a rewritten history shows even if journal and head were both replaced.
+                A journal with lines but no journal.head exits 1: its end cannot be confirmed. With DRAW-ID and --population:
                 recomputes the population's fingerprint and draws again with the recorded seed and rule.
                 """,
             arguments: [ArgumentSpec("DRAW-ID", help: "A draw to re-perform, e.g. K3-1.", isOptional: true)],
             options: [
                 PlanCommands.planOption,
                 .option("population", "FILE", help: "The population file the draw was made from. Required with a DRAW-ID."),
+                .option("expect", "HASH", help: "A hash noted earlier (e.g. in the minutes) that must be a line of the chain."),
             ],
-            examples: ["stickprov verify", "stickprov verify K3-1 --population utredningar-2023-02.csv"]),
+            examples: ["stickprov verify", "stickprov verify --expect 3f2a…(the 64 hex digits from the minutes)", "stickprov verify K3-1 --population utredningar-2023-02.csv"]),
         run: runVerify)
 
     static func runVerify(_ arguments: ParsedArguments, _ console: Console) throws {
@@ -27,9 +30,22 @@ enum VerifyCommand {
         let journal = Journal(planDirectory: directory)
         let events = try readJournal(journal)
         guard let id = arguments.arguments.first else {
-            let head = try? String(contentsOfFile: journal.headPath, encoding: .utf8)
-            let hash = head?.split(separator: " ").last.map { $0.trimmingASCIIWhitespace() } ?? "-"
-            console.line("\(journal.path): \(events.count) events, chain intact; head \(hash)")
+            let expected = arguments.value("expect")
+            let found = try journalCall(journal) { () throws(JournalError) in try journal.verification(expecting: expected) }
+            console.line("\(journal.path): \(found.eventCount) events, chain intact; last line \(found.lastLineHash)")
+            if !found.hasHead && found.eventCount > 0 {
+                throw DataError(lines: [
+                    "\(journal.headPath): missing: the end of the journal cannot be confirmed (removed or changed last lines would not show); compare the last line's hash above with the one noted in the minutes"
+                ])
+            }
+            if let expected {
+                guard let line = found.expectedLine else {
+                    throw DataError(lines: [
+                        "\(journal.path): \(expected) is not the hash of any line of this journal: the record was rewritten after that hash was noted"
+                    ])
+                }
+                console.line("\(journal.path): \(expected) is line \(line) of the chain")
+            }
             if let line = try AdoptionCommands.verify(directory, events: events) { console.line(line) }
             return
         }
@@ -61,9 +77,10 @@ enum VerifyCommand {
         spec: CommandSpec(
             path: ["repair"], abstract: "Set a damaged journal tail aside so recording can go on.",
             discussion: """
-                Moves everything from the first damaged line to the end into journal.damaged-DATE.jsonl in the
-                plan folder (never deleting it), cuts the journal back to its sound lines and appends a
-                'repair' event saying what was moved. Asks before it acts unless --yes is given.
+                Moves a tail that a crash or a full disk cut off (an incomplete last line, bytes past the
+                commit point) into journal.damaged-DATE.jsonl in the plan folder (never deleting it), cuts the
+                journal back to its sound lines and appends a 'repair' event saying what was moved. Recorded
+                lines that were changed or removed are reported with their line and never cut. Asks before it acts unless --yes is given.
                 """,
             options: [
                 PlanCommands.planOption,
@@ -79,6 +96,9 @@ enum VerifyCommand {
         guard let damage = try journalCall(journal, { () throws(JournalError) in try journal.damage() }) else {
             console.line("\(journal.path): no damage; nothing to repair")
             return
+        }
+        guard damage.isRepairable else {
+            throw DataError(lines: ["\(journal.path):\(damage.line.map(String.init) ?? "-"): \(JournalError.notRepairable(damage).message)"])
         }
         console.line("\(journal.path):\(damage.line.map(String.init) ?? "-"): \(damage.message)")
         if !arguments.has("yes") {
@@ -109,7 +129,11 @@ func journalCall<T>(_ journal: Journal, _ body: () throws -> T) throws -> T {
         let place = error.line.map { "\(journal.path):\($0)" } ?? journal.path
         if case .io(let path, let reason) = error { throw DataError(lines: ["\(path): \(reason)"]) }
         var lines = ["\(place): \(error.message)"]
-        if error.isDamage { lines.append("Nothing was recorded. See 'stickprov repair --help' to set the damage aside.") }
+        if error.isRepairable {
+            lines.append("Nothing was recorded. See 'stickprov repair --help' to set the damage aside.")
+        } else if error.isDamage {
+            lines.append("Nothing was recorded. Recorded lines were changed or removed: restore journal.jsonl and journal.head from a backup.")
+        }
         throw DataError(lines: lines)
     }
 }

@@ -96,7 +96,7 @@ import Testing
             #expect(try String(contentsOf: folder.file("plan/\(name)"), encoding: .utf8) == "{\"actor\":\"x\",\"da")
         }
         let verify = try CLI.run(["verify", "--plan", "plan"], in: folder.url)
-        #expect(verify.stdout.hasPrefix("plan/journal.jsonl: 2 events, chain intact; head "))
+        #expect(verify.stdout.hasPrefix("plan/journal.jsonl: 2 events, chain intact; last line "))
     }
 
     @Test func aDamagedJournalStopsDrawsUntilRepaired() throws {
@@ -116,6 +116,6 @@ import Testing
         #expect(again.status == 0)
         #expect(again.stdout.hasPrefix("Draw K2-1 for K2"))
         let verify = try CLI.run(["verify", "--plan", "plan"], in: folder.url)
-        #expect(verify.stdout.hasPrefix("plan/journal.jsonl: 2 events, chain intact; head "))
+        #expect(verify.stdout.hasPrefix("plan/journal.jsonl: 2 events, chain intact; last line "))
     }
 }

@@ -14,9 +14,11 @@ extension Journal {
         }
     }
 
-    /// Moves the damaged tail (from the first bad line to the end) into a side file next
-    /// to the journal, cuts the journal back to its sound prefix and appends a `repair`
-    /// event saying what was moved. The damaged bytes are never deleted.
+    /// Moves a tail that a crash or a full disk cut off (an incomplete last line, or bytes past
+    /// the commit point) into a side file next to the journal, cuts the journal back to its
+    /// sound prefix and appends a `repair` event saying what was moved. The moved bytes are
+    /// never deleted, and recorded lines are never cut: other damage throws.
+    /// - Throws: ``JournalError/notRepairable(_:)`` when recorded lines were changed or removed.
     /// - Parameters:
     ///   - stamp: a time stamp for the side file's name, e.g. `20231114-091233`.
     /// - Returns: what was set aside, or `nil` when nothing was damaged.
@@ -31,12 +33,11 @@ extension Journal {
         if damage == nil && all.count > bytes.count {
             damage = .tornLastLine(line: parsed.lineCount + 1)
         }
-        if damage == nil, let headDamage = checkHead(parsed, head) {
-            damage = headDamage
-            // A changed line that journal.head vouches for: everything from it on is set aside.
-            if case .headMismatch(let line) = headDamage { parsed = Journal.prefix(parsed, lines: line - 1, of: bytes) }
-        }
+        if damage == nil { damage = checkHead(parsed, head) ?? shortness(all.count, head) }
         guard let damage else { return nil }
+        // Only a tail cut off by a crash or a full disk is set aside; a changed, removed or
+        // reordered recorded line is reported with its line and never cut.
+        guard damage.isRepairable else { throw .notRepairable(damage) }
         let tail = Array(all[parsed.validLength...])
         let directory = (path as NSString).deletingLastPathComponent
         var name = "journal.damaged-\(stamp).jsonl"
@@ -65,18 +66,41 @@ extension Journal {
         try writeHead(count: sequence, length: parsed.validLength + line.count + 1, hash: SHA256.hash(line).hex)
         return record
     }
+}
 
-    /// The first `lines` lines of a sound scan.
-    static func prefix(_ parsed: Parsed, lines: Int, of bytes: [UInt8]) -> Parsed {
-        var result = Parsed()
-        result.events = Array(parsed.events.prefix(lines))
-        result.lineHashes = Array(parsed.lineHashes.prefix(lines))
-        result.lineCount = lines
-        var length = 0
-        for _ in 0..<lines {
-            length = (bytes[length...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count - 1) + 1
+/// What `verify` found in a sound journal: how many events, the hash of the last line
+/// actually there, whether `journal.head` vouches for the end, and where a noted hash is.
+public struct JournalVerification: Sendable, Equatable {
+    /// The committed events.
+    public var eventCount: Int
+    /// SHA-256 of the last committed line as stored (64 zeros for an empty journal): the hash
+    /// to note in the minutes.
+    public var lastLineHash: String
+    /// Whether `journal.head` exists. Without it, lines removed from the end or a changed last
+    /// line would not show.
+    public var hasHead: Bool
+    /// The line whose hash is the expected one, when one was given and found.
+    public var expectedLine: Int?
+}
+
+extension Journal {
+    /// Checks every line, the chain and `journal.head`, and looks for `expected` (a hash noted
+    /// earlier, e.g. in the minutes) among the lines' hashes.
+    /// - Throws: ``JournalError`` naming the first damage.
+    public func verification(expecting expected: String? = nil) throws(JournalError) -> JournalVerification {
+        let head = try readHead()
+        guard FileManager.default.fileExists(atPath: path) else {
+            if let head, head.count > 0 { throw .journalMissing(expected: head.count) }
+            return JournalVerification(eventCount: 0, lastLineHash: JournalLine.firstPrev, hasHead: head != nil, expectedLine: nil)
         }
-        result.validLength = length
-        return result
+        let file = try LockedFile(path: path, exclusive: false, create: false)
+        defer { file.close() }
+        let bytes = try file.readAll()
+        let (parsed, damage) = Journal.scan(committed(bytes, head), decodingEvents: true)
+        if let damage = damage ?? checkHead(parsed, head) ?? shortness(bytes.count, head) { throw damage }
+        let wanted = expected?.lowercased()
+        return JournalVerification(
+            eventCount: parsed.lineCount, lastLineHash: parsed.lastLineHash, hasHead: head != nil,
+            expectedLine: wanted.flatMap { hash in parsed.lineHashes.firstIndex(of: hash).map { $0 + 1 } })
     }
 }

@@ -80,6 +80,11 @@ public struct Journal: Sendable {
         }
         let file = try LockedFile(path: path, exclusive: true, create: true)
         defer { file.close() }
+        if head == nil, try file.size() == 0 {
+            // A new journal gets its head (nothing committed) before its first line, so bytes a
+            // crash leaves are an uncommitted tail, and a journal without a head is never normal.
+            try writeHead(count: 0, length: 0, hash: JournalLine.firstPrev)
+        }
         let start = try commitPoint(file, try readHead())
         var prev = start.hash
         var sequence = start.count

@@ -22,11 +22,15 @@ public enum JournalError: Error, Sendable, Equatable {
     case journalMissing(expected: Int)
     /// The journal is shorter than the committed length `journal.head` records.
     case shorterThanHead(expected: Int, found: Int)
+    /// `repair` was asked to mend damage that is not a cut-off tail: recorded lines were changed,
+    /// removed or reordered, and cutting them would destroy genuine lines. Carries that damage.
+    indirect case notRepairable(JournalError)
 
     /// The 1-based line the problem is on, when there is one.
     public var line: Int? {
         switch self {
         case .io, .malformedHead, .journalMissing, .shorterThanHead: nil
+        case .notRepairable(let damage): damage.line
         case .tornLastLine(let line), .malformedLine(let line, _), .brokenChain(let line),
             .wrongSequence(let line, _, _), .unknownEventType(let line, _), .headMismatch(let line),
             .missingLines(let line, _):
@@ -34,10 +38,19 @@ public enum JournalError: Error, Sendable, Equatable {
         }
     }
 
-    /// Whether the damage is of the kind `stickprov repair` sets aside (everything but I/O).
+    /// Whether the journal is damaged (everything but I/O and a refused repair).
     public var isDamage: Bool {
-        if case .io = self { return false }
-        return true
+        switch self {
+        case .io, .notRepairable: false
+        default: true
+        }
+    }
+
+    /// Whether `stickprov repair` may set the damage aside: only a tail that a crash or a full
+    /// disk cut off. Anything else means recorded lines were changed, and is never cut.
+    public var isRepairable: Bool {
+        if case .tornLastLine = self { return true }
+        return false
     }
 
     /// The short message (the CLI puts `journal.jsonl:LINE:` in front).
@@ -55,6 +68,9 @@ public enum JournalError: Error, Sendable, Equatable {
         case .malformedHead: "journal.head is not 'COUNT LENGTH SHA256'"
         case .journalMissing(let expected):
             "the journal is missing, but journal.head records \(expected) lines (it was deleted or moved)"
+        case .notRepairable(let damage):
+            "\(damage.message); this is not a cut-off write but a change to recorded lines, and repair never cuts "
+                + "recorded lines: restore journal.jsonl and journal.head from a backup"
         case .shorterThanHead(let expected, let found):
             "the journal has \(found) bytes, but journal.head records \(expected) committed bytes (lines were removed from the end)"
         }

@@ -92,17 +92,34 @@ import Testing
         #expect(throws: expected) { try folder.journal.read() }
     }
 
-    @Test func aChangedLastLineIsSetAsideByRepair() throws {
+    @Test func aChangedLineIsReportedAndNeverCutByRepair() throws {
+        let folder = try Folder()
+        try folder.journal.append([Self.draw(1), Self.draw(2), Self.draw(3)], time: Self.time, actor: "anna")
+        for changed in [1, 2] {
+            var lines = try folder.lines()
+            lines[changed] = Array(String(decoding: lines[changed], as: UTF8.self).replacingOccurrences(of: "anna", with: "eva").utf8)
+            try folder.write(lines.flatMap { $0 + [10] })
+            let before = try folder.bytes()
+            #expect(throws: JournalError.self) { try folder.journal.repair(time: Self.time, actor: "admin", stamp: "s") }
+            do {
+                _ = try folder.journal.repair(time: Self.time, actor: "admin", stamp: "s")
+            } catch {
+                #expect(!error.isRepairable)
+                if case .notRepairable(let damage) = error { #expect(damage.line == 3) }
+                #expect(error.message.contains("repair never cuts recorded lines"))
+            }
+            #expect(try folder.bytes() == before, "repair changed the journal")
+        }
+    }
+
+    @Test func verificationNamesTheLastLinesHashAndFindsANotedHash() throws {
         let folder = try Folder()
         try folder.journal.append([Self.draw(1), Self.draw(2)], time: Self.time, actor: "anna")
-        var lines = try folder.lines()
-        lines[1] = Array(String(decoding: lines[1], as: UTF8.self).replacingOccurrences(of: "anna", with: "eva").utf8)
-        try folder.write(lines.flatMap { $0 + [10] })
-        let record = try #require(try folder.journal.repair(time: Self.time, actor: "admin", stamp: "s"))
-        #expect(record.firstLine == 2)
-        #expect(record.lineCount == 1)
-        #expect(record.reason.hasPrefix("line 2: the line differs from the hash journal.head recorded"))
-        #expect(try folder.journal.read().count == 2)
+        let lines = try folder.lines()
+        let first = SHA256.hash(lines[0]).hex, last = SHA256.hash(lines[1]).hex
+        let found = try folder.journal.verification(expecting: first)
+        #expect(found == JournalVerification(eventCount: 2, lastLineHash: last, hasHead: true, expectedLine: 1))
+        #expect(try folder.journal.verification(expecting: String(repeating: "a", count: 64)).expectedLine == nil)
     }
 
     @Test func aTornLastLineIsReportedAndBlocksAppends() throws {
