@@ -31,6 +31,17 @@ enum ErrorMessages {
     }
 }
 
+/// Reads a sheet (.xlsx or CSV) for an import command; its problems name the file.
+func readSheet(_ path: String) throws -> SheetTable {
+    do {
+        return try SheetTable.read(contentsOf: path)
+    } catch let error as CSVError {
+        throw DataError(describing: error, in: path)
+    } catch let error as SpreadsheetError {
+        throw DataError("\(path): \(error.message)")
+    }
+}
+
 /// Reads a CSV file for a command; its problems become `file:line: message`.
 func readCSV(_ path: String) throws -> CSVTable {
     do {

@@ -33,14 +33,7 @@ extension PlanCommands {
             guard !PlanFile.exists(in: directory) else { throw PlanError.alreadyExists(path: PlanFile.path(in: directory)) }
             let committee = try arguments.required("committee")
             guard let year = try arguments.integer("year") else { throw UsageError("missing --year") }
-            let sheet: SheetTable
-            do {
-                sheet = try SheetTable.read(contentsOf: file)
-            } catch let error as CSVError {
-                throw DataError(describing: error, in: file)
-            } catch let error as SpreadsheetError {
-                throw DataError("\(file): \(error.message)")
-            }
+            let sheet = try readSheet(file)
             let imported: PlanImport.Imported
             do throws(PlanImport.Failure) {
                 imported = try PlanImport.plan(

@@ -106,14 +106,7 @@ enum ProviderCommands {
             examples: ["stickprov provider import bilaga2-2023.csv"]),
         run: { arguments, console in
             let file = arguments.arguments[0]
-            let sheet: SheetTable
-            do {
-                sheet = try SheetTable.read(contentsOf: file)
-            } catch let error as CSVError {
-                throw DataError(describing: error, in: file)
-            } catch let error as SpreadsheetError {
-                throw DataError("\(file): \(error.message)")
-            }
+            let sheet = try readSheet(file)
             let records: [ProviderRecord]
             do throws(ProviderError) {
                 records = try ProviderWorksheet.records(from: sheet)

@@ -67,14 +67,7 @@ enum RiskCommands {
             examples: ["stickprov plan import-risks riskanalys-2024.csv"]),
         run: { arguments, console in
             let file = arguments.arguments[0]
-            let sheet: SheetTable
-            do {
-                sheet = try SheetTable.read(contentsOf: file)
-            } catch let error as CSVError {
-                throw DataError(describing: error, in: file)
-            } catch let error as SpreadsheetError {
-                throw DataError("\(file): \(error.message)")
-            }
+            let sheet = try readSheet(file)
             try PlanCommands.change(arguments, console) { plan in
                 let summary: RiskAnalysisImport.Summary
                 do throws(RiskAnalysisImport.Failure) {
