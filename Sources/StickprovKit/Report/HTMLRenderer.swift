@@ -16,17 +16,26 @@
 /// which word processors read. For screen readers each risk area is a `<tbody>` whose risk cell
 /// is `<th scope="rowgroup">`, and the table has a caption.
 public enum HTMLRenderer {
+    /// The start of every self-contained HTML document the tool writes (Bilaga 1 and 2, the
+    /// risk matrix, the roll-up): doctype, Swedish language, charset, viewport, the escaped
+    /// title, and an opening `<style>` for the caller's stylesheet.
+    static func documentStart(title: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="sv">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escape(title))</title>
+        <style>
+        """
+    }
+
     /// The HTML document.
     public static func render(_ appendix: Appendix, options: ReportOptions = ReportOptions()) -> String {
         let table = AppendixTable(appendix)
         var html = """
-            <!DOCTYPE html>
-            <html lang="sv">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(escape(appendix.title))</title>
-            <style>
+            \(HTMLRenderer.documentStart(title: appendix.title))
             \(stylesheet)
             </style>
             </head>

@@ -5,13 +5,7 @@ extension Rollup {
         let escape = HTMLRenderer.escape
         let (totalCounts, totalUnassessed) = totals
         var html = """
-            <!DOCTYPE html>
-            <html lang="sv">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(escape(title))</title>
-            <style>
+            \(HTMLRenderer.documentStart(title: title))
             \(Self.stylesheet)
             </style>
             </head>

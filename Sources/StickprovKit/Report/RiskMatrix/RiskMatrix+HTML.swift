@@ -5,13 +5,7 @@ extension RiskMatrix {
     public func html() -> String {
         let escape = HTMLRenderer.escape
         var html = """
-            <!DOCTYPE html>
-            <html lang="sv">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(escape(title))</title>
-            <style>
+            \(HTMLRenderer.documentStart(title: title))
             @page { size: A4 landscape; margin: 14mm 12mm; }
             body { font-family: Arial, Helvetica, sans-serif; font-size: 10pt; line-height: 1.35; color: #111; margin: 1.5em; }
             h1 { font-size: 15pt; margin: 0 0 0.3em; }
