@@ -64,17 +64,21 @@ enum JournalLine {
         }
     }
 
+    /// The `data` of one line as `D`; a line that does not decode names its line.
+    private static func decodePayload<D: Codable>(_ type: D.Type, from data: Data, line: Int) throws(JournalError) -> D {
+        do {
+            return try JSONDecoder().decode(Envelope<D>.self, from: data).data
+        } catch {
+            throw .malformedLine(line: line, detail: describe(error))
+        }
+    }
+
     /// Decodes one line; `prev` is checked by the caller.
     static func decode(_ bytes: ArraySlice<UInt8>, line: Int) throws(JournalError) -> (event: JournalEvent, prev: String) {
         let data = Data(bytes)
-        let decoder = JSONDecoder()
         let header = try header(data, line: line)
         func payload<D: Codable>(_ type: D.Type) throws(JournalError) -> D {
-            do {
-                return try decoder.decode(Envelope<D>.self, from: data).data
-            } catch {
-                throw .malformedLine(line: line, detail: describe(error))
-            }
+            try decodePayload(type, from: data, line: line)
         }
         let decoded: JournalPayload
         switch header.type {

@@ -83,7 +83,7 @@ public enum Recording {
         try refuseOverlong(record.unit, field: "the unit", limit: InputBounds.maximumNameCharacters)
         try refusePersonalData(record.ofWhat, field: "what the count is of")
         try refuseOverlong(record.ofWhat, field: "what the count is of", limit: InputBounds.maximumNameCharacters)
-        try PlanWindow.check(record.date, year: plan.year)
+        try PlanWindow.checkMeasurement(record.date, year: plan.year)
         return .measurement(record)
     }
 

@@ -94,6 +94,14 @@ import Testing
         // A review in January of the next year is in the window.
         let january = try CLI.run(["record", "K2-1", key, "--ok", "--plan", "plan", "--date", "2024-01-31"], in: folder.url)
         #expect(january.status == 0, "\(january.stderr)")
+        // A measurement may be the starting value from the year before, and no earlier.
+        let added = try CLI.run(["plan", "add-control", "--plan", "plan", "--risk", "R1", "--text", "E-ansökningar ökar", "--method", "measurement"], in: folder.url)
+        #expect(added.status == 0, "\(added.stderr)")
+        let baseline = try CLI.run(["measure", "K3", "--value", "37", "--unit", "%", "--date", "2022-12-31", "--plan", "plan"], in: folder.url)
+        #expect(baseline.status == 0, "\(baseline.stderr)")
+        let tooEarly = try CLI.run(["measure", "K3", "--value", "37", "--unit", "%", "--date", "2021-12-31", "--plan", "plan"], in: folder.url)
+        #expect(tooEarly.status == 1)
+        #expect(tooEarly.stderr == "error: 2021-12-31 is outside the plan's window for dates (2022-01-01 to 2024-01-31)\n")
         let week = try CLI.run(["sample", "--week", "--seed", "s", "--month", "9999-12"], in: folder.url)
         #expect(week.status == 2)
         #expect(!week.stdout.contains("1-01-01"))
