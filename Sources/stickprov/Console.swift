@@ -1,4 +1,5 @@
 import Foundation
+import StickprovKit
 
 #if canImport(Glibc)
     import Glibc
@@ -36,21 +37,5 @@ struct Console: Sendable {
         if failure != EPIPE { note("error: cannot write to standard output: \(String(cString: strerror(failure)))") }
         if Console.recorded { note("The change was recorded in the journal; only its printout was lost.") }
         return 1
-    }
-}
-
-/// Writes every byte, retrying after signals and short writes; `false` with `errno` set on failure.
-private func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Bool {
-    bytes.withUnsafeBufferPointer { buffer in
-        var offset = 0
-        while offset < buffer.count {
-            let written = write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                return false
-            }
-            offset += written
-        }
-        return true
     }
 }
