@@ -182,7 +182,7 @@ enum RecordCommands {
                 .option("value", "N", help: "The value, e.g. 48 or 37,5. Required."),
                 .option("unit", "UNIT", help: "The unit: %, st, dagar … (at most 200 characters). Required."),
                 .option("target", "N", help: "The target value."),
-                .option("date", "YYYY-MM-DD", help: "The day the value holds for, from 1 January of the plan's year to 31 January of the next. Required."),
+                .option("date", "YYYY-MM-DD", help: "The day the value holds for, from 1 January of the year before the plan's (a starting value) to 31 January of the year after. Required."),
                 .option("note", "TEXT", help: "A comment (no personal data; at most 10,000 characters); the appendix prints it."),
                 .option("of", "N", help: "For a count, what it is a count of: --value 324 --of 1422 --of-what inbjudna."),
                 .option("of-what", "TEXT", help: "What --of counts, e.g. inbjudna."),
