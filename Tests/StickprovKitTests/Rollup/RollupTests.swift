@@ -62,6 +62,26 @@ import Testing
         #expect(missing[0].contains("no plan.json"))
     }
 
+    @Test func committeesWithDifferentColumnsShareOneCSVHeaderEachValueUnderItsOwnName() throws {
+        guard case .plan(var plan, let state) = Self.secondCommittee().content else { return }
+        plan.reportColumns = [.id, .responsible]
+        let second = RollupSource(folder: "Plans/bun-2023", content: .plan(plan, state))
+        let rollup = Rollup.build([RollupSource.read(AppendixSnapshotTests.example), second], point: .yearEnd)
+        let table = try CSVTable.parse(rollup.csv())
+        #expect(table.header.first == "Nämnd")
+        #expect(table.header.filter { $0 == "Vad kontrolleras?" }.count == 1)
+        for name in ["Id", "Uppföljningsansvarig"] { #expect(table.header.contains(name), "\(name) in \(table.header)") }
+        let id = try #require(table.header.firstIndex(of: "Id"))
+        let text = try #require(table.header.firstIndex(of: "Vad kontrolleras?"))
+        let bun = table.rows.filter { $0.fields[0] == "Barn- och utbildningsnämnden" }
+        #expect(bun.map { $0.fields[id] } == ["K1", "K2"])
+        #expect(bun.map { $0.fields[text] } == ["Att åtgärdsprogram upprättas", "Att frånvaro följs upp"])
+        // The first committee has no Id column: its cells there stay empty, its texts in their own column.
+        let social = table.rows.filter { $0.fields[0] == "Socialnämnden" }
+        #expect(!social.isEmpty && social.allSatisfy { $0.fields[id].isEmpty })
+        #expect(social.allSatisfy { !$0.fields[text].isEmpty })
+    }
+
     @Test func theRollupMatchesItsSnapshots() throws {
         let rollup = try Self.rollup()
         Snapshot.check(rollup.markdown(), named: "rollup-2023.md")
