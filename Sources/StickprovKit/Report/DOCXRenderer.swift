@@ -44,10 +44,7 @@ public enum DOCXRenderer {
         }
         let page = WordPackage.Page.a4Landscape
         body += table(appendix, width: page.textWidth)
-        let header = WordML.paragraph(WordML.run("Bilaga 1."), style: "Header")
-        let footer = WordML.paragraph(
-            WordML.run("Sida ") + WordML.field("PAGE", placeholder: "1") + WordML.run(" av ")
-                + WordML.field("NUMPAGES", placeholder: "1"), style: "Footer")
+        let (header, footer) = WordBlocks.headerAndFooter(running: "Bilaga 1.")
         return WordPackage(
             title: appendix.title, creator: appendix.committee, body: body, header: header, footer: footer, page: page)
     }
@@ -62,15 +59,9 @@ public enum DOCXRenderer {
     static func table(_ appendix: Appendix, width: Int) -> String {
         let table = AppendixTable(appendix)
         let widths = columnWidths(table.columns, total: width)
-        let border = { (side: String) in "<w:\(side) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"777777\"/>" }
-        var xml =
-            "<w:tbl><w:tblPr><w:tblW w:w=\"\(width)\" w:type=\"dxa\"/><w:tblBorders>"
-            + ["top", "left", "bottom", "right", "insideH", "insideV"].map(border).joined() + "</w:tblBorders>"
-            + "<w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:top w:w=\"57\" w:type=\"dxa\"/><w:left w:w=\"85\" w:type=\"dxa\"/>"
-            + "<w:bottom w:w=\"57\" w:type=\"dxa\"/><w:right w:w=\"85\" w:type=\"dxa\"/></w:tblCellMar>"
-            + "<w:tblLook w:val=\"0420\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/>"
-            + "<w:tblCaption w:val=\"\(XMLText.escape(appendix.title)), \(XMLText.escape(appendix.committee))\"/></w:tblPr>"
-        xml += "<w:tblGrid>" + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
+        var xml = WordBlocks.tableStart(
+            width: width, columns: widths, caption: "\(appendix.title), \(appendix.committee)",
+            look: "<w:tblLook w:val=\"0420\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/>")
         xml += "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
         for (heading, width) in zip(table.header, widths) {
             xml += WordML.cell(
@@ -125,13 +116,7 @@ public enum DOCXRenderer {
             let mark = appendix.mark(level)
             return WordML.paragraph(shapeRun(mark) + WordML.run(" \(mark.word)"))
         case .paragraphs(let paragraphs):
-            return paragraphs.map { paragraph in
-                switch paragraph {
-                case .text(let text): WordML.paragraph(WordML.run(text))
-                case .bullets(let items):
-                    items.map { WordML.paragraph(WordML.run($0), style: "ListBullet", isBullet: true) }.joined()
-                }
-            }.joined()
+            return WordBlocks.text(paragraphs)
         }
     }
 

@@ -40,13 +40,7 @@ enum WordBlocks {
     static func table(header: [String], rows: [[Cell]], shares: [Double], width: Int, caption: String) -> String {
         var widths = shares.map { Int(($0 / shares.reduce(0, +) * Double(width)).rounded()) }
         if let last = widths.indices.last { widths[last] += width - widths.reduce(0, +) }
-        let border = { (side: String) in "<w:\(side) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"777777\"/>" }
-        var xml = "<w:tbl><w:tblPr><w:tblW w:w=\"\(width)\" w:type=\"dxa\"/><w:tblBorders>"
-            + ["top", "left", "bottom", "right", "insideH", "insideV"].map(border).joined() + "</w:tblBorders>"
-            + "<w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:top w:w=\"57\" w:type=\"dxa\"/><w:left w:w=\"85\" w:type=\"dxa\"/>"
-            + "<w:bottom w:w=\"57\" w:type=\"dxa\"/><w:right w:w=\"85\" w:type=\"dxa\"/></w:tblCellMar>"
-            + "<w:tblCaption w:val=\"\(XMLText.escape(caption))\"/></w:tblPr>"
-        xml += "<w:tblGrid>" + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
+        var xml = tableStart(width: width, columns: widths, caption: caption)
         if !header.isEmpty {
             xml += "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
             for (heading, width) in zip(header, widths) {
@@ -62,13 +56,32 @@ enum WordBlocks {
         return xml + "</w:tbl>"
     }
 
-    /// The document's parts: `body` on A4 landscape pages with `running` at the top of each page
-    /// and "Sida X av Y" at the bottom.
-    static func parts(title: String, creator: String, running: String, body: String) -> [(path: String, bytes: [UInt8])] {
+    /// A table's opening up to its grid: full `width` (twips), the appendix's grey borders,
+    /// fixed layout, cell margins, an optional `look` element, the caption screen readers give,
+    /// and one grid column per width in `columns`. The rows and `</w:tbl>` follow.
+    static func tableStart(width: Int, columns: [Int], caption: String, look: String = "") -> String {
+        let border = { (side: String) in "<w:\(side) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"777777\"/>" }
+        return "<w:tbl><w:tblPr><w:tblW w:w=\"\(width)\" w:type=\"dxa\"/><w:tblBorders>"
+            + ["top", "left", "bottom", "right", "insideH", "insideV"].map(border).joined() + "</w:tblBorders>"
+            + "<w:tblLayout w:type=\"fixed\"/><w:tblCellMar><w:top w:w=\"57\" w:type=\"dxa\"/><w:left w:w=\"85\" w:type=\"dxa\"/>"
+            + "<w:bottom w:w=\"57\" w:type=\"dxa\"/><w:right w:w=\"85\" w:type=\"dxa\"/></w:tblCellMar>"
+            + look + "<w:tblCaption w:val=\"\(XMLText.escape(caption))\"/></w:tblPr>"
+            + "<w:tblGrid>" + columns.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
+    }
+
+    /// The running header (`running` at the top of every page) and the "Sida X av Y" footer.
+    static func headerAndFooter(running: String) -> (header: String, footer: String) {
         let header = WordML.paragraph(WordML.run(running), style: "Header")
         let footer = WordML.paragraph(
             WordML.run("Sida ") + WordML.field("PAGE", placeholder: "1") + WordML.run(" av ")
                 + WordML.field("NUMPAGES", placeholder: "1"), style: "Footer")
+        return (header, footer)
+    }
+
+    /// The document's parts: `body` on A4 landscape pages with `running` at the top of each page
+    /// and "Sida X av Y" at the bottom.
+    static func parts(title: String, creator: String, running: String, body: String) -> [(path: String, bytes: [UInt8])] {
+        let (header, footer) = headerAndFooter(running: running)
         return WordPackage(title: title, creator: creator, body: body, header: header, footer: footer, page: .a4Landscape).parts
     }
 
