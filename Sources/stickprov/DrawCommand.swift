@@ -77,7 +77,7 @@ enum DrawCommand {
             },
             stage: { record in
                 let out = outOption ?? PlanLocator.defaultOutputPath(
-                    "urval-\(record.id).xlsx", currentDirectory: FileManager.default.currentDirectoryPath,
+                    "urval-\(SafeFileName.part(record.id.rawValue)).xlsx", currentDirectory: FileManager.default.currentDirectoryPath,
                     planDirectory: context.directory)
                 try refuseInsidePlan(out, planDirectory: context.directory)
                 do {

@@ -118,4 +118,18 @@ import Testing
         let verify = try CLI.run(["verify", "--plan", "plan"], in: folder.url)
         #expect(verify.stdout.hasPrefix("plan/journal.jsonl: 2 events, chain intact; last line "))
     }
+
+    /// A control point named in the committee's words (`CENT 1`) gets a worksheet name without
+    /// spaces, which a shell and a mail attachment take as they are; it reads back.
+    @Test func aControlIdWithSpacesGivesAWorksheetNameWithout() throws {
+        let folder = try Self.setUp()
+        let renamed = try CLI.run(["plan", "edit", "K2", "--plan", "plan", "--id", "CENT 1"], in: folder.url)
+        #expect(renamed.status == 0, "\(renamed.stderr)")
+        let draw = try CLI.run(["draw", "CENT 1", "--plan", "plan", "--population", "utredningar.csv", "--seed", "s", "--size", "3", "--date", "2023-03-01"], in: folder.url)
+        #expect(draw.status == 0, "\(draw.stderr)")
+        #expect(draw.stdout.contains("Worksheet: urval-CENT-1-1.xlsx\n"), "\(draw.stdout)")
+        let record = try CLI.run(["record", "--worksheet", "urval-CENT-1-1.xlsx", "--plan", "plan"], in: folder.url)
+        #expect(record.status == 0, "\(record.stderr)")
+        #expect(record.stdout.hasPrefix("urval-CENT-1-1.xlsx: nothing to record: no row has a result"), "\(record.stdout)")
+    }
 }
