@@ -124,19 +124,33 @@ enum ProviderCommands {
         spec: CommandSpec(
             path: ["provider", "worksheet"], abstract: "Write a sheet with Bilaga 2's columns to fill in and import.",
             discussion: """
-                Writes a CSV for Swedish Excel (UTF-8 with BOM, ';') with the columns of Bilaga 2 and one row per
-                contract already recorded this year, so the sheet can be filled in or corrected and read back with
-                'provider import' (rows that are unchanged add nothing).
+                Writes an Excel workbook (.xlsx: every cell text, Ja/Nej as a drop-down, instructions in Swedish)
+                or, for a file ending in .csv, a CSV for Swedish Excel (UTF-8 with BOM, ';'), with the columns of
+                Bilaga 2 and one row per contract already recorded this year, so the sheet can be filled in or
+                corrected and read back with 'provider import' (rows that are unchanged add nothing).
                 """,
-            options: [PlanCommands.planOption, .option("out", "FILE", help: "The sheet to write. Required.")],
-            examples: ["stickprov provider worksheet --out bilaga2-2023.csv"]),
+            options: [PlanCommands.planOption, .option("out", "FILE", help: "The sheet to write: .xlsx or .csv. Required.")],
+            examples: ["stickprov provider worksheet --out bilaga2-2023.xlsx", "stickprov provider worksheet --out bilaga2-2023.csv"]),
         run: { arguments, console in
             let out = try arguments.required("out")
-            let directory = PlanCommands.folder(arguments)
-            _ = try PlanFile.load(from: directory)
-            let state = YearState(events: try readJournal(Journal(planDirectory: directory)))
-            let followUps = ProviderFollowUps(state.providerRecords)
-            try AtomicFile.write(ProviderWorksheet.sheet(followUps), to: out)
+            let fileExtension = (out as NSString).pathExtension.lowercased()
+            guard ["xlsx", "csv"].contains(fileExtension) else {
+                throw UsageError("--out '\(out)' must end in .xlsx (an Excel workbook) or .csv")
+            }
+            let folder = PlanFolder(at: PlanCommands.folder(arguments))
+            _ = try folder.plan()
+            let followUps = ProviderFollowUps(try folder.year().providerRecords)
+            let bytes: [UInt8]
+            if fileExtension == "csv" {
+                bytes = ProviderWorksheet.sheet(followUps)
+            } else {
+                do throws(ZipError) {
+                    bytes = try ProviderWorksheet.workbook(followUps, fileName: (out as NSString).lastPathComponent).xlsx()
+                } catch {
+                    throw DataError("\(out): \(error.message)")
+                }
+            }
+            try AtomicFile.write(bytes, to: out)
             console.line("Wrote \(out): Bilaga 2's columns and \(followUps.contracts.count == 1 ? "1 recorded contract" : "\(followUps.contracts.count) recorded contracts").")
         })
 }

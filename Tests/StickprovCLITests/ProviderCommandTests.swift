@@ -57,4 +57,31 @@ import Testing
         #expect(wrong.status == 2)
         #expect(wrong.stderr.hasPrefix("error: --appendix '3' is not 1 or 2\n"))
     }
+
+    /// The Bilaga 2 sheet as a workbook: it reads back unchanged, LibreOffice opens it with the
+    /// contracts in their cells, and the copy LibreOffice saves imports as the same follow-ups.
+    @Test func theWorksheetAsAWorkbookRoundTripsThroughLibreOffice() throws {
+        let folder = try DrawCommandTests.setUp()
+        try folder.write("bilaga2.csv", "Avtal;Uppföljning;Uppfyllt;Brister\n00162 Stödboende;Besök;Ja;\nHVB (Vägvalet AB);Bemanning;Nej;Bemanningen nattetid understeg kraven\n")
+        #expect(try CLI.run(["provider", "import", "bilaga2.csv", "--plan", "plan"], in: folder.url).status == 0)
+        let wrong = try CLI.run(["provider", "worksheet", "--plan", "plan", "--out", "ark.txt"], in: folder.url)
+        #expect(wrong.status == 2)
+        #expect(wrong.stderr.hasPrefix("error: --out 'ark.txt' must end in .xlsx (an Excel workbook) or .csv\n"))
+        let sheet = try CLI.run(["provider", "worksheet", "--plan", "plan", "--out", "ark.xlsx"], in: folder.url)
+        #expect(sheet.stdout == "Wrote ark.xlsx: Bilaga 2's columns and 2 recorded contracts.\n", "\(sheet.stderr)")
+        let same = try CLI.run(["provider", "import", "ark.xlsx", "--plan", "plan"], in: folder.url)
+        #expect(same.stdout == "Nothing new from ark.xlsx: it is already recorded.\n", "\(same.stderr)")
+        guard WorkbookWorksheetTests.soffice != nil else {
+            print("notice: LibreOffice (soffice) is missing: the Bilaga 2 workbook is not opened in it")
+            return
+        }
+        try WorkbookWorksheetTests.convert(folder, "ark.xlsx", to: "csv:Text - txt - csv (StarCalc):59,34,76,1", outdir: "lo")
+        // LibreOffice quotes every text cell: compare without the quotes.
+        let csv = String(decoding: try Data(contentsOf: folder.file("lo/ark.csv")), as: UTF8.self).replacingOccurrences(of: "\"", with: "")
+        #expect(csv.contains("00162 Stödboende;Besök;Ja;"), "\(csv)")
+        #expect(csv.contains("HVB (Vägvalet AB);Bemanning;Nej;Bemanningen nattetid understeg kraven"), "\(csv)")
+        try WorkbookWorksheetTests.convert(folder, "ark.xlsx", to: "xlsx", outdir: "lo")
+        let saved = try CLI.run(["provider", "import", "lo/ark.xlsx", "--plan", "plan"], in: folder.url)
+        #expect(saved.stdout == "Nothing new from lo/ark.xlsx: it is already recorded.\n", "\(saved.stderr)")
+    }
 }

@@ -68,4 +68,30 @@ public enum ProviderWorksheet {
         }
         return CSVWriter().encode(header: ContractFollowUp.columns, rows: rows)
     }
+
+    /// The same sheet as an Excel workbook: the sheet "Bilaga 2" with every cell text (so a
+    /// contract number like `00162` stays as written), the answer column a Ja/Nej drop-down,
+    /// the header frozen, and "Instruktioner" in Swedish naming `fileName` for the import.
+    public static func workbook(_ followUps: ProviderFollowUps, fileName: String) -> Workbook {
+        let header = ContractFollowUp.columns
+        let rows = followUps.contracts.map { row in
+            [row.contract, row.followedUp, row.answer, row.shortcomings, row.impact, row.actions]
+        }
+        var sheet = Workbook.Sheet(name: "Bilaga 2", rows: [header] + rows)
+        sheet.editableColumns = Set(header.indices)
+        sheet.widths = [28, 40, 18, 40, 40, 40]
+        sheet.wrapsText = true
+        sheet.dropDowns = [(2, "Svar")]
+        var instructions = Workbook.Sheet(name: "Instruktioner", rows: [
+            ["Bilaga 2", "Uppföljning av avtal med privata utförare: en rad per avtal som har följts upp under året."],
+            [header[2], "Välj Ja eller Nej. Vid Nej: beskriv bristerna, hur de påverkar verksamheten och vilka åtgärder som har vidtagits."],
+            ["Personuppgifter", "Skriv inga personnummer eller namn på enskilda: bilagan är offentlig."],
+            ["Läs in", "Spara filen som den är (.xlsx) och läs in den: stickprov provider import \(fileName). "
+                + "Antingen läses alla rader in eller ingen; rader som inte har ändrats lägger inte till något."],
+        ])
+        instructions.hasHeader = false
+        instructions.wrapsText = true
+        instructions.widths = [28, 100]
+        return Workbook(sheets: [sheet, instructions], lists: [("Svar", ["Ja", "Nej"])])
+    }
 }
