@@ -67,6 +67,12 @@ public struct Amount: Sendable, Hashable, Comparable, Codable, CustomStringConve
         return (ore < 0 ? "-" : "") + Self.grouped(kronor) + "," + (cents < 10 ? "0" : "") + String(cents)
     }
 
+    /// Kronor as a sentence writes them: whole kronor grouped (`10 000 000`), with öre only
+    /// when there are any (`10 000 000,50`), so a figure the user typed is shown as typed.
+    public var kronorText: String {
+        ore % 100 == 0 ? roundedKronor : description
+    }
+
     /// Whole kronor, rounded half away from zero, with thousands grouped: `48 000 kr` is "48 000".
     public var roundedKronor: String {
         let magnitude = (ore.magnitude + 50) / 100
