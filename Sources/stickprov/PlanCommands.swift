@@ -164,6 +164,8 @@ enum PlanCommands {
         .option("log-time-column", "COLUMN", help: "Log check: the access-log export's column with the event's time."),
         .option("amount-column", "COLUMN", help: "Draw by amount (sha256-pps-v1): the population column with each item's amount in kronor; give --count."),
         .option("certain-from", "KRONOR", help: "With --amount-column: take every item of this amount or more for certain, e.g. '100 000'."),
+        .option("criterion", "TEXT", help: "A criterion each sampled item is reviewed against (one worksheet column each); adds to those there.", repeatable: true),
+        .option("criteria", "LIST", help: "A built-in checklist to add: sosfs (SOSFS 2014:5: handläggningsåtgärder, kommunicering, underrättelse, motivering)."),
     ]
 
     static let addControl = Command(
@@ -201,6 +203,13 @@ enum PlanCommands {
         }
         if let responsible = arguments.value("responsible") { control.responsible = responsible }
         control.addRemarkKinds(arguments.values("remark-kind"))
+        if let name = arguments.value("criteria") {
+            guard let list = ControlPoint.builtInCriteria(named: name) else {
+                throw UsageError("--criteria '\(name)' is not a built-in checklist (known: sosfs); add criteria one by one with --criterion")
+            }
+            control.addCriteria(list)
+        }
+        control.addCriteria(arguments.values("criterion"))
         if let text = arguments.value("item-noun") { control.itemNoun = try noun(text, option: "item-noun") }
         if let text = arguments.value("officer-noun") { control.officerNoun = try noun(text, option: "officer-noun") }
         if let answer = arguments.value("personal-data-in-notes") {
@@ -316,8 +325,6 @@ enum PlanCommands {
                 .option("clear", "FIELD", help: "Remove an optional field.", repeatable: true),
                 .option("remove-remark-kind", "TEXT", help: "Remove one remark kind.", repeatable: true),
                 .option("remove-carry", "COLUMN", help: "Remove one carried column.", repeatable: true),
-                .option("criterion", "TEXT", help: "A criterion each sampled item is reviewed against; adds to those there.", repeatable: true),
-                .option("criteria", "LIST", help: "A built-in checklist to add: sosfs (SOSFS 2014:5: handläggningsåtgärder, kommunicering, underrättelse, motivering)."),
                 .option("remove-criterion", "TEXT", help: "Remove one criterion.", repeatable: true),
             ] + controlOptions,
             examples: [
@@ -351,7 +358,7 @@ enum PlanCommands {
                     try plan.updateRisk(riskID) { $0 = risk }
                     return "Changed risk \(risk.id)."
                 case .control(let controlID):
-                    let allowed = Set(controlOptions.map(\.name) + ["id", "clear", "remove-remark-kind", "remove-carry", "criterion", "criteria", "remove-criterion"])
+                    let allowed = Set(controlOptions.map(\.name) + ["id", "clear", "remove-remark-kind", "remove-carry", "remove-criterion"])
                     try only(given, allowed: allowed, what: "a control point")
                     try only(Set(clear), allowed: ["method", "method-label", "cadence", "follow-up-label", "responsible", "sample-rule", "remark-kinds", "carry", "item-noun", "officer-noun", "criteria"], what: "a control point", verb: "--clear")
                     guard var control = plan.control(controlID) else {
@@ -373,15 +380,8 @@ enum PlanCommands {
                     for kind in arguments.values("remove-remark-kind") { try control.removeRemarkKind(kind) }
                     for column in arguments.values("remove-carry") { try control.removeCarried(column) }
                     if clear.contains("criteria") { control.criteria = [] }
-                    if let name = arguments.value("criteria") {
-                        guard let list = ControlPoint.builtInCriteria(named: name) else {
-                            throw UsageError("--criteria '\(name)' is not a built-in checklist (known: sosfs); add criteria one by one with --criterion")
-                        }
-                        control.addCriteria(list)
-                    }
-                    control.addCriteria(arguments.values("criterion"))
-                    for name in arguments.values("remove-criterion") { try control.removeCriterion(name) }
                     try applyControlFields(arguments, to: &control)
+                    for name in arguments.values("remove-criterion") { try control.removeCriterion(name) }
                     if let newID = arguments.value("id") { control.id = ControlID(rawValue: newID) }
                     try plan.updateControl(controlID) { $0 = control }
                     return "Changed control point \(control.id)."

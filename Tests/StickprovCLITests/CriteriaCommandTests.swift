@@ -13,8 +13,8 @@ import Testing
             ["plan", "init", "--plan", "plan", "--committee", "Vård- och omsorgsnämnden", "--year", "2023"],
             ["plan", "add-risk", "--plan", "plan", "--text", "Att besluten inte följer lag och riktlinjer"],
             ["plan", "add-control", "--plan", "plan", "--risk", "R1", "--text", "Journalgranskning av beslut", "--method", "case-review",
-             "--key-column", "Beslutsnummer", "--stratum-column", "Beslutstyp", "--stratum-rule", "SoL hemtjänst=10%", "--stratum-rule", "LSS=50%"],
-            ["plan", "edit", "K1", "--plan", "plan", "--criteria", "sosfs", "--criterion", "Uppföljning mot mål"],
+             "--key-column", "Beslutsnummer", "--stratum-column", "Beslutstyp", "--stratum-rule", "SoL hemtjänst=10%", "--stratum-rule", "LSS=50%",
+             "--criteria", "sosfs", "--criterion", "Uppföljning mot mål"],
             ["plan", "edit", "K1", "--plan", "plan", "--remove-criterion", "uppföljning mot mål"],
         ]
         for step in steps {
