@@ -268,9 +268,9 @@ enum RecordCommands {
         }
         guard let file = arguments.value(name + "-file") else { return arguments.value(name) ?? "" }
         do {
-            return try String(contentsOfFile: file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+            return try TextFile.read(file)
         } catch {
-            throw DataError("\(file): cannot read the file as UTF-8 text")
+            throw DataError(describing: error, in: file)
         }
     }
 }

@@ -21,11 +21,20 @@ enum StickprovCLI {
         var path = words
         if path.first == "help" { path.removeFirst(); path.append("--help") }
         guard let (command, rest) = match(path) else {
-            let group = commands.filter { $0.spec.path.first == path.first }
-            if !group.isEmpty, path.count == 2, ["--help", "-h"].contains(path[1]) {
+            // A group is the words before a command's last (`plan`, `plan signal`, `logcheck`).
+            let helpAsked = path.count >= 2 && ["--help", "-h"].contains(path[path.count - 1])
+            let words = helpAsked ? Array(path.dropLast()) : path
+            func members(_ prefix: [String]) -> [Command] {
+                commands.filter { $0.spec.path.count > prefix.count && $0.spec.path.starts(with: prefix) }
+            }
+            let prefix = (1...max(words.count, 1)).reversed().map { Array(words.prefix($0)) }
+                .first { !members($0).isEmpty } ?? Array(words.prefix(1))
+            let group = members(prefix)
+            let name = prefix.joined(separator: " ")
+            if !group.isEmpty, helpAsked, prefix == words {
                 // `stickprov plan --help`: the group's commands, each with its abstract.
                 let width = (group.map(\.spec.name.count).max() ?? 0) + 2
-                var text = "Usage: stickprov \(path[0]) COMMAND [options]     (stickprov \(path[0]) COMMAND --help for each)\n\nCommands:\n"
+                var text = "Usage: stickprov \(name) COMMAND [options]     (stickprov \(name) COMMAND --help for each)\n\nCommands:\n"
                 for command in group {
                     let name = command.spec.name
                     text += "  " + name + String(repeating: " ", count: width - name.count) + command.spec.abstract + "\n"
@@ -34,11 +43,12 @@ enum StickprovCLI {
                 return 0
             }
             if !group.isEmpty {
-                let given = words.count > 1 ? "unknown command '\(words[0]) \(words[1])'" : "'\(words[0])' needs a command"
+                let given = words.count > prefix.count
+                    ? "unknown command '\(name) \(words[prefix.count])'" : "'\(name)' needs a command"
                 console.note("error: \(given)")
                 console.note("Commands: " + group.map(\.spec.name).joined(separator: ", "))
             } else {
-                console.note("error: unknown command '\(words[0])'; see 'stickprov --help'")
+                console.note("error: unknown command '\(path.first ?? "")'; see 'stickprov --help'")
             }
             return 2
         }
@@ -87,6 +97,12 @@ enum StickprovCLI {
             text += "  " + name + String(repeating: " ", count: width - name.count) + command.spec.abstract + "\n"
         }
         text += """
+
+            Examples (README.md walks through a whole year):
+              stickprov plan init --plan Plans/socialnamnden-2023 --committee Socialnämnden --year 2023
+              stickprov draw K3 --population utredningar-feb.csv --seed 'Socialnämnden 2023-02-15'
+              stickprov record --worksheet urval-K3-1.xlsx
+              stickprov report --point årsbokslut --format html --out bilaga1-2023.html
 
             The plan folder is --plan DIR, else the current folder, else the only plan under ./Plans.
             Exit status: 0 done, 1 a problem in the data or files, 2 wrong usage.

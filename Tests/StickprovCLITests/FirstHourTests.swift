@@ -13,6 +13,40 @@ import Testing
         #expect(result.stderr.isEmpty)
     }
 
+    @Test(arguments: [["plan", "signal", "--help"], ["help", "plan", "signal"], ["plan", "signal", "-h"]])
+    func aGroupOfTwoWordsListsItsCommandsOnHelp(arguments: [String]) throws {
+        let result = try CLI.run(arguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("Usage: stickprov plan signal COMMAND [options]"))
+        #expect(result.stdout.contains("  plan signal add ") && result.stdout.contains("  plan signal remove "))
+        #expect(!result.stdout.contains("  plan init"))
+    }
+
+    @Test func aGroupWithoutItsCommandNamesItsCommands() throws {
+        let bare = try CLI.run(["plan", "signal"])
+        #expect(bare.status == 2)
+        #expect(bare.stderr == "error: 'plan signal' needs a command\nCommands: plan signal add, plan signal edit, plan signal remove\n")
+        let unknown = try CLI.run(["help", "nonsense"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr == "error: unknown command 'nonsense'; see 'stickprov --help'\n")
+    }
+
+    @Test func aMissingTextFileSaysSoInsteadOfBlamingItsEncoding() throws {
+        let folder = try TemporaryFolder()
+        try PlanCommandTests.makePlan(in: folder)
+        let missing = try CLI.run(
+            ["assess", "K1", "--plan", "plan", "--point", "årsbokslut", "--signal", "green", "--result-file", "k1.txt"], in: folder.url)
+        #expect(missing.status == 1)
+        #expect(missing.stderr == "k1.txt: cannot read the file: No such file or directory\n")
+        // A text saved by Windows Notepad in Windows-1252 reads as the CSV files do.
+        try folder.write("k1.txt", [0x47, 0x72, 0xE4, 0x6E, 0x73, 0x0A])
+        let legacy = try CLI.run(
+            ["assess", "K1", "--plan", "plan", "--point", "årsbokslut", "--signal", "green", "--result-file", "k1.txt"], in: folder.url)
+        #expect(legacy.status == 0, "\(legacy.stderr)")
+        let report = try CLI.run(["report", "--plan", "plan", "--point", "årsbokslut"], in: folder.url)
+        #expect(report.stdout.contains("Gräns"))
+    }
+
     @Test func severalPlansUnderPlansAreNamedWhenNoneIsChosen() throws {
         let folder = try TemporaryFolder()
         for name in ["socialnamnden-2024", "bun-2024"] {

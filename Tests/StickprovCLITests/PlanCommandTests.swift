@@ -105,7 +105,8 @@ import Testing
     @Test func everyCommandHasHelpWithAnExample() throws {
         let overview = try CLI.run(["--help"])
         #expect(overview.status == 0)
-        let names = overview.stdout.split(separator: "\n").filter { $0.hasPrefix("  ") }
+        let commandLines = overview.stdout.components(separatedBy: "\n\n").first { $0.hasPrefix("Commands:") } ?? ""
+        let names = commandLines.split(separator: "\n").filter { $0.hasPrefix("  ") }
             .map { $0.trimmingCharacters(in: .whitespaces).components(separatedBy: "  ")[0] }
         #expect(names.count >= 8)
         for name in names {

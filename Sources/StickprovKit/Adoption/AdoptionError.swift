@@ -15,7 +15,7 @@ public enum AdoptionError: Error, Sendable, Equatable {
         case .planChanged(let expected, let found, let line):
             "differs from the adopted plan recorded on journal line \(line) (SHA-256 \(expected.prefix(12))…, now \(found.prefix(12))…): it was changed outside stickprov; put the adopted file back, or record the change with 'stickprov plan amend'"
         case .unchanged(let hash):
-            "is the plan already recorded (SHA-256 \(hash.prefix(12))…); nothing to amend"
+            "unchanged since its last recorded hash (SHA-256 \(hash.prefix(12))…); nothing to amend: edit plan.json by hand first"
         case .notAdopted:
             "the plan is not adopted; record the adoption with 'stickprov plan adopt'"
         case .personalData(let field, let masked):
