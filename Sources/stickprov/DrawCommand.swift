@@ -6,7 +6,7 @@ import StickprovKit
 enum DrawCommand {
     static let command = Command(
         spec: CommandSpec(
-            path: ["draw"], abstract: "Draw a control point's sample, record it and write the worksheet.",
+            path: ["draw"], abstract: "Draw a control point's sample (or one for several points of an area), record it and write the worksheet.",
             discussion: """
                 Uses the control point's sample rule from the plan; flags override it for this draw. Without
                 --seed a seed is generated (16 random bytes). The journal records the seed, the rule, the
@@ -14,8 +14,13 @@ enum DrawCommand {
                 The worksheet (an Excel workbook, or CSV for Swedish Excel with --out X.csv; readable only by you) lists the items with the draw id
                 and seed, and empty columns for the results. Drawing again with the same seed and a larger
                 size extends the earlier sample: rank order makes the first items the same.
+                Several control points of one area can share a sample (draw K13 K14 …): the draw (K13+K14-1) is
+                recorded once, every item is reviewed once, and the worksheet has a Resultat, Typ av anmärkning
+                and Kommentar column per point ('Resultat (K14)'); on the command line, record --control K14.
+                The points' sample rules must be the same (a point without a rule takes the others'); each point
+                counts its results in status and the appendix as if the draw were its own.
                 """,
-            arguments: [ArgumentSpec("CONTROL-ID", help: "The control point, e.g. K3.")],
+            arguments: [ArgumentSpec("CONTROL-ID", help: "The control point, e.g. K3; several points of one area share the sample.", isVariadic: true)],
             options: [
                 PlanCommands.planOption,
                 .option("population", "FILE", help: "The population: a CSV export with a header row. Required."),
@@ -39,6 +44,7 @@ enum DrawCommand {
                 "stickprov draw K3 --population utredningar-2023-02.csv --seed 'Socialnämnden 2023-02-15' --spares 3",
                 "stickprov draw K1 --population handlaggare.csv --month 2023-03",
                 "stickprov draw K2 --population placeringar.csv --rule 'Placering vuxna=10' --rule 'Placering barn och unga=15'",
+                "stickprov draw K13 K14 --population beslut-2023-h1.csv --period 2023-H1",
             ]),
         run: run)
 
@@ -81,7 +87,7 @@ enum DrawCommand {
                     planDirectory: context.directory)
                 try refuseInsidePlan(out, planDirectory: context.directory)
                 do {
-                    let bytes = try Worksheet.fileBytes(for: record, control: context.control, path: out)
+                    let bytes = try Worksheet.fileBytes(for: record, controls: context.controls, path: out)
                     return try AtomicFile.stage(bytes, to: out, permissions: 0o600)
                 } catch let error as AtomicFile.WriteError {
                     throw DataError("\(error.path): cannot write: \(error.reason)")
@@ -99,7 +105,7 @@ enum DrawCommand {
                 "The draw \(record.id) was recorded in the journal, but its worksheet was not written.")
             }
         }
-        console.out(DrawSummary.render(record, control: context.control, worksheet: out, populationPath: populationPath))
+        console.out(DrawSummary.render(record, controls: context.controls, worksheet: out, populationPath: populationPath))
     }
 
     /// The plan's rule with this draw's flags applied.
@@ -138,23 +144,21 @@ enum DrawCommand {
 struct DrawContext {
     /// The plan folder.
     let directory: String
-    /// The control point drawn for.
+    /// The control point drawn for (the first of a shared draw's, with the rule they share).
     let control: ControlPoint
+    /// Every control point drawn for, as the plan has them (one unless the sample is shared).
+    let controls: [ControlPoint]
     /// The plan's year, which a draw's month must lie in.
     let year: Int
 
-    /// Loads the plan and finds the control point named by the first argument.
+    /// Loads the plan and finds the control points named by the arguments (several share one
+    /// sample; the library decides whether they may, see ``SharedDraw``).
     init(_ arguments: ParsedArguments) throws {
         directory = PlanCommands.folder(arguments)
         let plan = try PlanFile.load(from: directory)
-        let controlID = ControlID(rawValue: arguments.arguments[0])
-        guard let control = plan.control(controlID) else {
-            throw PlanError.unknownControl(controlID, known: plan.controlIDs)
-        }
-        if let method = control.method, !method.takesSampleRule {
-            throw DrawError.methodDrawsNoSample(controlID, method)
-        }
-        self.control = control
+        let ids = arguments.arguments.map { ControlID(rawValue: $0) }
+        control = try SharedDraw.lead(ids, in: plan)
+        controls = ids.compactMap { plan.control($0) }
         year = plan.year
     }
 
@@ -184,7 +188,8 @@ struct DrawContext {
             control: control.id, rule: rule, seed: seed ?? Seed.generate(), isSeedGenerated: seed == nil,
             period: arguments.value("period"), month: month,
             date: try arguments.value("date").map { try PlanCommands.day($0, option: "date") } ?? Clock.today(),
-            populationFile: (populationPath as NSString).lastPathComponent, spares: spares)
+            populationFile: (populationPath as NSString).lastPathComponent, spares: spares,
+            sharedWith: controls.dropFirst().map(\.id))
         let large = arguments.has("large")
         let folder = PlanFolder(at: directory)
         let made = Made()

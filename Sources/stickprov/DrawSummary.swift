@@ -2,9 +2,14 @@ import StickprovKit
 
 /// What `draw` prints: the draw's identity, the items, and how to re-perform it.
 enum DrawSummary {
-    static func render(_ record: DrawRecord, control: ControlPoint, worksheet: String, populationPath: String) -> String {
+    static func render(_ record: DrawRecord, controls: [ControlPoint], worksheet: String, populationPath: String) -> String {
         var lines: [String] = []
-        lines.append("Draw \(record.id) for \(control.id): \(control.text)")
+        if controls.count == 1, let control = controls.first {
+            lines.append("Draw \(record.id) for \(control.id): \(control.text)")
+        } else {
+            lines.append("Draw \(record.id) for \(controls.map(\.id.rawValue).joined(separator: ", ")): one sample, a result per control point")
+            for control in controls { lines.append("  \(control.id): \(control.text)") }
+        }
         lines.append("Seed: \(record.seed)" + (record.isSeedGenerated ? " (generated)" : ""))
         lines.append("Population: \(record.population.file), \(record.population.count) items, fingerprint \(record.population.fingerprint)")
         if let file = record.population.fileDigest {

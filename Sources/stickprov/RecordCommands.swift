@@ -41,6 +41,8 @@ enum RecordCommands {
                 --criterion 'NAME=uppfyllt' (repeatable; also anmärkning, ej tillämpligt, 'ej granskad: reason'),
                 or one worksheet column per criterion. Criteria recorded later are added to the item's; its result
                 follows from them (any anmärkning makes a remark of that criterion) unless --ok/--remark/--not-reviewed say.
+                A draw shared by several control points ('draw K13 K14') takes a result per point: --control K14
+                (or the worksheet's columns 'Resultat (K14)', 'Typ av anmärkning (K14)', 'Kommentar (K14)').
                 For a log check ('logcheck draw'), ITEM-KEY is the officer's id and the result is the
                 manager's answer: --ok (authorised) or --remark KIND.
                 """,
@@ -55,6 +57,7 @@ enum RecordCommands {
                 .option("not-reviewed", "REASON", help: "Could not be reviewed, and why (at most 10,000 characters)."),
                 .option("note", "TEXT", help: "A comment (no personal data; at most 10,000 characters)."),
                 .option("criterion", "NAME=RESULT", help: "A criterion's result: uppfyllt, anmärkning, ej tillämpligt or 'ej granskad: reason'; NAME may be the criterion's number.", repeatable: true),
+                .option("control", "CONTROL-ID", help: "A shared draw: the control point the result is for."),
                 .option("correct-amount", "KRONOR", help: "Drawn by amount: the correct amount; the record keeps booked minus correct."),
                 .option("reviewer", "NAME", help: "Who reviewed, if not who records (at most 200 characters)."),
                 .option("date", "YYYY-MM-DD", help: "When it was reviewed, from 1 January of the plan's year to 31 January of the next (default: today; required when today is outside the plan's year)."),
@@ -66,6 +69,7 @@ enum RecordCommands {
                 "stickprov record K3-1 SN-2023-0388 --remark 'Kommunicering ej dokumenterad' --note 'Beslutsunderlag ej kommunicerat'",
                 "stickprov record K3-1 SN-2023-0120 --not-reviewed 'Ärendet överflyttat till annan kommun'",
                 "stickprov record K3-1 SN-2023-0412 --criterion 'Kommunicering av beslutsunderlag=anmärkning' --criterion 'Motivering av beslutsskäl=uppfyllt'",
+                "stickprov record K13+K14-1 B-2023-0412 --control K14 --remark 'Uppföljning saknas'",
                 "stickprov record --worksheet urval-K3-1.xlsx",
                 "stickprov record --worksheet urval-K3-1.csv",
                 "stickprov record K1-3 anna.berg --ok --reviewer 'Enhetschef Vuxen'",
@@ -112,6 +116,7 @@ enum RecordCommands {
                 draw: DrawID(rawValue: arguments.arguments[0]), key: arguments.arguments[1], result: result,
                 remarkKind: arguments.value("remark"), note: note, reviewer: arguments.value("reviewer"), reviewedOn: date)
             if !criteria.isEmpty { proposed.criteria = criteria }
+            proposed.control = arguments.value("control").map { ControlID(rawValue: $0) }
             let correctAmount = try arguments.value("correct-amount").map { text in
                 guard let amount = Amount(text) else {
                     throw UsageError("--correct-amount '\(text)' is not an amount in kronor (e.g. '24 500,00')")
@@ -162,14 +167,18 @@ enum RecordCommands {
         let corrections = written.filter { if case .correction = $0.payload { return true } else { return false } }.count
         if source == nil, let event = written.first {
             switch event.payload {
-            case .outcome(let record): return "Recorded \(record.draw) \(record.key): \(record.result.swedish)\(record.isSpare ? " (spare)" : "")."
+            case .outcome(let record):
+                return "Recorded \(record.draw) \(record.key)\(point(record)): \(record.result.swedish)\(record.isSpare ? " (spare)" : "")."
             case .correction(let record):
-                return "Recorded \(record.draw) \(record.key): \(record.result.swedish) — a correction superseding line \(record.supersedes ?? 0)."
+                return "Recorded \(record.draw) \(record.key)\(point(record)): \(record.result.swedish) — a correction superseding line \(record.supersedes ?? 0)."
             default: break
             }
         }
         return "\(source ?? "Recorded"): recorded \(written.count) results (\(written.count - corrections) new, \(corrections) corrections), lines \(written[0].sequence)–\(written[written.count - 1].sequence)."
     }
+
+    /// " for K14" for a result of a shared draw's control point.
+    static func point(_ record: OutcomeRecord) -> String { record.control.map { " for \($0)" } ?? "" }
 
     // MARK: measure
 

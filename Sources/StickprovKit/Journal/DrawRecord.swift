@@ -1,5 +1,6 @@
 /// Identifies a draw in a plan's journal: the control point's id, a dash and the draw's
-/// number for that control, e.g. `K1-3` for the third log check.
+/// number for that control, e.g. `K1-3` for the third log check. A draw shared by several
+/// control points joins their ids with `+` (`K13+K14-1`); ids never hold `+`, so it is unique.
 public struct DrawID: PlanIdentifier {
     public let rawValue: String
     public init(rawValue: String) { self.rawValue = rawValue }
@@ -11,8 +12,11 @@ public struct DrawID: PlanIdentifier {
 public struct DrawRecord: Sendable, Hashable, Codable {
     /// The draw's id, e.g. `K3-1`.
     public var id: DrawID
-    /// The control point the draw belongs to.
+    /// The control point the draw belongs to (the first, for a draw shared by several).
     public var control: ControlID
+    /// The other control points of the same area that share this sample, in the order given
+    /// (`nil` for a draw of one control point, so older journal lines read unchanged).
+    public var sharedWith: [ControlID]? = nil
     /// The sampling algorithm, `sha256-rank-v1`.
     public var algorithm: String
     /// The seed exactly as ranks use it.
@@ -60,6 +64,25 @@ public struct DrawRecord: Sendable, Hashable, Codable {
         self.spares = spares
         self.extends = extends
         self.notices = notices
+    }
+}
+
+extension DrawRecord {
+    /// Every control point the sample is for: ``control`` first, then ``sharedWith``.
+    public var controls: [ControlID] { [control] + (sharedWith ?? []) }
+
+    /// Whether several control points share the sample.
+    public var isShared: Bool { !(sharedWith ?? []).isEmpty }
+
+    /// The draw as one of its control points sees it: the same record with `point` as its
+    /// ``control`` and the others in ``sharedWith``, so every count of that point's results reads
+    /// the shared draw exactly as a draw of its own. A draw of one point is returned as it is.
+    public func viewed(as point: ControlID) -> DrawRecord {
+        guard isShared, point != control, controls.contains(point) else { return self }
+        var view = self
+        view.control = point
+        view.sharedWith = controls.filter { $0 != point }
+        return view
     }
 }
 

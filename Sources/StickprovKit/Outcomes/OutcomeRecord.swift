@@ -61,6 +61,8 @@ public struct OutcomeRecord: Sendable, Hashable, Codable {
     public var misstatement: Amount? = nil
     /// Per criterion of the control point's checklist, what was found (`nil` without a checklist).
     public var criteria: [CriterionResult]? = nil
+    /// The control point the result is for, in a draw shared by several (`nil`: the draw's only one).
+    public var control: ControlID? = nil
 
     /// Creates an outcome.
     public init(

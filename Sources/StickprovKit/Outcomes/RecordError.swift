@@ -51,6 +51,10 @@ public enum RecordError: Error, Sendable, Equatable {
     case unknownCriterionResult(String)
     /// A criterion "ej granskad" without a reason.
     case criterionReasonRequired(String)
+    /// A result for an item of a shared draw that does not say which control point it is for.
+    case controlRequired(draw: DrawID, controls: [ControlID])
+    /// A result for a control point the draw is not for.
+    case controlNotInDraw(ControlID, draw: DrawID, controls: [ControlID])
 
     /// An assessment of an area when the plan assesses control points, or the reverse: the
     /// appendix would not show it.
@@ -67,6 +71,8 @@ public enum RecordError: Error, Sendable, Equatable {
         public var line: Int
         /// The problem.
         public var error: RecordError
+        /// The control point whose columns the problem is in, on a shared draw's worksheet.
+        public var control: ControlID? = nil
     }
 
     /// The message a user reads.
@@ -126,6 +132,10 @@ public enum RecordError: Error, Sendable, Equatable {
             "'\(text.prefix(60))' is not a criterion result; write uppfyllt, anmärkning, ej tillämpligt or ej granskad: reason"
         case .criterionReasonRequired(let name):
             "'ej granskad' for '\(name.prefix(60))' needs a reason ('ej granskad: reason', or Kommentar)"
+        case .controlRequired(let draw, let controls):
+            "draw \(draw) is shared by \(controls.map(\.rawValue).joined(separator: ", ")): say which control point the result is for (--control \(controls.last?.rawValue ?? "ID"))"
+        case .controlNotInDraw(let id, let draw, let controls):
+            "'\(InputBounds.clip(id.rawValue))' is not a control point of draw \(draw) (its control points: \(controls.map(\.rawValue).joined(separator: ", ")))"
         case .dateRequired(let today, let year):
             "give --date, the day it was reviewed: today (\(today)) is outside the plan's year \(year)"
         }

@@ -13,7 +13,8 @@ extension Recording {
         guard let draw = state.draw(proposed.draw) else {
             throw .unknownDraw(proposed.draw, known: state.draws.map(\.id))
         }
-        guard let control = plan.control(draw.control), !control.criteria.isEmpty else { throw .noCriteria(draw.control) }
+        let point = try controlPoint(of: proposed, in: draw)
+        guard let control = plan.control(point), !control.criteria.isEmpty else { throw .noCriteria(point) }
         var checked: [CriterionResult] = []
         for result in given {
             guard let name = control.criterion(matching: result.criterion) else {
@@ -32,7 +33,7 @@ extension Recording {
             checked.append(result)
         }
         var record = proposed
-        let earlier = state.outcome(draw.id, Population.normalise(proposed.key))?.record.criteria ?? []
+        let earlier = state.outcome(draw.id, Population.normalise(proposed.key), control: point)?.record.criteria ?? []
         let merged = CriterionResult.merged(earlier, checked, order: control.criteria)
         record.criteria = merged
         if !resultGiven {

@@ -14,6 +14,8 @@ public enum Recording {
             throw .unknownDraw(proposed.draw, known: state.draws.map(\.id))
         }
         var record = proposed
+        let point = try controlPoint(of: record, in: draw)
+        record.control = draw.isShared ? point : nil
         record.key = Population.normalise(record.key)
         if draw.spares.contains(where: { $0.key == record.key }) {
             record.isSpare = true
@@ -27,7 +29,7 @@ public enum Recording {
         case .remark:
             guard let kind = record.remarkKind else { throw .remarkKindRequired }
             try refusePersonalData(kind, field: "the remark kind")  // before any message repeats it
-            let control = plan.control(draw.control)
+            let control = plan.control(point)
             if let criterion = control?.criterion(matching: kind), !(control?.criteria ?? []).isEmpty {
                 record.remarkKind = criterion  // a criterion not met is a kind of remark of its own
             } else {
@@ -39,17 +41,29 @@ public enum Recording {
         case .ok:
             record.remarkKind = nil
         }
-        if plan.control(draw.control)?.allowsPersonalDataInNotes != true {
+        if plan.control(point)?.allowsPersonalDataInNotes != true {
             try refusePersonalData(record.note, field: "the note")
         }
         try refusePersonalData(record.remarkKind, field: "the remark kind")
         try refuseOverlong(record.note, field: "the note", limit: InputBounds.maximumTextCharacters)
         try refuseOverlong(record.remarkKind, field: "the remark kind", limit: InputBounds.maximumNameCharacters)
         try refuseOverlong(record.reviewer, field: "the reviewer", limit: InputBounds.maximumNameCharacters)
-        guard let current = state.outcome(draw.id, record.key) else { return .outcome(record) }
+        guard let current = state.outcome(draw.id, record.key, control: point) else { return .outcome(record) }
         if current.record.saysTheSame(as: record) { return nil }
         record.supersedes = current.sequence
         return .correction(record)
+    }
+
+    /// The control point a result is for: the one it names, which must be one of the draw's, else
+    /// the draw's own — a shared draw's result must name its point.
+    /// - Throws: ``RecordError/controlRequired(draw:controls:)``, ``RecordError/controlNotInDraw(_:draw:controls:)``.
+    public static func controlPoint(of record: OutcomeRecord, in draw: DrawRecord) throws(RecordError) -> ControlID {
+        guard let named = record.control else {
+            if draw.isShared { throw .controlRequired(draw: draw.id, controls: draw.controls) }
+            return draw.control
+        }
+        guard draw.controls.contains(named) else { throw .controlNotInDraw(named, draw: draw.id, controls: draw.controls) }
+        return named
     }
 
     /// The day a result is recorded as reviewed: the one given, else today — but only when today is

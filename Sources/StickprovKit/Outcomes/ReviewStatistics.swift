@@ -51,7 +51,7 @@ public struct ReviewStatistics: Sendable, Equatable {
                     if !name.isEmpty { officerNames.insert(name) }
                 }
             }
-            let results = state.outcomes[draw.id] ?? [:]
+            let results = state.results(of: draw)
             pending += draw.items.filter { results[$0.key] == nil }.count
             for item in draw.items + draw.spares {
                 guard let outcome = results[item.key]?.record else { continue }

@@ -17,6 +17,9 @@ public enum StatusListing {
                 let stats = ReviewStatistics(draws: [draw], in: state)
                 var line = "    \(draw.id)  \(draw.period)"
                 if let week = draw.week { line += " \(week)" }
+                if let others = draw.sharedWith, !others.isEmpty {
+                    line += "  (shared with \(others.map(\.rawValue).joined(separator: ", ")))"
+                }
                 line += "  " + counts(stats)
                 lines.append(line)
                 if let amounts = AmountFindings.summary(of: draw, in: state) {

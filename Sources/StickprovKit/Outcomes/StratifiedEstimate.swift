@@ -42,7 +42,7 @@ public struct StratifiedEstimate: Sendable, Equatable {
         var strata: [Stratum] = []
         for draw in draws {
             guard let sizes = draw.population.strata, !sizes.isEmpty else { return nil }
-            let results = state.outcomes[draw.id] ?? [:]
+            let results = state.results(of: draw)
             let names = draw.items.compactMap(\.stratum).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
             for name in names {
                 var reviewed = 0, remarks = 0

@@ -14,31 +14,67 @@ extension Worksheet {
     public static func workbook(
         for record: DrawRecord, remarkKinds: [String], controlText: String, fileName: String, criteria: [String] = []
     ) -> Workbook {
-        let (header, rows) = table(for: record, criteria: criteria)
+        workbook(
+            for: record, points: [(ResultGroup(criteria: criteria), remarkKinds, controlText)], fileName: fileName)
+    }
+
+    /// The worksheet of a draw as a workbook with one result group per control point (a shared
+    /// draw's), each with its own drop-downs of result words, remark kinds and criterion verdicts.
+    /// - Parameter controls: the plan's control points (those of the draw are looked up by id).
+    public static func workbook(for record: DrawRecord, controls: [ControlPoint], fileName: String) -> Workbook {
+        let points = groups(for: record, controls: controls).map { group in
+            let control = controls.first { $0.id == (group.control ?? record.control) }
+            return (group, control?.remarkKinds ?? [], control?.text ?? "")
+        }
+        return workbook(for: record, points: points, fileName: fileName)
+    }
+
+    static func workbook(
+        for record: DrawRecord, points: [(group: ResultGroup, remarkKinds: [String], text: String)], fileName: String
+    ) -> Workbook {
+        let (header, rows) = table(for: record, groups: points.map(\.group))
         let editable = Set(
-            ([Column.correct, Column.result, Column.remarkKind, Column.note, Column.reviewer, Column.date] + criteria).compactMap {
+            ([Column.correct, Column.reviewer, Column.date] + points.flatMap(\.group.columns)).compactMap {
                 header.firstIndex(of: $0)
             })
         var sheet = Workbook.Sheet(name: "Urval", rows: [header] + rows)
         sheet.editableColumns = editable
         sheet.isProtected = true
+        var floors: [String: Double] = [:]
+        for (group, _, _) in points {
+            floors[group.column(Column.note)] = 40
+            floors[group.column(Column.remarkKind)] = 32
+            floors[group.column(Column.result)] = 18
+        }
         sheet.widths = header.enumerated().map { index, name in
             let longest = ([name] + rows.map { $0[index] }).map(\.count).max() ?? 8
-            let floor = [Column.note: 40.0, Column.remarkKind: 32.0, Column.result: 18.0][name] ?? 8.0
-            return min(max(Double(longest) + 2, floor), 60)
+            return min(max(Double(longest) + 2, floors[name] ?? 8.0), 60)
         }
         var lists: [(name: String, values: [String])] = [("Resultatord", resultChoices)]
-        if let column = header.firstIndex(of: Column.result) { sheet.dropDowns.append((column, "Resultatord")) }
-        if !remarkKinds.isEmpty, let column = header.firstIndex(of: Column.remarkKind) {
-            lists.append(("Anmarkningstyper", remarkKinds))
-            sheet.dropDowns.append((column, "Anmarkningstyper"))
+        for (number, point) in points.enumerated() {
+            let group = point.group
+            if let column = header.firstIndex(of: group.column(Column.result)) { sheet.dropDowns.append((column, "Resultatord")) }
+            // One list of kinds per control point: the points of a shared draw have kinds of their own.
+            let kindList = number == 0 ? "Anmarkningstyper" : "Anmarkningstyper\(number + 1)"
+            if !point.remarkKinds.isEmpty, let column = header.firstIndex(of: group.column(Column.remarkKind)) {
+                lists.append((kindList, point.remarkKinds))
+                sheet.dropDowns.append((column, kindList))
+            }
+            if !group.criteria.isEmpty {
+                if !lists.contains(where: { $0.name == "Kriterieresultat" }) {
+                    lists.append(("Kriterieresultat", CriterionVerdict.allCases.map(\.swedish)))
+                }
+                for name in group.criteria {
+                    if let column = header.firstIndex(of: group.column(name)) { sheet.dropDowns.append((column, "Kriterieresultat")) }
+                }
+            }
         }
-        if !criteria.isEmpty {
-            lists.append(("Kriterieresultat", CriterionVerdict.allCases.map(\.swedish)))
-            for name in criteria { if let column = header.firstIndex(of: name) { sheet.dropDowns.append((column, "Kriterieresultat")) } }
-        }
-        var instructions = Workbook.Sheet(
-            name: "Instruktioner", rows: instructionRows(record, controlText, fileName) + criterionInstructionRows(criteria))
+        let controlText = points.count == 1
+            ? points[0].text : points.map { "\($0.group.control?.rawValue ?? ""): \($0.text)" }.joined(separator: "; ")
+        var instructionRows = instructionRows(record, controlText, fileName)
+        if points.count > 1 { instructionRows += sharedInstructionRows(points.map(\.group)) }
+        instructionRows += points.flatMap { criterionInstructionRows($0.group.criteria, group: $0.group) }
+        var instructions = Workbook.Sheet(name: "Instruktioner", rows: instructionRows)
         instructions.hasHeader = false
         instructions.wrapsText = true
         instructions.widths = [22, 100]
@@ -73,14 +109,25 @@ extension Worksheet {
 
 extension Worksheet {
     /// The instructions for a checklist's columns (none without criteria).
-    static func criterionInstructionRows(_ criteria: [String]) -> [[String]] {
+    static func criterionInstructionRows(_ criteria: [String], group: ResultGroup = ResultGroup()) -> [[String]] {
         guard !criteria.isEmpty else { return [] }
+        let point = group.control.map { " för \($0)" } ?? ""
         return [
-            ["Kriterier", "Varje ärende granskas mot \(criteria.count == 1 ? "kriteriet" : "kriterierna") "
+            [group.column("Kriterier"), "Varje ärende granskas\(point) mot \(criteria.count == 1 ? "kriteriet" : "kriterierna") "
                 + criteria.joined(separator: ", ") + ", en kolumn vardera: välj uppfyllt, anmärkning, ej tillämpligt "
-                + "eller ej granskad (skälet efter kolon, \"ej granskad: akten saknas\", eller i Kommentar)."],
-            [Column.result, "Kan lämnas tom när kriterierna är ifyllda: anmärkning på något kriterium ger anmärkning, "
+                + "eller ej granskad (skälet efter kolon, \"ej granskad: akten saknas\", eller i \(group.column(Column.note)))."],
+            [group.column(Column.result), "Kan lämnas tom när kriterierna är ifyllda: anmärkning på något kriterium ger anmärkning, "
                 + "annars utan anmärkning."],
+        ]
+    }
+
+    /// The instructions for a shared draw: one sample, a result per control point.
+    static func sharedInstructionRows(_ groups: [ResultGroup]) -> [[String]] {
+        let ids = groups.compactMap(\.control).map(\.rawValue)
+        return [
+            ["Flera kontrollpunkter", "Urvalet delas av kontrollpunkterna \(SwedishText.list(ids)): varje ärende granskas "
+                + "en gång och får ett resultat per kontrollpunkt, i kolumnerna märkta med dess id, t.ex. "
+                + "\(groups.last?.column(Column.result) ?? Column.result). En kontrollpunkt som lämnas tom väntar till senare."],
         ]
     }
 
@@ -91,15 +138,14 @@ extension Worksheet {
 
     /// The bytes of the draw's worksheet in the format `path`'s extension names: an Excel
     /// workbook for `.xlsx`, else CSV for Swedish Excel (UTF-8 with BOM, `;`).
-    public static func fileBytes(for record: DrawRecord, control: ControlPoint, path: String) throws(ZipError) -> [UInt8] {
+    /// - Parameter controls: the draw's control points (one, or each point of a shared draw).
+    public static func fileBytes(for record: DrawRecord, controls: [ControlPoint], path: String) throws(ZipError) -> [UInt8] {
         guard isWorkbook(path) else {
-            let sheet = table(for: record, criteria: control.criteria)
+            let sheet = table(for: record, groups: groups(for: record, controls: controls))
             return CSVWriter().encode(header: sheet.header, rows: sheet.rows)
         }
         let name = path.split(separator: "/").last.map(String.init) ?? path
-        return try workbook(
-            for: record, remarkKinds: control.remarkKinds, controlText: control.text, fileName: name, criteria: control.criteria)
-            .xlsx()
+        return try workbook(for: record, controls: controls, fileName: name).xlsx()
     }
 
     /// Reads a filled-in worksheet, CSV or .xlsx (by its extension or its first bytes). Rows of a
@@ -119,18 +165,19 @@ extension Worksheet {
     /// Where a worksheet problem is, as a cell of the sheet `sheet`: the column the problem
     /// concerns (the result, the date, the kind …; the draw id when it is the item itself).
     public static func cellReference(for problem: RecordError.Problem, in table: CSVTable, sheet: String) -> String {
+        let group = ResultGroup(control: problem.control)
         let column: String
         switch problem.error {
-        case .unknownResult, .reasonRequired: column = Column.result
+        case .unknownResult, .reasonRequired: column = group.column(Column.result)
         case .invalidDate, .dateRequired: column = Column.date
-        case .remarkKindRequired: column = Column.remarkKind
-        case .personalData: column = Column.note
-        case .unknownRemarkKind: column = Column.remarkKind
+        case .remarkKindRequired: column = group.column(Column.remarkKind)
+        case .personalData: column = group.column(Column.note)
+        case .unknownRemarkKind: column = group.column(Column.remarkKind)
         case .wrongSeed: column = Column.seed
         case .unknownCriterionResult(let text):
             let index = table.rows.first { $0.line == problem.line }?.fields.firstIndex { $0.trimmingASCIIWhitespace() == text }
-            column = index.map { table.header[$0] } ?? Column.result
-        case .criterionReasonRequired(let name), .unknownCriterion(let name, _): column = name
+            column = index.map { table.header[$0] } ?? group.column(Column.result)
+        case .criterionReasonRequired(let name), .unknownCriterion(let name, _): column = group.column(name)
         case .cellOutsideHeader(let stray, _): return "\(sheet)!\(Workbook.columnName(stray - 1))\(problem.line)"
         default: column = Column.draw
         }

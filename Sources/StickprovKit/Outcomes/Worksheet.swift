@@ -21,9 +21,47 @@ public enum Worksheet {
         public static let correct = "Rätt belopp"
     }
 
+    /// The result columns of one control point: its criteria, Resultat, Typ av anmärkning and
+    /// Kommentar. A draw of one control point has one group with no ``control``; a shared draw one
+    /// per control point, each column named with the point's id ("Resultat (K14)").
+    public struct ResultGroup: Sendable, Equatable {
+        /// The control point, on a shared draw's worksheet.
+        public var control: ControlID?
+        /// The control point's checklist (one column per criterion).
+        public var criteria: [String]
+
+        /// Creates a group.
+        public init(control: ControlID? = nil, criteria: [String] = []) {
+            self.control = control
+            self.criteria = criteria
+        }
+
+        /// A column's name in this group: `base` itself, or "base (K14)" on a shared draw's sheet.
+        public func column(_ base: String) -> String { control.map { "\(base) (\($0))" } ?? base }
+
+        /// The group's columns in sheet order.
+        public var columns: [String] {
+            criteria.map(column) + [Column.result, Column.remarkKind, Column.note].map(column)
+        }
+    }
+
+    /// The result groups of a draw's worksheet: one per control point of a shared draw, else one.
+    /// - Parameter controls: the plan's control points (those of the draw are looked up by id).
+    public static func groups(for record: DrawRecord, controls: [ControlPoint]) -> [ResultGroup] {
+        func criteria(_ id: ControlID) -> [String] { controls.first { $0.id == id }?.criteria ?? [] }
+        guard record.isShared else { return [ResultGroup(criteria: criteria(record.control))] }
+        return record.controls.map { ResultGroup(control: $0, criteria: criteria($0)) }
+    }
+
     /// The header and rows of a draw's worksheet; with `criteria`, one column per criterion
     /// (named as the criterion) before Resultat, which may then be left empty.
     public static func table(for record: DrawRecord, criteria: [String] = []) -> (header: [String], rows: [[String]]) {
+        table(for: record, groups: [ResultGroup(criteria: criteria)])
+    }
+
+    /// The header and rows of a draw's worksheet with one result group per control point
+    /// (see ``groups(for:controls:)``), then Granskad av and Datum, which the points share.
+    public static func table(for record: DrawRecord, groups: [ResultGroup]) -> (header: [String], rows: [[String]]) {
         let isStratified = record.items.contains { $0.stratum != nil }
         let keyColumn = record.rule.keyColumn ?? "Nyckel"
         let carried = record.rule.carry
@@ -33,15 +71,15 @@ public enum Worksheet {
         header += carried
         let byAmount = record.amounts != nil
         if byAmount { header += [Column.booked, Column.correct] }
-        header += criteria
-        header += [Column.result, Column.remarkKind, Column.note, Column.reviewer, Column.date]
+        let resultColumns = groups.flatMap(\.columns) + [Column.reviewer, Column.date]
+        header += resultColumns
         func row(_ item: DrawnItem, number: String) -> [String] {
             var cells = [record.id.rawValue, record.seed.text, number]
             if isStratified { cells.append(item.stratum ?? "") }
             cells.append(item.key)
             cells += carried.map { item.carried[$0] ?? "" }
             if byAmount { cells += [item.amount?.description ?? "", ""] }
-            return cells + criteria.map { _ in "" } + ["", "", "", "", ""]
+            return cells + resultColumns.map { _ in "" }
         }
         let rows = record.items.enumerated().map { row($1, number: "\($0 + 1)") }
             + record.spares.enumerated().map { row($1, number: "Reserv \($0 + 1)") }

@@ -66,16 +66,16 @@ public enum WorksheetImport {
         guard let drawColumn = table.columnIndex(Column.draw) else {
             throw .missingColumn(Column.draw, available: table.header)
         }
-        guard let resultColumn = table.columnIndex(Column.result) else {
+        // A shared draw's sheet has "Resultat (K13)", "Resultat (K14)" … instead of "Resultat".
+        guard table.columnIndex(Column.result) != nil || table.header.contains(where: { $0.hasPrefix(Column.result + " (") }) else {
             throw .missingColumn(Column.result, available: table.header)
         }
-        let kindColumn = table.columnIndex(Column.remarkKind)
-        let noteColumn = table.columnIndex(Column.note)
         let reviewerColumn = table.columnIndex(Column.reviewer)
         let dateColumn = table.columnIndex(Column.date)
         let seedColumn = table.columnIndex(Column.seed)
         let numberColumn = table.columnIndex(Column.number)
         let correctColumn = table.columnIndex(Column.correct)
+        let controls = plan.risks.flatMap(\.controls)
 
         var problems = strayCells.map { RecordError.Problem(line: $0.line, error: .cellOutsideHeader(column: $0.column, text: $0.text)) }
         var notices: [String] = []
@@ -86,7 +86,9 @@ public enum WorksheetImport {
         var working = state
         for row in table.rows {
             func cell(_ index: Int?) -> String { index.map { unguarded(row.fields[$0].trimmingASCIIWhitespace()) } ?? "" }
-            func fail(_ error: RecordError) { problems.append(.init(line: row.line, error: error)) }
+            func fail(_ error: RecordError, control: ControlID? = nil) {
+                problems.append(.init(line: row.line, error: error, control: control))
+            }
             if row.fields.allSatisfy({ $0.trimmingASCIIWhitespace().isEmpty }) { continue }
             let drawID = DrawID(rawValue: cell(drawColumn))
             let draw = state.draw(drawID)
@@ -99,11 +101,21 @@ public enum WorksheetImport {
                 }
                 listed[drawID, default: []].insert(key)
             }
-            let resultWord = cell(resultColumn)
-            let criterionCells = (draw.flatMap { plan.control($0.control)?.criteria } ?? []).compactMap { name in
-                table.columnIndex(name).map { (name: name, text: cell($0)) }
-            }.filter { !$0.text.isEmpty }
-            if resultWord.isEmpty && criterionCells.isEmpty { continue }  // not reviewed yet
+            // What each control point's columns hold (one group unless the draw is shared).
+            let groups = draw.map { Worksheet.groups(for: $0, controls: controls) } ?? [Worksheet.ResultGroup()]
+            let entries = groups.map { group in
+                (group: group, result: cell(table.columnIndex(group.column(Column.result))),
+                 criteria: group.criteria.compactMap { name in
+                    table.columnIndex(group.column(name)).map { (name: name, text: cell($0)) }
+                 }.filter { !$0.text.isEmpty })
+            }.filter { !$0.result.isEmpty || !$0.criteria.isEmpty }
+            let plain = draw?.isShared == true ? cell(table.columnIndex(Column.result)) : ""
+            if let draw, !plain.isEmpty {  // a shared draw's result must say its control point
+                filled += 1
+                fail(.controlRequired(draw: draw.id, controls: draw.controls))
+                continue
+            }
+            if entries.isEmpty { continue }  // not reviewed yet
             filled += 1
             guard let draw else {
                 fail(.unknownDraw(drawID, known: state.draws.map(\.id)))
@@ -127,21 +139,6 @@ public enum WorksheetImport {
                 fail(.repeatedItem(key, firstLine: first))
                 continue
             }
-            var criterionResults: [CriterionResult] = []
-            var badCriterion = false
-            for (name, text) in criterionCells {
-                guard let parsed = CriterionResult.cell(text) else {
-                    fail(.unknownCriterionResult(text))
-                    badCriterion = true
-                    break
-                }
-                criterionResults.append(CriterionResult(criterion: name, verdict: parsed.verdict, reason: parsed.reason))
-            }
-            if badCriterion { continue }
-            guard let result = resultWord.isEmpty ? .ok : ReviewResult(word: resultWord) else {
-                fail(.unknownResult(resultWord))
-                continue
-            }
             var date: Day? = draw.date  // a row without a date is dated by its draw, never by today
             let dateText = cell(dateColumn)
             if !dateText.isEmpty {
@@ -157,31 +154,53 @@ public enum WorksheetImport {
                 }
                 date = parsed
             }
-            var proposed = OutcomeRecord(
-                draw: drawID, key: key, result: result, remarkKind: cell(kindColumn), note: cell(noteColumn),
-                reviewer: cell(reviewerColumn), reviewedOn: date)
-            if !criterionResults.isEmpty { proposed.criteria = criterionResults }
-            let correctText = cell(correctColumn)
-            if !correctText.isEmpty && result != .notReviewed {
-                guard let correct = Amount(correctText) else {
-                    fail(.invalidAmount(correctText))
+            for entry in entries {
+                let group = entry.group
+                func failHere(_ error: RecordError) { fail(error, control: group.control) }
+                var criterionResults: [CriterionResult] = []
+                var badCriterion = false
+                for (name, text) in entry.criteria {
+                    guard let parsed = CriterionResult.cell(text) else {
+                        failHere(.unknownCriterionResult(text))
+                        badCriterion = true
+                        break
+                    }
+                    criterionResults.append(CriterionResult(criterion: name, verdict: parsed.verdict, reason: parsed.reason))
+                }
+                if badCriterion { continue }
+                guard let result = entry.result.isEmpty ? .ok : ReviewResult(word: entry.result) else {
+                    failHere(.unknownResult(entry.result))
                     continue
+                }
+                var proposed = OutcomeRecord(
+                    draw: drawID, key: key, result: result,
+                    remarkKind: cell(table.columnIndex(group.column(Column.remarkKind))),
+                    note: cell(table.columnIndex(group.column(Column.note))), reviewer: cell(reviewerColumn), reviewedOn: date)
+                proposed.control = group.control
+                if !criterionResults.isEmpty { proposed.criteria = criterionResults }
+                let correctText = cell(correctColumn)
+                if !correctText.isEmpty && result != .notReviewed {
+                    guard let correct = Amount(correctText) else {
+                        failHere(.invalidAmount(correctText))
+                        continue
+                    }
+                    do {
+                        proposed.misstatement = try AmountFindings.misstatement(correct: correct, key: key, in: draw)
+                    } catch {
+                        failHere(error)
+                        continue
+                    }
                 }
                 do {
-                    proposed.misstatement = try AmountFindings.misstatement(correct: correct, key: key, in: draw)
+                    proposed = try Recording.applyingCriteria(
+                        proposed, resultGiven: !entry.result.isEmpty, plan: plan, state: working)
+                    if let event = try Recording.outcome(proposed, plan: plan, state: working) {
+                        events.append(event)
+                        working.apply(JournalEvent(sequence: working.eventCount + 1, time: "", actor: "", payload: event))
+                    }
                 } catch {
-                    fail(error)
-                    continue
+                    failHere(error)
                 }
-            }
-            do {
-                proposed = try Recording.applyingCriteria(proposed, resultGiven: !resultWord.isEmpty, plan: plan, state: working)
-                if let event = try Recording.outcome(proposed, plan: plan, state: working) {
-                    events.append(event)
-                    working.apply(JournalEvent(sequence: working.eventCount + 1, time: "", actor: "", payload: event))
-                }
-            } catch {
-                fail(error)
             }
         }
         guard problems.isEmpty else { throw .rows(problems.sorted { $0.line < $1.line }) }

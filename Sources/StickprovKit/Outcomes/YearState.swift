@@ -11,10 +11,27 @@ public struct YearState: Sendable {
         public let corrections: Int
     }
 
-    /// The draws, in journal order.
+    /// Where an outcome belongs: a draw and the control point the result is for (a draw shared by
+    /// several control points holds one result per point and item).
+    public struct OutcomeSlot: Sendable, Hashable {
+        /// The draw.
+        public let draw: DrawID
+        /// The control point.
+        public let control: ControlID
+
+        /// Creates a slot.
+        public init(draw: DrawID, control: ControlID) {
+            self.draw = draw
+            self.control = control
+        }
+    }
+
+    /// The draws, in journal order, as recorded (a shared draw once, under its first control point).
     public private(set) var draws: [DrawRecord] = []
-    /// Current outcome per draw and key.
-    public private(set) var outcomes: [DrawID: [String: RecordedOutcome]] = [:]
+    /// Current outcome per draw, control point and key.
+    public private(set) var outcomes: [OutcomeSlot: [String: RecordedOutcome]] = [:]
+    /// Each draw's first control point, which an outcome without a control point is for.
+    private var drawControls: [DrawID: ControlID] = [:]
     /// Measurements per control point, in journal order.
     public private(set) var measurements: [ControlID: [MeasurementRecord]] = [:]
     /// Current assessment per target and report point.
@@ -39,9 +56,11 @@ public struct YearState: Sendable {
         switch event.payload {
         case .draw(let record):
             draws.append(record)
+            drawControls[record.id] = record.control
         case .outcome(let record), .correction(let record):
-            let earlier = outcomes[record.draw]?[record.key]
-            outcomes[record.draw, default: [:]][record.key] = RecordedOutcome(
+            let slot = OutcomeSlot(draw: record.draw, control: record.control ?? drawControls[record.draw] ?? "")
+            let earlier = outcomes[slot]?[record.key]
+            outcomes[slot, default: [:]][record.key] = RecordedOutcome(
                 record: record, sequence: event.sequence, corrections: earlier.map { $0.corrections + 1 } ?? 0)
         case .measurement(let record):
             measurements[record.control, default: []].append(record)
@@ -59,11 +78,26 @@ public struct YearState: Sendable {
     /// The draw with this id.
     public func draw(_ id: DrawID) -> DrawRecord? { draws.first { $0.id == id } }
 
-    /// The draws of a control point, in journal order.
-    public func draws(of control: ControlID) -> [DrawRecord] { draws.filter { $0.control == control } }
+    /// The draws of a control point, in journal order; a shared draw as the point sees it
+    /// (``DrawRecord/viewed(as:)``), so its results are the point's own.
+    public func draws(of control: ControlID) -> [DrawRecord] {
+        draws.filter { $0.controls.contains(control) }.map { $0.viewed(as: control) }
+    }
 
-    /// The current outcome of an item.
-    public func outcome(_ draw: DrawID, _ key: String) -> RecordedOutcome? { outcomes[draw]?[key] }
+    /// The current outcomes of a draw's items for the draw's ``DrawRecord/control`` (a shared draw's
+    /// view gives that point's), by key.
+    public func results(of draw: DrawRecord) -> [String: RecordedOutcome] {
+        outcomes[OutcomeSlot(draw: draw.id, control: draw.control)] ?? [:]
+    }
+
+    /// The current outcome of an item for the draw's ``DrawRecord/control``.
+    public func outcome(of draw: DrawRecord, _ key: String) -> RecordedOutcome? { results(of: draw)[key] }
+
+    /// The current outcome of an item, for `control` in a shared draw (else the draw's own point).
+    public func outcome(_ draw: DrawID, _ key: String, control: ControlID? = nil) -> RecordedOutcome? {
+        guard let point = control ?? drawControls[draw] else { return nil }
+        return outcomes[OutcomeSlot(draw: draw, control: point)]?[key]
+    }
 
     /// The assessment of a target at a report point.
     public func assessment(_ target: AssessmentTarget, at point: ReportPoint) -> AssessmentRecord? {

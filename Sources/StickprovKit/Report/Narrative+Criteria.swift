@@ -89,7 +89,7 @@ extension Narrative {
             for stratum in strata {
                 var results: [String: CriterionCell] = [:]
                 for item in (draw.items + draw.spares) where item.stratum == stratum {
-                    guard let record = state.outcome(draw.id, item.key)?.record else { continue }
+                    guard let record = state.outcome(of: draw, item.key)?.record else { continue }
                     for result in record.criteria ?? [] where names.contains(result.criterion) {
                         var cell = results[result.criterion] ?? CriterionCell(weight: stratum.flatMap { draw.population.strata?[$0] })
                         switch result.verdict {

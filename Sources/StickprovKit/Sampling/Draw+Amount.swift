@@ -26,9 +26,8 @@ extension Draw {
                 amount: item.amount, isCertain: certain)
         }
         let items = sample.certain.map { drawn($0, certain: true) } + sample.drawn.map { drawn($0, certain: false) }
-        let mine = earlier.filter { $0.control == request.control }
         var record = DrawRecord(
-            id: DrawID(rawValue: "\(request.control)-\(mine.count + 1)"), control: request.control, seed: request.seed,
+            id: identity(request, earlier: earlier).id, control: request.control, seed: request.seed,
             isSeedGenerated: request.isSeedGenerated, rule: rule,
             period: request.period ?? request.date.description, date: request.date,
             population: PopulationSummary(
@@ -36,6 +35,7 @@ extension Draw {
             items: items, notices: sample.notices)
         record.algorithm = AmountSampler.algorithm
         record.amounts = AmountDrawSummary(column: column, sample: sample)
+        if !request.sharedWith.isEmpty { record.sharedWith = request.sharedWith }
         return record
     }
 

@@ -21,11 +21,16 @@ public enum Draw {
         public var populationFile: String
         /// How many replacements to list after each part.
         public var spares: Int
+        /// The other control points of the same area sharing the sample (see ``SharedDraw``).
+        public var sharedWith: [ControlID] = []
+
+        /// Every control point the draw is for, ``control`` first.
+        public var controls: [ControlID] { [control] + sharedWith }
 
         /// Creates a request.
         public init(
             control: ControlID, rule: SampleRule, seed: Seed, isSeedGenerated: Bool, period: String? = nil,
-            month: Month? = nil, date: Day, populationFile: String, spares: Int = 0
+            month: Month? = nil, date: Day, populationFile: String, spares: Int = 0, sharedWith: [ControlID] = []
         ) {
             self.control = control
             self.rule = rule
@@ -36,6 +41,7 @@ public enum Draw {
             self.date = date
             self.populationFile = populationFile
             self.spares = spares
+            self.sharedWith = sharedWith
         }
     }
 
@@ -69,7 +75,7 @@ public enum Draw {
             strata = Dictionary(population.items.map { ($0.stratum ?? "", 1) }, uniquingKeysWith: +)
         }
         let fingerprint = population.fingerprint
-        let mine = earlier.filter { $0.control == request.control }
+        let (id, mine) = identity(request, earlier: earlier)
         let items = sample.parts.flatMap { $0.items.map(drawn) }
         var notices = sample.notices
         let prefixOf = mine.last { previous in
@@ -82,14 +88,29 @@ public enum Draw {
                     ? "same seed and population as \(prefixOf.id): the same \(items.count) items"
                     : "extends \(prefixOf.id): its \(prefixOf.items.count) items come first, in the same order, then \(items.count - prefixOf.items.count) more")
         }
-        return DrawRecord(
-            id: DrawID(rawValue: "\(request.control)-\(mine.count + 1)"), control: request.control, seed: request.seed,
+        var record = DrawRecord(
+            id: id, control: request.control, seed: request.seed,
             isSeedGenerated: request.isSeedGenerated, rule: rule,
             period: request.period ?? request.month?.description ?? request.date.description, date: request.date,
             population: PopulationSummary(
                 file: request.populationFile, count: population.items.count, fingerprint: fingerprint, strata: strata),
             week: week, items: items, spares: sample.parts.flatMap { $0.spares.map(drawn) },
             extends: prefixOf.flatMap { $0.items.count < items.count ? $0.id : nil }, notices: notices)
+        if !request.sharedWith.isEmpty { record.sharedWith = request.sharedWith }
+        return record
+    }
+
+    /// The new draw's id and the earlier draws of the same control points (the same set, for a
+    /// shared draw), which it is numbered after and may extend: `K3-2` is the second draw of K3,
+    /// `K13+K14-1` the first that K13 and K14 share. An id already in the journal is skipped, so
+    /// the id is unique whatever the journal holds. Called inside ``PlanFolder``'s transaction.
+    static func identity(_ request: Request, earlier: [DrawRecord]) -> (id: DrawID, mine: [DrawRecord]) {
+        let mine = earlier.filter { $0.controls == request.controls }
+        let stem = request.controls.map(\.rawValue).joined(separator: "+")
+        let used = Set(earlier.map(\.id))
+        var number = mine.count + 1
+        while used.contains(DrawID(rawValue: "\(stem)-\(number)")) { number += 1 }
+        return (DrawID(rawValue: "\(stem)-\(number)"), mine)
     }
 
     /// Whether an earlier sample is a prefix of a new one (per stratum for stratified draws).
@@ -163,6 +184,12 @@ public enum DrawError: Error, Sendable, Equatable {
     case populationWithoutAmounts(ControlID)
     /// The population's amounts cannot be drawn from.
     case amounts(SamplingError)
+    /// A shared draw names a control point twice.
+    case controlNamedTwice(ControlID)
+    /// A shared draw names control points of different risk areas (first point, its area, the other, its area).
+    case sharedAcrossAreas(ControlID, RiskID, other: ControlID, RiskID)
+    /// The control points of a shared draw have different sample rules.
+    case sharedRulesDiffer(ControlID, ControlID, difference: String)
 
     /// The message a user reads.
     public var message: String {
@@ -180,6 +207,11 @@ public enum DrawError: Error, Sendable, Equatable {
             "control point '\(id)' draws by amount; give it a count ('stickprov plan edit \(id) --count 60'), not a percentage or strata"
         case .populationWithoutAmounts(let id): "control point '\(id)' draws by amount; the population needs its amount column"
         case .amounts(let error): error.message
+        case .controlNamedTwice(let id): "control point '\(id)' is named twice; name each control point of a shared draw once"
+        case .sharedAcrossAreas(let first, let area, let other, let otherArea):
+            "'\(first)' is in area \(area) and '\(other)' in area \(otherArea): one sample is shared only by control points of the same area; draw them apart"
+        case .sharedRulesDiffer(let first, let second, let difference):
+            "the sample rules of '\(first)' and '\(second)' differ in \(difference); a shared draw follows one rule: make them the same ('stickprov plan edit \(second) …') or leave one without a rule"
         case .unknownDraw(let id, let known):
             "no draw '\(id)' in the journal (draws: \(known.isEmpty ? "none yet" : known.map(\.rawValue).joined(separator: ", ")))"
         }
