@@ -35,7 +35,8 @@ enum Narrative {
     static func paragraphs(_ context: Context) -> [Paragraph] {
         var result: [Paragraph] = []
         let draws = context.draws
-        if let rule = context.control.sampleRule, !draws.isEmpty {
+        // A point without a rule of its own shares another's draws: their rule says how it was drawn.
+        if let rule = context.control.sampleRule ?? draws.first?.rule, !draws.isEmpty {
             switch rule.size {
             case .logCheck: result += logCheck(context, draws: draws)
             case .strata: result += strata(context, draws: draws)
