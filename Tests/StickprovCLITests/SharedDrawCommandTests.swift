@@ -65,14 +65,14 @@ import Testing
         draw = try CLI.run(["draw", "K1", "K2", "--plan", "plan", "--population", "beslut-h2.csv", "--seed", "h2", "--period", "2023-H2",
                             "--date", "2023-12-18"], in: folder.url)
         #expect(draw.status == 0, "\(draw.stderr)")
-        #expect(draw.stdout.contains("Worksheet: urval-K1+K2-2.xlsx"), "\(draw.stdout)")
+        #expect(draw.stdout.contains("Worksheet: urval-K1-K2-2.xlsx"), "\(draw.stdout)")
         var cells: [(Int, String, String)] = []
         for row in 1...8 {
             cells.append((row, "Resultat (K1)", "utan anmärkning"))
             if row != 8 { cells.append((row, "Resultat (K2)", row == 5 ? "anmärkning" : "utan anmärkning")) }
         }
         cells.append((5, "Typ av anmärkning (K2)", "Uppföljning saknas"))  // LSS
-        try CriteriaCommandTests.fillWorkbook(folder, "urval-K1+K2-2.xlsx", "ifylld-h2.xlsx", cells: cells)
+        try CriteriaCommandTests.fillWorkbook(folder, "urval-K1-K2-2.xlsx", "ifylld-h2.xlsx", cells: cells)
         record = try CLI.run(["record", "--plan", "plan", "--worksheet", "ifylld-h2.xlsx"], in: folder.url)
         #expect(record.status == 0, "\(record.stderr)")
         #expect(record.stdout == "ifylld-h2.xlsx: recorded 15 results (15 new, 0 corrections), lines 19–33.\n", "\(record.stdout)")
@@ -85,7 +85,7 @@ import Testing
         #expect(single.stdout == "Recorded K1+K2-2 \(lastKey) for K2: utan anmärkning.\n")
 
         // Refusals, each with its message, and nothing recorded; a workbook's problem names the point's cell.
-        try CriteriaCommandTests.fillWorkbook(folder, "urval-K1+K2-2.xlsx", "fel-h2.xlsx", cells: [(1, "Resultat (K2)", "kanske")])
+        try CriteriaCommandTests.fillWorkbook(folder, "urval-K1-K2-2.xlsx", "fel-h2.xlsx", cells: [(1, "Resultat (K2)", "kanske")])
         let before = try Data(contentsOf: folder.file("plan/journal.jsonl"))
         let refusals: [([String], Int32, String)] = [
             (["draw", "K1", "K4", "--population", "beslut-h1.csv"], 1,
@@ -108,8 +108,8 @@ import Testing
             #expect(!refused.wasSignalled)
         }
         #expect(try Data(contentsOf: folder.file("plan/journal.jsonl")) == before)
-        let stray = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("urval-K1+K") || $0.hasPrefix("urval-K1-") }
-        #expect(stray.sorted() == ["urval-K1+K2-2.xlsx"])
+        let stray = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("urval-K1") }
+        #expect(stray.sorted() == ["urval-K1-K2-2.xlsx"])
 
         // A shared draw is re-performed once.
         let verify = try CLI.run(["verify", "K1+K2-1", "--plan", "plan", "--population", "beslut-h1.csv"], in: folder.url)
