@@ -144,5 +144,17 @@ import Testing
             "• Motivering av beslutsskäl: 100 procent, vägt efter gruppernas storlek (uppfyllt i 15 av 15 ärenden); per grupp: SoL hemtjänst 100 procent (8 av 8), LSS 100 procent (7 av 7); per period: första halvåret 100 procent, andra halvåret 100 procent. Ej granskat i ett ärende (akten saknas).",
         ]
         for line in expected { #expect(report.stdout.contains(line), "missing: \(line)\n\(report.stdout)") }
+
+        // status gives the same figures (one decimal where the appendix rounds to whole percent).
+        let status = try CLI.run(["status", "--plan", "plan"], in: folder.url)
+        #expect(status.status == 0, "\(status.stderr)")
+        let figures = [
+            "    Criteria fulfilled over the year (the appendix's figures):",
+            "      Handläggningsåtgärder dokumenterade: 100 % weighted by stratum size (16 of 16) · SoL hemtjänst 100 % (8 of 8), LSS 100 % (8 of 8) · 2023-H1 100 %, 2023-H2 100 %",
+            "      Kommunicering av beslutsunderlag: 87,5 % weighted by stratum size (14 of 16) · SoL hemtjänst 87,5 % (7 of 8), LSS 87,5 % (7 of 8) · 2023-H1 79,2 %, 2023-H2 95,8 %",
+            "      Underrättelse om beslut: 100 % weighted by stratum size (14 of 14) · SoL hemtjänst 100 % (7 of 7), LSS 100 % (7 of 7) · 2023-H1 100 %, 2023-H2 100 % · not applicable 2",
+            "      Motivering av beslutsskäl: 100 % weighted by stratum size (15 of 15) · SoL hemtjänst 100 % (8 of 8), LSS 100 % (7 of 7) · 2023-H1 100 %, 2023-H2 100 % · not reviewed 1 (akten saknas)",
+        ]
+        #expect(status.stdout.contains(figures.joined(separator: "\n") + "\n"), "\(status.stdout)")
     }
 }

@@ -150,4 +150,43 @@ import Testing
         }
         #expect(!k1.contains("uppföljning saknas") && !k2.contains("riktlinjen ej följd"))
     }
+
+    @Test func statusAndTheAppendixGiveEachSharingPointItsOwnCriterionFigures() throws {
+        let folder = try Self.setUp()
+        let edit = try CLI.run(["plan", "edit", "K2", "--plan", "plan", "--criterion", "Uppföljning mot mål", "--criterion", "Tidsbegränsning följd"], in: folder.url)
+        #expect(edit.status == 0, "\(edit.stderr)")
+        let draw = try CLI.run(["draw", "K1", "K2", "--plan", "plan", "--population", "beslut-h1.csv", "--seed", "h1", "--period", "2023-H1",
+                                "--date", "2023-07-03", "--out", "urval.csv"], in: folder.url)
+        #expect(draw.status == 0, "\(draw.stderr)")
+        let rows = try CriteriaCommandTests.rows(folder, "urval.csv")
+        #expect(rows[0][5...] == ["Resultat (K1)", "Typ av anmärkning (K1)", "Kommentar (K1)", "Uppföljning mot mål (K2)",
+                                  "Tidsbegränsning följd (K2)", "Resultat (K2)", "Typ av anmärkning (K2)", "Kommentar (K2)", "Granskad av", "Datum"])
+        let keys = rows.dropFirst().map { $0[4] }  // four SoL hemtjänst, then four LSS
+        var commands: [[String]] = []
+        for (index, key) in keys.enumerated() {
+            commands.append(["record", "K1+K2-1", key, "--control", "K1", "--ok"])
+            commands.append(["record", "K1+K2-1", key, "--control", "K2", "--criterion", index == 0 || index == 4 ? "1=anmärkning" : "1=uppfyllt",
+                             "--criterion", index < 4 ? "2=uppfyllt" : "2=ej tillämpligt"])
+        }
+        for command in commands {
+            let result = try CLI.run(command + ["--plan", "plan", "--date", "2023-07-10"], in: folder.url)
+            #expect(result.status == 0, "\(command): \(result.stderr)")
+        }
+        let status = try CLI.run(["status", "--plan", "plan"], in: folder.url)
+        #expect(status.status == 0, "\(status.stderr)")
+        let k2 = status.stdout.components(separatedBy: "1.2 K2")
+        #expect(k2.count == 2 && !k2[0].contains("Criteria fulfilled"), "\(status.stdout)")
+        // SoL: 3 of 4 (N 40), LSS: 3 of 4 (N 8): 75 % either way.
+        #expect(k2.last?.contains("""
+                Criteria fulfilled over the year (the appendix's figures):
+                  Uppföljning mot mål: 75 % weighted by stratum size (6 of 8) · SoL hemtjänst 75 % (3 of 4), LSS 75 % (3 of 4)
+                  Tidsbegränsning följd: 100 % weighted by stratum size (4 of 4) · SoL hemtjänst 100 % (4 of 4) · not applicable 4
+
+            """) == true, "\(status.stdout)")
+        let report = try CLI.run(["report", "--plan", "plan"], in: folder.url)
+        let row = try #require(report.stdout.split(separator: "\n").first { $0.contains("| Uppföljning har skett |") })
+        #expect(row.contains("Andel ärenden där kriteriet var uppfyllt under året:<br><br>• Uppföljning mot mål: 75 procent, vägt efter gruppernas storlek (uppfyllt i 6 av 8 ärenden); per grupp: SoL hemtjänst 75 procent (3 av 4), LSS 75 procent (3 av 4).<br>• Tidsbegränsning följd: 100 procent, vägt efter gruppernas storlek (uppfyllt i 4 av 4 ärenden); per grupp: SoL hemtjänst 100 procent (4 av 4). Ej tillämpligt i fyra ärenden."), "\(row)")
+        let first = try #require(report.stdout.split(separator: "\n").first { $0.contains("| Besluten följer riktlinjerna |") })
+        #expect(!first.contains("kriteriet") && first.contains("samtliga utan anmärkning"), "\(first)")
+    }
 }

@@ -44,6 +44,10 @@ public enum StatusListing {
                 if !stats.remarkKinds.isEmpty {
                     lines.append("    Remark kinds: " + stats.remarkKinds.map { "\($0.kind) \($0.count)" }.joined(separator: ", "))
                 }
+                if let shares = CriterionShares.of(criteria: control.criteria, draws: draws, in: state) {
+                    lines.append("    Criteria fulfilled over the year (the appendix's figures):")
+                    lines += shares.figures.map { "      " + criterionLine($0) }
+                }
             }
             for measurement in state.measurements[control.id] ?? [] {
                 let target = measurement.target.map { " (target \($0.swedish) \(measurement.unit))" } ?? ""
@@ -67,6 +71,29 @@ public enum StatusListing {
             lines.append("    " + points.joined(separator: " · ") + (plan.assessmentLevel == .risk ? area : ""))
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// "Kommunicering av beslutsunderlag: 87,5 % weighted by stratum size (14 of 16) · SoL hemtjänst
+    /// 87,5 % (7 of 8), LSS 87,5 % (7 of 8) · 2023-H1 79,2 %, 2023-H2 95,8 % · not applicable 2".
+    static func criterionLine(_ figure: CriterionShares.Figure) -> String {
+        let total = figure.total
+        var parts: [String] = []
+        if let share = figure.share {
+            parts.append("\(SwedishNumber.percent(share))\(figure.isWeighted ? " weighted by stratum size" : "") (\(total.fulfilled) of \(total.assessed))")
+            if !figure.strata.isEmpty {
+                parts.append(figure.strata.map { "\($0.name) \(SwedishNumber.percent($0.share)) (\($0.counts.fulfilled) of \($0.counts.assessed))" }.joined(separator: ", "))
+            }
+            if !figure.periods.isEmpty {
+                parts.append(figure.periods.map { "\($0.name) \(SwedishNumber.percent($0.share))" }.joined(separator: ", "))
+            }
+        } else {
+            parts.append("not assessed yet")
+        }
+        if total.notApplicable > 0 { parts.append("not applicable \(total.notApplicable)") }
+        if total.notReviewed > 0 {
+            parts.append("not reviewed \(total.notReviewed)" + (total.reasons.isEmpty ? "" : " (\(total.reasons.joined(separator: "; ")))"))
+        }
+        return "\(figure.criterion): " + parts.joined(separator: " · ")
     }
 
     private static func counts(_ stats: ReviewStatistics) -> String {
