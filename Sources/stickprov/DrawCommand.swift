@@ -195,7 +195,7 @@ struct DrawContext {
         let made = Made()
         do {
             _ = try journalCall(folder.journal) {
-                try folder.transact(time: Journal.timestamp(), actor: Actor.name(arguments)) { _, state in
+                try folder.transact(time: Clock.timestamp(), actor: Actor.name(arguments)) { _, state in
                     let record = shape(try Draw.make(request, population: population, earlier: state.draws))
                     try DrawBounds.check(record, large: large)
                     made.record = record
@@ -228,11 +228,27 @@ enum Actor {
     }
 }
 
-/// Today's date in local time.
+/// The moment a command runs: now, or the instant `SOURCE_DATE_EPOCH` names (seconds since 1970,
+/// in UTC), the reproducible-builds convention, so a script such as `scripts/build-example` writes
+/// the same journal every time.
 enum Clock {
+    /// The fixed instant from `SOURCE_DATE_EPOCH`, if set to a whole number of seconds.
+    static var fixed: Date? {
+        ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }.map { Date(timeIntervalSince1970: TimeInterval($0)) }
+    }
+
+    /// The time zone dates and times are told in: UTC for a fixed instant, else local time.
+    static var timeZone: TimeZone { fixed == nil ? .current : TimeZone(identifier: "UTC") ?? .current }
+
+    /// Today's date.
     static func today() -> Day {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: fixed ?? Date())
         return Day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
             ?? Day(daysSinceEpoch: 0)
     }
+
+    /// The journal's time for a change made now.
+    static func timestamp() -> String { Journal.timestamp(fixed ?? Date(), timeZone: timeZone) }
 }

@@ -22,7 +22,7 @@ enum PlanCommands {
         let directory = folder(arguments)
         let summary = try AdoptionCommands.saving(directory) {
             try PlanFolder(at: directory).changePlan(
-                decision: arguments.value("decision"), today: Clock.today(), time: Journal.timestamp(),
+                decision: arguments.value("decision"), today: Clock.today(), time: Clock.timestamp(),
                 actor: Actor.name(arguments), change)
         }
         console.line(summary)

@@ -13,7 +13,7 @@ enum RecordCommands {
     ) throws {
         let folder = PlanFolder(at: PlanCommands.folder(arguments))
         let written = try journalCall(folder.journal) {
-            try folder.transact(time: Journal.timestamp(), actor: Actor.name(arguments), events)
+            try folder.transact(time: Clock.timestamp(), actor: Actor.name(arguments), events)
         }
         if !written.isEmpty { Console.recorded = true }
         console.line(summary(written))

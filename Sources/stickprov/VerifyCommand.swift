@@ -113,7 +113,7 @@ enum VerifyCommand {
         formatter.dateFormat = "yyyyMMdd-HHmmss"
         let stamp = formatter.string(from: Date())
         let record = try journalCall(journal) { () throws(JournalError) in
-            try journal.repair(time: Journal.timestamp(), actor: Actor.name(arguments), stamp: stamp)
+            try journal.repair(time: Clock.timestamp(), actor: Actor.name(arguments), stamp: stamp)
         }
         guard let record else { return }
         let moved = record.lineCount == 1 ? "1 line" : "\(record.lineCount) lines"

@@ -213,10 +213,10 @@ public struct Journal: Sendable {
         }
     }
 
-    /// The local time as ISO 8601 with offset, e.g. `2023-03-14T09:12:33+01:00`.
-    public static func timestamp(_ date: Date = Date()) -> String {
+    /// The time as ISO 8601 with offset, e.g. `2023-03-14T09:12:33+01:00`, in `timeZone` (local time by default).
+    public static func timestamp(_ date: Date = Date(), timeZone: TimeZone = .current) -> String {
         let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone.current
+        formatter.timeZone = timeZone
         formatter.formatOptions = [.withInternetDateTime]
         return formatter.string(from: date)
     }
