@@ -53,16 +53,7 @@ extension Narrative {
     static func periodLabel(_ period: String) -> String {
         if let day = Day(period) { return SwedishText.dayAndMonth(day) }
         if let month = Month(period) { return SwedishText.monthNames[month.month - 1] }
-        let last = period.split(whereSeparator: { $0 == "-" || $0 == " " }).last.map { $0.uppercased() } ?? ""
-        let ordinals = ["första", "andra", "tredje", "fjärde"]
-        if last.count == 2, let digit = last.last?.wholeNumberValue, (1...4).contains(digit) {
-            switch last.first {
-            case "H" where digit <= 2: return "\(ordinals[digit - 1]) halvåret"
-            case "T" where digit <= 3: return "\(ordinals[digit - 1]) tertialet"
-            case "Q", "K": return "\(ordinals[digit - 1]) kvartalet"
-            default: break
-            }
-        }
+        if let part = YearPart(period) { return part.words }
         return period
     }
 }

@@ -302,9 +302,11 @@ enum Narrative {
 }
 
 extension DrawRecord {
-    /// The last day the draw covers: its period's day, or its month's last day, else the day it was drawn.
+    /// The last day the draw covers: its period's day, its month's last day or its part of the
+    /// year's last day (`2024-H2`: 31 December, though drawn in January), else the day it was drawn.
     public var periodEnd: Day {
         if let day = Day(period) { return day }
+        if let last = YearPart(period)?.lastDay { return last }
         if let month = Month(period) {
             return Day(year: month.year, month: month.month, day: Day.daysIn(month: month.month, year: month.year)) ?? date
         }
