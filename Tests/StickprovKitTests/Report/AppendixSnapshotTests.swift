@@ -23,6 +23,43 @@ import Testing
         Snapshot.check(CSVRenderer.render(appendix), named: "\(name).csv")
     }
 
+    /// The second example (Plans/vardomsorg-2024, built by `scripts/build-example vardomsorg-2024`): a
+    /// care committee assessed per area, with a half-yearly stratified review against four criteria.
+    static let careExample = PlanFileTests.packageRoot.appendingPathComponent("Plans/vardomsorg-2024").path
+
+    static func loadCare() throws -> (ControlPlan, YearState) {
+        (try PlanFile.load(from: careExample), YearState(events: try Journal(planDirectory: careExample).read()))
+    }
+
+    @Test(arguments: [ReportPoint.interim, .yearEnd])
+    func careExampleAppendixMatchesItsSnapshots(point: ReportPoint) throws {
+        let (plan, state) = try Self.loadCare()
+        let appendix = try Appendix.build(plan: plan, state: state, point: point)
+        let name = "vardomsorg-2024-\(point.rawValue)"
+        Snapshot.check(MarkdownRenderer.render(appendix), named: "\(name).md")
+        Snapshot.check(HTMLRenderer.render(appendix), named: "\(name).html")
+        Snapshot.check(CSVRenderer.render(appendix), named: "\(name).csv")
+    }
+
+    /// The year end lists all five areas and all ten control points, those concluded at the
+    /// interim included, and the summary counts the five.
+    @Test func careExampleYearEndListsEveryAreaAndControlPoint() throws {
+        let (plan, state) = try Self.loadCare()
+        let markdown = MarkdownRenderer.render(try Appendix.build(plan: plan, state: state, point: .yearEnd))
+        let areas = plan.risks.filter { !$0.controls.isEmpty }
+        #expect(areas.count == 5)
+        #expect(areas.flatMap(\.controls).count == 10)
+        for (number, risk) in areas.enumerated() {
+            #expect(markdown.contains("| **\(number + 1). \(risk.text)** |"), "area \(risk.id)")
+            for control in risk.controls { #expect(markdown.contains("| \(control.text) |"), "control point \(control.id)") }
+        }
+        #expect(markdown.contains("Vid årsbokslutet visar kontrollen att två av nämndens fem kontrollområden har genomförts utan anmärkning eller med försumbar anmärkning."))
+        #expect(markdown.contains("Kontrollområdet slutredovisades vid delårsbokslutet."))
+        #expect(markdown.contains("Kontrollpunkten slutredovisades vid delårsbokslutet."))
+        // The second half-year's draw, made in January, counts in the year it covers.
+        #expect(markdown.contains("per period: första halvåret 94 procent, andra halvåret 96 procent"))
+    }
+
     @Test func areasLayoutAssessedPerRiskMatchesItsSnapshots() throws {
         var (plan, state) = try Self.load()
         plan.reportLayout = .areas
