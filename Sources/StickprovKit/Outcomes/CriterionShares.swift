@@ -76,7 +76,9 @@ public struct CriterionShares: Sendable, Equatable {
         guard cells.contains(where: { !$0.results.isEmpty }) else { return nil }
         let isStratified = draws.contains { $0.items.contains { $0.stratum != nil } }
         let figures = names.map { name -> Figure in
-            let all = cells.compactMap { cell in cell.results[name].map { (draw: cell.draw, stratum: cell.stratum, counts: $0) } }
+            let all = cells.compactMap { cell in
+                cell.results[name].map { (draw: cell.draw, stratum: cell.stratum, counts: $0) }
+            }
             let total = sum(all.map(\.counts))
             guard total.assessed > 0 else {
                 return Figure(criterion: name, total: total, share: nil, isWeighted: false, strata: [], periods: [])
@@ -84,11 +86,14 @@ public struct CriterionShares: Sendable, Equatable {
             let weighted = isStratified ? weightedShare(all.map(\.counts)) : nil
             var strata: [Part] = []
             if isStratified {
-                for stratum in all.compactMap(\.stratum).reduce(into: [String](), { if !$0.contains($1) { $0.append($1) } }) {
+                for stratum in all.compactMap(\.stratum).reduce(
+                    into: [String](), { if !$0.contains($1) { $0.append($1) } })
+                {
                     let parts = all.filter { $0.stratum == stratum }.map(\.counts)
                     let counts = sum(parts)
                     guard counts.assessed > 0 else { continue }
-                    strata.append(Part(name: stratum, draw: nil, counts: counts, share: weightedShare(parts) ?? plain(counts)))
+                    strata.append(
+                        Part(name: stratum, draw: nil, counts: counts, share: weightedShare(parts) ?? plain(counts)))
                 }
             }
             var periods: [Part] = []
@@ -103,7 +108,8 @@ public struct CriterionShares: Sendable, Equatable {
                 }
             }
             return Figure(
-                criterion: name, total: total, share: weighted ?? plain(total), isWeighted: weighted != nil, strata: strata,
+                criterion: name, total: total, share: weighted ?? plain(total), isWeighted: weighted != nil,
+                strata: strata,
                 periods: periods)
         }
         return CriterionShares(figures: figures, isStratified: isStratified)
@@ -115,20 +121,25 @@ public struct CriterionShares: Sendable, Equatable {
     {
         var cells: [(draw: DrawRecord, stratum: String?, results: [String: Counts])] = []
         for draw in draws {
-            let strata = (draw.items + draw.spares).map(\.stratum).reduce(into: [String?]()) { if !$0.contains($1) { $0.append($1) } }
+            let strata = (draw.items + draw.spares).map(\.stratum).reduce(into: [String?]()) {
+                if !$0.contains($1) { $0.append($1) }
+            }
             for stratum in strata {
                 var results: [String: Counts] = [:]
                 for item in (draw.items + draw.spares) where item.stratum == stratum {
                     guard let record = state.outcome(of: draw, item.key)?.record else { continue }
                     for result in record.criteria ?? [] where names.contains(result.criterion) {
-                        var cell = results[result.criterion] ?? Counts(weight: stratum.flatMap { draw.population.strata?[$0] })
+                        var cell =
+                            results[result.criterion] ?? Counts(weight: stratum.flatMap { draw.population.strata?[$0] })
                         switch result.verdict {
                         case .fulfilled: cell.fulfilled += 1
                         case .remark: cell.remarks += 1
                         case .notApplicable: cell.notApplicable += 1
                         case .notReviewed:
                             cell.notReviewed += 1
-                            if let reason = result.reason, !cell.reasons.contains(reason) { cell.reasons.append(reason) }
+                            if let reason = result.reason, !cell.reasons.contains(reason) {
+                                cell.reasons.append(reason)
+                            }
                         }
                         results[result.criterion] = cell
                     }

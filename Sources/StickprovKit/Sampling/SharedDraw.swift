@@ -41,7 +41,9 @@ public enum SharedDraw {
             }
         }
         for control in points.map(\.control) {
-            for column in control.sampleRule?.carry ?? [] where !rule.carry.contains(column) { rule.carry.append(column) }
+            for column in control.sampleRule?.carry ?? [] where !rule.carry.contains(column) {
+                rule.carry.append(column)
+            }
         }
         lead.sampleRule = rule
         return lead
@@ -54,7 +56,8 @@ public enum SharedDraw {
             return "size: \(first.size.swedishDescription) and \(second.size.swedishDescription)"
         }
         if first.certainFrom != second.certainFrom {
-            return "certain-from amount: \(first.certainFrom.map { "\($0) kr" } ?? "none") and \(second.certainFrom.map { "\($0) kr" } ?? "none")"
+            return
+                "certain-from amount: \(first.certainFrom.map { "\($0) kr" } ?? "none") and \(second.certainFrom.map { "\($0) kr" } ?? "none")"
         }
         // Columns are found in a population without regard to case, so only a real difference counts.
         let columns: [(String, KeyPath<SampleRule, String?>)] = [
@@ -62,7 +65,8 @@ public enum SharedDraw {
             ("unit column", \.unitColumn), ("manager column", \.managerColumn), ("log user column", \.logUserColumn),
             ("log time column", \.logTimeColumn),
         ]
-        for (name, path) in columns where first[keyPath: path]?.nfc.lowercased() != second[keyPath: path]?.nfc.lowercased() {
+        for (name, path) in columns
+        where first[keyPath: path]?.nfc.lowercased() != second[keyPath: path]?.nfc.lowercased() {
             func shown(_ value: String?) -> String { value.map { "'\($0)'" } ?? "none" }
             return "\(name): \(shown(first[keyPath: path])) and \(shown(second[keyPath: path]))"
         }
