@@ -189,4 +189,37 @@ import Testing
         let first = try #require(report.stdout.split(separator: "\n").first { $0.contains("| Besluten följer riktlinjerna |") })
         #expect(!first.contains("kriteriet") && first.contains("samtliga utan anmärkning"), "\(first)")
     }
+
+    @Test(.enabled(if: SampleCommandTests.python != nil && WorkbookWorksheetTests.soffice != nil,
+                   "LibreOffice (soffice) is missing: the shared workbook's round trip is skipped"))
+    func aSharedWorkbookSavedByLibreOfficeKeepsEachPointsDropDownsAndIsRecorded() throws {
+        let folder = try Self.setUp()
+        let draw = try CLI.run(["draw", "K1", "K2", "--plan", "plan", "--population", "beslut-h1.csv", "--seed", "h1", "--period", "2023-H1",
+                                "--date", "2023-07-03"], in: folder.url)
+        #expect(draw.status == 0, "\(draw.stderr)")
+        let cells = (1...8).flatMap { row in
+            [(row, "Resultat (K1)", "ok"), (row, "Resultat (K2)", row == 2 ? "anmärkning" : "ok")]
+        } + [(2, "Typ av anmärkning (K2)", "Uppföljning saknas")]
+        try CriteriaCommandTests.fillWorkbook(folder, "urval-K1-K2-1.xlsx", "ifylld.xlsx", cells: cells)
+        try WorkbookWorksheetTests.convert(folder, "ifylld.xlsx", to: "xlsx", outdir: "lo")
+        let unzip = Process()
+        unzip.executableURL = URL(fileURLWithPath: try #require(SampleCommandTests.python))
+        unzip.arguments = ["-c", "import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read('xl/worksheets/sheet1.xml').decode())",
+                           folder.file("lo/ifylld.xlsx").path]
+        let pipe = Pipe()
+        unzip.standardOutput = pipe
+        try unzip.run()
+        let sheet = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        unzip.waitUntilExit()
+        // Each point's kind column keeps its own list: K1's kinds and K2's.
+        #expect(sheet.count > 1000, "LibreOffice wrote no sheet")
+        for list in ["Resultatord", "Anmarkningstyper", "Anmarkningstyper2"] {
+            #expect(sheet.contains("<formula1>\(list)</formula1>"), "\(list)")
+        }
+        let record = try CLI.run(["record", "--plan", "plan", "--worksheet", "lo/ifylld.xlsx"], in: folder.url)
+        #expect(record.status == 0, "\(record.stderr)")
+        #expect(record.stdout == "lo/ifylld.xlsx: recorded 16 results (16 new, 0 corrections), lines 2–17.\n", "\(record.stdout)")
+        let status = try CLI.run(["status", "--plan", "plan"], in: folder.url)
+        #expect(status.stdout.contains("    K1+K2-1  2023-H1  (shared with K1)  8 drawn · 8 reviewed · 7 ok · 1 remark\n"), "\(status.stdout)")
+    }
 }
