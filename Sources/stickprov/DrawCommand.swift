@@ -36,7 +36,7 @@ enum DrawCommand {
                 .option("spares", "N", help: "List N replacements after the sample (per stratum)."),
                 .flag("large", help: "Confirm a draw of more than 5,000 items (sample plus spares)."),
                 .flag("confirm-missing-strata", help: "Draw even when a stratum of the rule is not in the population (its part is empty)."),
-                .option("date", "YYYY-MM-DD", help: "The day of the draw (default: today)."),
+                .option("date", "YYYY-MM-DD", help: "The day of the draw (default: today; required without --period or --month when today is outside the plan's year)."),
                 .option("out", "FILE", help: "The worksheet: .xlsx (default: ./urval-DRAW-ID.xlsx; run inside the plan folder, beside ./Plans instead) or .csv."),
                 .option("by", "NAME", help: "Who draws (default: the system user)."),
             ],
@@ -187,7 +187,9 @@ struct DrawContext {
         let request = Draw.Request(
             control: control.id, rule: rule, seed: seed ?? Seed.generate(), isSeedGenerated: seed == nil,
             period: arguments.value("period"), month: month,
-            date: try arguments.value("date").map { try PlanCommands.day($0, option: "date") } ?? Clock.today(),
+            date: try Draw.day(
+                given: try arguments.value("date").map { try PlanCommands.day($0, option: "date") }, period: arguments.value("period"),
+                month: month, rule: rule, today: Clock.today(), planYear: year),
             populationFile: (populationPath as NSString).lastPathComponent, spares: spares,
             sharedWith: controls.dropFirst().map(\.id))
         let large = arguments.has("large")

@@ -16,7 +16,7 @@ import Testing
 
     @Test func recordsTheDrawAndWritesAWorksheetForExcel() throws {
         let folder = try Self.setUp()
-        let result = try CLI.run(["draw", "K2", "--plan", "plan", "--population", "utredningar.csv", "--seed", "Socialnämnden 2023-02-15", "--spares", "2", "--out", "urval-K2-1.csv"], in: folder.url)
+        let result = try CLI.run(["draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "utredningar.csv", "--seed", "Socialnämnden 2023-02-15", "--spares", "2", "--out", "urval-K2-1.csv"], in: folder.url)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.hasPrefix("Draw K2-1 for K2: Granskning av utredningar\nSeed: Socialnämnden 2023-02-15\n"))
         #expect(result.stdout.contains("Re-perform: stickprov sample utredningar.csv --key Ärendenummer --seed 'Socialnämnden 2023-02-15' --size 25\n"))
@@ -54,17 +54,17 @@ import Testing
 
     @Test func aLargerDrawWithTheSameSeedExtendsTheEarlierOne() throws {
         let folder = try Self.setUp()
-        _ = try CLI.run(["draw", "K2", "--plan", "plan", "--population", "utredningar.csv", "--seed", "x", "--size", "5"], in: folder.url)
-        let second = try CLI.run(["draw", "K2", "--plan", "plan", "--population", "utredningar.csv", "--seed", "x", "--size", "8"], in: folder.url)
+        _ = try CLI.run(["draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "utredningar.csv", "--seed", "x", "--size", "5"], in: folder.url)
+        let second = try CLI.run(["draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "utredningar.csv", "--seed", "x", "--size", "8"], in: folder.url)
         #expect(second.stdout.contains("Note: extends K2-1: its 5 items come first, in the same order, then 3 more\n"))
     }
 
     @Test(arguments: [
         (["draw", "K9", "--population", "utredningar.csv"], Int32(1), "error: no control point 'K9' in the plan (control points: K1, K2)\n"),
         (["draw", "K1", "--population", "handlaggare.csv", "--key", "Användare"], 1, "error: control point 'K1' is a log check; give --month YYYY-MM\n"),
-        (["draw", "K2", "--population", "handlaggare.csv"], 1, "handlaggare.csv: missing column 'Ärendenummer' (columns: Användare, Namn, Enhet)\n"),
-        (["draw", "K2", "--population", "saknas.csv"], 1, "saknas.csv: cannot read the file: No such file or directory\n"),
-        (["draw", "K2", "--population", "utredningar.csv", "--out", "plan/urval.csv"], 2, "error: --out 'plan/urval.csv' is inside the plan folder; worksheets hold personal data and are written elsewhere\n"),
+        (["draw", "K2", "--date", "2023-02-15", "--population", "handlaggare.csv"], 1, "handlaggare.csv: missing column 'Ärendenummer' (columns: Användare, Namn, Enhet)\n"),
+        (["draw", "K2", "--date", "2023-02-15", "--population", "saknas.csv"], 1, "saknas.csv: cannot read the file: No such file or directory\n"),
+        (["draw", "K2", "--date", "2023-02-15", "--population", "utredningar.csv", "--out", "plan/urval.csv"], 2, "error: --out 'plan/urval.csv' is inside the plan folder; worksheets hold personal data and are written elsewhere\n"),
     ])
     func refusesBadDrawsAndRecordsNothing(arguments: [String], status: Int32, message: String) throws {
         let folder = try Self.setUp()
@@ -77,7 +77,7 @@ import Testing
 
     @Test func anUncommittedTailIsIgnoredAndSetAsideByTheNextDraw() throws {
         let folder = try Self.setUp()
-        _ = try CLI.run(["draw", "K2", "--plan", "plan", "--population", "utredningar.csv", "--seed", "x"], in: folder.url)
+        _ = try CLI.run(["draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "utredningar.csv", "--seed", "x"], in: folder.url)
         // A write cut off before journal.head named it: bytes past the commit point.
         let handle = try FileHandle(forWritingTo: folder.file("plan/journal.jsonl"))
         try handle.seekToEnd()
@@ -86,7 +86,7 @@ import Testing
         let status = try CLI.run(["status", "--plan", "plan"], in: folder.url)
         #expect(status.status == 0)
         #expect(status.stderr.contains("16 bytes past journal.head were never committed"), "\(status.stderr)")
-        let again = try CLI.run(["draw", "K2", "--plan", "plan", "--population", "utredningar.csv"], in: folder.url)
+        let again = try CLI.run(["draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "utredningar.csv"], in: folder.url)
         #expect(again.status == 0, "\(again.stderr)")
         #expect(again.stdout.hasPrefix("Draw K2-2 for K2"))
         let side = try FileManager.default.contentsOfDirectory(atPath: folder.file("plan").path)
@@ -101,18 +101,18 @@ import Testing
 
     @Test func aDamagedJournalStopsDrawsUntilRepaired() throws {
         let folder = try Self.setUp()
-        _ = try CLI.run(["draw", "K2", "--plan", "plan", "--population", "utredningar.csv", "--seed", "x"], in: folder.url)
+        _ = try CLI.run(["draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "utredningar.csv", "--seed", "x"], in: folder.url)
         // The committed last line is cut short: the journal is shorter than journal.head says.
         let journal = folder.file("plan/journal.jsonl")
         let bytes = try Data(contentsOf: journal)
         try bytes.dropLast(20).write(to: journal)
-        let blocked = try CLI.run(["draw", "K2", "--plan", "plan", "--population", "utredningar.csv"], in: folder.url)
+        let blocked = try CLI.run(["draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "utredningar.csv"], in: folder.url)
         #expect(blocked.status == 1)
         #expect(blocked.stderr == "plan/journal.jsonl:1: the last line is incomplete (a write was cut off)\nNothing was recorded. See 'stickprov repair --help' to set the damage aside.\n")
         let repaired = try CLI.run(["repair", "--plan", "plan", "--yes"], in: folder.url)
         #expect(repaired.status == 0)
         #expect(repaired.stdout.contains("Moved 1 line from line 1 to journal.damaged-"))
-        let again = try CLI.run(["draw", "K2", "--plan", "plan", "--population", "utredningar.csv"], in: folder.url)
+        let again = try CLI.run(["draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "utredningar.csv"], in: folder.url)
         #expect(again.status == 0)
         #expect(again.stdout.hasPrefix("Draw K2-1 for K2"))
         let verify = try CLI.run(["verify", "--plan", "plan"], in: folder.url)

@@ -47,6 +47,24 @@ import Testing
         #expect(report.stdout.contains("Gräns"))
     }
 
+    /// The makePlan plan is of 2023: a draw without a day in a later year would be dated today and
+    /// then left out of the 2023 report, so its day is asked for (the walk in the README gives it).
+    @Test func aDrawWithoutItsDayIsRefusedWhenTodayIsOutsideThePlansYear() throws {
+        guard Calendar.current.component(.year, from: Date()) != 2023 else { return }
+        let folder = try DrawCommandTests.setUp()
+        let journal = try? Data(contentsOf: folder.file("plan/journal.jsonl"))
+        let refused = try CLI.run(["draw", "K2", "--plan", "plan", "--population", "utredningar.csv", "--seed", "s", "--out", "u.csv"], in: folder.url)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.hasPrefix("error: give --date, the day of the draw (or --period): today ("))
+        #expect(refused.stderr.hasSuffix(") is outside the plan's year 2023, and a draw dated today would be left out of its report\n"))
+        #expect((try? Data(contentsOf: folder.file("plan/journal.jsonl"))) == journal)
+        #expect(!FileManager.default.fileExists(atPath: folder.file("u.csv").path))
+        let dated = try CLI.run(["draw", "K2", "--plan", "plan", "--population", "utredningar.csv", "--seed", "s", "--date", "2023-02-15", "--out", "u.csv"], in: folder.url)
+        #expect(dated.status == 0, "\(dated.stderr)")
+        let status = try CLI.run(["status", "--plan", "plan"], in: folder.url)
+        #expect(status.stdout.contains("K2-1  2023-02-15"), "\(status.stdout)")
+    }
+
     @Test func severalPlansUnderPlansAreNamedWhenNoneIsChosen() throws {
         let folder = try TemporaryFolder()
         for name in ["socialnamnden-2024", "bun-2024"] {
@@ -71,7 +89,7 @@ import Testing
         try FileManager.default.createDirectory(at: folder.file("Plans"), withIntermediateDirectories: true)
         try FileManager.default.moveItem(at: folder.file("plan"), to: folder.file("Plans/socialnamnden-2023"))
         let inside = folder.file("Plans/socialnamnden-2023")
-        let result = try CLI.run(["draw", "K2", "--population", "../../utredningar.csv", "--seed", "s", "--size", "3"], in: inside)
+        let result = try CLI.run(["draw", "K2", "--date", "2023-02-15", "--population", "../../utredningar.csv", "--seed", "s", "--size", "3"], in: inside)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Worksheet: ../../urval-K2-1.xlsx\n"), "\(result.stdout)")
         #expect(FileManager.default.fileExists(atPath: folder.file("urval-K2-1.xlsx").path))
@@ -82,7 +100,7 @@ import Testing
         let folder = try TemporaryFolder()
         try PlanCommandTests.makePlan(in: folder)
         try folder.write("pop.csv", "Ärendenummer;Handläggare\n-5;A\n-6;B\n")
-        let draw = try CLI.run(["draw", "K2", "--plan", "plan", "--population", "pop.csv", "--seed", "s", "--size", "2"], in: folder.url)
+        let draw = try CLI.run(["draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "pop.csv", "--seed", "s", "--size", "2"], in: folder.url)
         #expect(draw.status == 0, "\(draw.stderr)")
         let result = try CLI.run(["record", "--plan", "plan", "--ok", "--date", "2023-02-20", "--", "K2-1", "-5"], in: folder.url)
         #expect(result.status == 0, "\(result.stderr)")

@@ -247,7 +247,7 @@ import Testing
         var csv = "Ärendenummer;Handläggare\n"
         for i in 0..<30 { csv += "SN-\(i);u1\n" }
         try folder.write("utredningar.csv", csv)
-        _ = try CLI.run(["draw", "K2", "--plan", "plan", "--population", "utredningar.csv", "--out", "urval.csv"], in: folder.url)
+        _ = try CLI.run(["draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "utredningar.csv", "--out", "urval.csv"], in: folder.url)
         try folder.write("logg.csv", Self.exportHeader)
         let result = try CLI.run(["logcheck", "extract", "K2-1", "--plan", "plan", "--log", "logg.csv", "--out", "ut", "--time-column", "Tidpunkt"], in: folder.url)
         #expect(result.status == 1)

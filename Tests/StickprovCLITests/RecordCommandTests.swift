@@ -5,7 +5,7 @@ import Testing
     /// A plan with a drawn K2-1 (5 items, 1 spare) and the worksheet the draw wrote.
     static func setUp() throws -> TemporaryFolder {
         let folder = try DrawCommandTests.setUp()
-        let draw = try CLI.run(["draw", "K2", "--plan", "plan", "--population", "utredningar.csv", "--seed", "s", "--size", "5", "--spares", "1", "--out", "urval-K2-1.csv"], in: folder.url)
+        let draw = try CLI.run(["draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "utredningar.csv", "--seed", "s", "--size", "5", "--spares", "1", "--out", "urval-K2-1.csv"], in: folder.url)
         #expect(draw.status == 0, "\(draw.stderr)")
         return folder
     }

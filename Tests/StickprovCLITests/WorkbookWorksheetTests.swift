@@ -69,7 +69,7 @@ import Testing
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
         let bytes = try Data(contentsOf: folder.file("urval-K2-1.xlsx"))
         #expect(bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]))
-        let inside = try CLI.run(["draw", "K2", "--plan", "plan", "--population", "population.csv", "--out", "plan/x.xlsx"], in: folder.url)
+        let inside = try CLI.run(["draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "population.csv", "--out", "plan/x.xlsx"], in: folder.url)
         #expect(inside.status == 2)
         #expect(inside.stderr.contains("inside the plan folder"))
     }

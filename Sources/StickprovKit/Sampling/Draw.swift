@@ -45,6 +45,20 @@ public enum Draw {
         }
     }
 
+    /// The day of a draw: the one given, else today. A draw with neither a period nor a month covers
+    /// its day, so a draw of today in a plan of another year would be recorded and then left out of
+    /// the year's report: then the day must be given. (A log check without its month is refused
+    /// for the month by ``make(_:population:earlier:)``.)
+    /// - Throws: ``DrawError/dateRequired(today:year:)``.
+    public static func day(given: Day?, period: String?, month: Month?, rule: SampleRule, today: Day, planYear: Int)
+        throws(DrawError) -> Day
+    {
+        if let given { return given }
+        if case .logCheck = rule.size { return today }
+        guard today.year == planYear || period != nil || month != nil else { throw .dateRequired(today: today, year: planYear) }
+        return today
+    }
+
     /// Draws and returns the record to append to the journal.
     /// - Parameter earlier: the control's earlier draws, to number this one and to notice
     ///   when it extends one (same seed and population, larger size: rank order makes the
@@ -190,6 +204,8 @@ public enum DrawError: Error, Sendable, Equatable {
     case sharedAcrossAreas(ControlID, RiskID, other: ControlID, RiskID)
     /// The control points of a shared draw have different sample rules.
     case sharedRulesDiffer(ControlID, ControlID, difference: String)
+    /// A draw without a day, period or month when today is outside the plan's year.
+    case dateRequired(today: Day, year: Int)
 
     /// The message a user reads.
     public var message: String {
@@ -212,6 +228,8 @@ public enum DrawError: Error, Sendable, Equatable {
             "'\(first)' is in area \(area) and '\(other)' in area \(otherArea): one sample is shared only by control points of the same area; draw them apart"
         case .sharedRulesDiffer(let first, let second, let difference):
             "the sample rules of '\(first)' and '\(second)' differ in \(difference); a shared draw follows one rule: make them the same ('stickprov plan edit \(second) …') or leave one without a rule"
+        case .dateRequired(let today, let year):
+            "give --date, the day of the draw (or --period): today (\(today)) is outside the plan's year \(year), and a draw dated today would be left out of its report"
         case .unknownDraw(let id, let known):
             "no draw '\(id)' in the journal (draws: \(known.isEmpty ? "none yet" : known.map(\.rawValue).joined(separator: ", ")))"
         }

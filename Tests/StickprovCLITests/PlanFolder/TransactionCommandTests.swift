@@ -21,7 +21,7 @@ import Testing
     @Test func fourConcurrentDrawsGetFourIds() throws {
         let folder = try DrawCommandTests.setUp()
         let runs = (1...4).map { i in
-            ["draw", "K2", "--plan", "plan", "--population", "utredningar.csv", "--seed", "frö \(i)", "--out", "sheet-\(i).csv"]
+            ["draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "utredningar.csv", "--seed", "frö \(i)", "--out", "sheet-\(i).csv"]
         }
         let results = try Self.concurrently(runs, in: folder)
         #expect(results.count == 4)
@@ -57,12 +57,12 @@ import Testing
         var csv = "Ärendenummer;Handläggare\n"
         for i in 0..<5_200 { csv += "SN-\(i);H\n" }
         try folder.write("stor.csv", csv)
-        let refused = try CLI.run(["draw", "K2", "--plan", "plan", "--population", "stor.csv", "--size", "5001", "--seed", "s", "--out", "u.csv"], in: folder.url)
+        let refused = try CLI.run(["draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "stor.csv", "--size", "5001", "--seed", "s", "--out", "u.csv"], in: folder.url)
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("5001 items") && refused.stderr.contains("--large"), "\(refused.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.file("u.csv").path))
         #expect(!((try? String(contentsOf: folder.file("plan/journal.jsonl"), encoding: .utf8)) ?? "").contains("\"draw\""))
-        let confirmed = try CLI.run(["draw", "K2", "--plan", "plan", "--population", "stor.csv", "--size", "5001", "--seed", "s", "--out", "u.csv", "--large"], in: folder.url)
+        let confirmed = try CLI.run(["draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "stor.csv", "--size", "5001", "--seed", "s", "--out", "u.csv", "--large"], in: folder.url)
         #expect(confirmed.status == 0, "\(confirmed.stderr)")
         #expect(FileManager.default.fileExists(atPath: folder.file("u.csv").path))
     }
@@ -71,7 +71,7 @@ import Testing
         let folder = try DrawCommandTests.setUp()
         // The journal cannot be written: a directory stands where it would be.
         try FileManager.default.createDirectory(at: folder.file("plan/journal.jsonl"), withIntermediateDirectories: true)
-        let result = try CLI.run(["draw", "K2", "--plan", "plan", "--population", "utredningar.csv", "--seed", "s", "--out", "u.csv"], in: folder.url)
+        let result = try CLI.run(["draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "utredningar.csv", "--seed", "s", "--out", "u.csv"], in: folder.url)
         #expect(result.status == 1)
         #expect(!FileManager.default.fileExists(atPath: folder.file("u.csv").path))
         let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".u.csv") }

@@ -38,7 +38,7 @@ import Testing
         let before = folder.listing()
         for arguments in [
             ["sample", "population.csv", "--key", "Ärendenummer", "--seed", "s", "--size", "2"],
-            ["draw", "K2", "--plan", "plan", "--population", "population.csv", "--seed", "s"],
+            ["draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "population.csv", "--seed", "s"],
             ["plan", "import", "population.csv", "--plan", "other", "--committee", "S", "--year", "2024"],
             ["record", "--worksheet", "population.csv", "--plan", "plan"],
             ["scan", "population.csv"],
@@ -85,7 +85,7 @@ import Testing
         let folder = try TemporaryFolder()
         try PlanCommandTests.makePlan(in: folder)
         try folder.write("population.csv", "Ärendenummer;Handläggare\nSN-1;\"=HYPERLINK(\"\"http://x\"\";\"\"klicka\"\")\"\nSN-2;@SUM(A1)\nSN-3;+SUM(1,2)\nSN-4;-5\nSN-5;+46701234567\n")
-        let result = try CLI.run(["draw", "K2", "--plan", "plan", "--population", "population.csv", "--seed", "s", "--size", "5", "--out", "urval-K2-1.csv"], in: folder.url)
+        let result = try CLI.run(["draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "population.csv", "--seed", "s", "--size", "5", "--out", "urval-K2-1.csv"], in: folder.url)
         #expect(result.status == 0, "\(result.stderr)")
         let sheet = String(decoding: try Data(contentsOf: folder.file("urval-K2-1.csv")), as: UTF8.self)
         #expect(sheet.contains("\"'=HYPERLINK(\"\"http://x\"\";\"\"klicka\"\")\""))
@@ -98,7 +98,7 @@ import Testing
 
     @Test func aJournalLineFromANewerVersionStopsTheReaderWithItsLine() throws {
         let folder = try DrawCommandTests.setUp()
-        _ = try CLI.run(["draw", "K2", "--plan", "plan", "--population", "utredningar.csv", "--seed", "s"], in: folder.url)
+        _ = try CLI.run(["draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "utredningar.csv", "--seed", "s"], in: folder.url)
         let journal = folder.file("plan/journal.jsonl")
         let first = try String(contentsOf: journal, encoding: .utf8).split(separator: "\n")[0]
         let prev = sha256Hex(Array(first.utf8))

@@ -11,7 +11,7 @@ import Testing
         for (arguments, message) in [
             (["sample", "/dev/zero", "--key", "Nr", "--seed", "s", "--size", "1"], "/dev/zero: this is a device, not a file; give a saved CSV file\n"),
             (["record", "--worksheet", "/dev/zero", "--plan", "plan"], "/dev/zero: this is a device, not a file; give a saved CSV file\n"),
-            (["draw", "K2", "--plan", "plan", "--population", "fifo.csv", "--seed", "s"], "fifo.csv: this is a FIFO (named pipe), not a file; give a saved CSV file\n"),
+            (["draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "fifo.csv", "--seed", "s"], "fifo.csv: this is a FIFO (named pipe), not a file; give a saved CSV file\n"),
             (["sample", ".", "--key", "Nr", "--seed", "s", "--size", "1"], ".: this is a folder, not a file; give a saved CSV file\n"),
         ] {
             let result = try CLI.run(arguments, in: folder.url)
@@ -58,8 +58,8 @@ import Testing
     }
 
     @Test(arguments: [
-        (["draw", "K2", "--plan", "plan", "--population", "utredningar.csv", "--seed", "s", "--percent", "0"], "error: --percent: 0 % draws nothing; a percentage is above 0"),
-        (["draw", "K2", "--plan", "plan", "--population", "utredningar.csv", "--seed", "s", "--stratum", "Handläggare", "--rule", "Handläggare 1=0%"],
+        (["draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "utredningar.csv", "--seed", "s", "--percent", "0"], "error: --percent: 0 % draws nothing; a percentage is above 0"),
+        (["draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "utredningar.csv", "--seed", "s", "--stratum", "Handläggare", "--rule", "Handläggare 1=0%"],
          "error: --rule: 'Handläggare 1=0%' draws nothing; each stratum's size is above 0"),
         (["sample", "utredningar.csv", "--key", "Ärendenummer", "--seed", "s", "--size", "0"], "error: --size must be at least 1"),
         (["sample", "utredningar.csv", "--key", "Ärendenummer", "--seed", "s", "--percent", "0,00"], "error: --percent: 0 % draws nothing; a percentage is above 0"),

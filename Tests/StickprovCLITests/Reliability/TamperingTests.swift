@@ -8,7 +8,7 @@ import Testing
     static func recorded() throws -> (TemporaryFolder, String) {
         let folder = try DrawCommandTests.setUp()
         for seed in ["a", "b", "c"] {
-            let draw = try CLI.run(["draw", "K2", "--plan", "plan", "--population", "utredningar.csv", "--seed", seed, "--size", "3", "--out", "u-\(seed).csv"], in: folder.url)
+            let draw = try CLI.run(["draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "utredningar.csv", "--seed", seed, "--size", "3", "--out", "u-\(seed).csv"], in: folder.url)
             #expect(draw.status == 0, "\(draw.stderr)")
         }
         let verify = try CLI.run(["verify", "--plan", "plan"], in: folder.url)
@@ -54,7 +54,7 @@ import Testing
         // Rewrite the whole record consistently: a fresh journal and head with other draws.
         try FileManager.default.removeItem(at: folder.file("plan/journal.jsonl"))
         try FileManager.default.removeItem(at: folder.file("plan/journal.head"))
-        let draw = try CLI.run(["draw", "K2", "--plan", "plan", "--population", "utredningar.csv", "--seed", "z", "--size", "3", "--out", "u-z.csv"], in: folder.url)
+        let draw = try CLI.run(["draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "utredningar.csv", "--seed", "z", "--size", "3", "--out", "u-z.csv"], in: folder.url)
         #expect(draw.status == 0, "\(draw.stderr)")
         #expect(try CLI.run(["verify", "--plan", "plan"], in: folder.url).status == 0)
         let verify = try CLI.run(["verify", "--plan", "plan", "--expect", noted], in: folder.url)
