@@ -25,12 +25,21 @@ struct CLI {
     /// Runs `stickprov` with `arguments` in `directory`, feeding `input` on standard input.
     @discardableResult
     static func run(_ arguments: [String], in directory: URL? = nil, input: Data? = nil) throws -> Result {
+        try run(program: binary, arguments, in: directory, input: input)
+    }
+
+    /// Runs `program` (stickprov, or a shell running a README line) with `arguments` in `directory`;
+    /// `environment` entries replace the inherited ones, and USER is `testare`.
+    static func run(
+        program: URL, _ arguments: [String], in directory: URL? = nil, input: Data? = nil, environment extra: [String: String] = [:]
+    ) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = program
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? packageRoot
         var environment = ProcessInfo.processInfo.environment
         environment["USER"] = "testare"
+        environment.merge(extra) { _, new in new }
         process.environment = environment
         let outPipe = Pipe(), errPipe = Pipe(), inPipe = Pipe()
         process.standardOutput = outPipe
