@@ -14,9 +14,11 @@ let package = Package(
         /// SHA-256 with the CPU's SHA extensions (x86-64 SHA-NI), detected at run time; the Swift
         /// code in StickprovKit/Hashing is the fallback. Optimised in debug builds like the library.
         .target(name: "CSHA256", cSettings: [.unsafeFlags(["-O2"], .when(configuration: .debug))]),
+        /// memmem for finding a draw's lines in a long journal without decoding the rest.
+        .target(name: "CBytes"),
         .target(
             name: "StickprovKit",
-            dependencies: ["CSHA256"],
+            dependencies: ["CSHA256", "CBytes"],
             swiftSettings: [.unsafeFlags(["-O"], .when(configuration: .debug))]
         ),
         /// Small hand-written command-line argument parser, unit tested on its own.

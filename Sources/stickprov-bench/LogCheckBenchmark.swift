@@ -140,6 +140,8 @@ enum LogCheckBenchmark {
         var seconds: Double
         var peakKilobytes: Int
         var output: String
+        /// User plus system CPU time of the command (and the processes it waited for).
+        var cpuSeconds: Double = 0
     }
 
     /// Runs `command` once to warm up and `repetitions` times more; the best time and the largest peak RSS.
@@ -202,8 +204,11 @@ enum LogCheckBenchmark {
         guard wait4(pid, &status, 0, &usage) == pid else { return nil }
         let elapsed = (ContinuousClock.now - start).seconds
         guard status == 0 else { return nil }
+        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+            + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
         return Measurement(
-            seconds: elapsed, peakKilobytes: usage.ru_maxrss, output: String(decoding: output, as: UTF8.self))
+            seconds: elapsed, peakKilobytes: usage.ru_maxrss, output: String(decoding: output, as: UTF8.self),
+            cpuSeconds: cpu)
     }
 
     static func usage() -> Int32 {

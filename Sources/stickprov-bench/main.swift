@@ -40,6 +40,12 @@ enum Benchmarks {
             summary: "the log-check extract on a generated export of N rows (default 1,000,000) against grep -F and mawk",
             run: LogCheckBenchmark.run
         ),
+        Entry(
+            name: "journal",
+            usage: "journal [--sizes 1000,10000,100000] [--runs N] [--plan DIR] [--keep DIR] [--profile]",
+            summary: "record append, status, report and verify on the example plan with journals of 1,000 to 100,000 events",
+            run: JournalBenchmark.run
+        ),
     ]
 
     /// The usage text, listing every registered benchmark.

@@ -7,13 +7,17 @@ enum RecordCommands {
     static let all: [Command] = [record, measure, assess]
 
     /// One transaction through ``PlanFolder``: appends what `events` decides from the plan and the year, and prints `summary`.
+    /// With `draws`, the transaction reads only those draws and their results (see ``PlanFolder/transact(time:actor:concerning:_:)``).
     static func append(
-        _ arguments: ParsedArguments, _ console: Console,
+        _ arguments: ParsedArguments, _ console: Console, concerning draws: [DrawID]? = nil,
         _ events: (ControlPlan, YearState) throws -> [JournalPayload], summary: ([JournalEvent]) -> String
     ) throws {
         let folder = PlanFolder(at: PlanCommands.folder(arguments))
         let written = try journalCall(folder.journal) {
-            try folder.transact(time: Clock.timestamp(), actor: Actor.name(arguments), events)
+            if let draws {
+                return try folder.transact(time: Clock.timestamp(), actor: Actor.name(arguments), concerning: draws, events)
+            }
+            return try folder.transact(time: Clock.timestamp(), actor: Actor.name(arguments), events)
         }
         if !written.isEmpty { Console.recorded = true }
         console.line(summary(written))
@@ -123,7 +127,7 @@ enum RecordCommands {
                 }
                 return amount
             }
-            try append(arguments, console, { plan, state in
+            try append(arguments, console, concerning: [proposed.draw], { plan, state in
                 if let correctAmount, let draw = state.draw(proposed.draw) {
                     proposed.misstatement = try AmountFindings.misstatement(
                         correct: correctAmount, key: proposed.key, in: draw)

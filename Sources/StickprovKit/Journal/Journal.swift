@@ -1,3 +1,4 @@
+import CBytes
 import Foundation
 
 #if canImport(Glibc)
@@ -43,6 +44,56 @@ public struct Journal: Sendable {
         let (parsed, damage) = Journal.scan(committed(bytes, head), decodingEvents: true)
         if let damage = damage ?? checkHead(parsed, head) ?? shortness(bytes.count, head) { throw damage }
         return parsed.events
+    }
+
+    /// The committed events whose lines mention one of `words` in quotes (a draw id: its draw and its
+    /// items' results), found with `memmem` in the mapped file and decoded alone, so a transaction about
+    /// one draw costs about the same at any length of the year. The chain is not checked here (readers
+    /// and `verify` check it; an append checks the head and the last line).
+    /// Falls back to ``read()`` (every event, checked) with an older head or a line that does not decode.
+    /// - Throws: ``JournalError`` for a damaged line, a missing journal, or one shorter than its head.
+    public func events(mentioning words: [String]) throws(JournalError) -> [JournalEvent] {
+        let head = try readHead()
+        guard let length = head?.length, words.allSatisfy({ !$0.contains("\"") && !$0.contains("\\") }) else {
+            return try read()  // an older head without the length: every event, checked
+        }
+        guard FileManager.default.fileExists(atPath: path) else {
+            if length > 0 { throw .journalMissing(expected: head?.count ?? 0) }
+            return []
+        }
+        let file = try LockedFile(path: path, exclusive: false, create: false)
+        defer { file.close() }
+        let size = try file.size()
+        if let damage = shortness(size, head) { throw damage }
+        let found = try file.withMapped(length: length) { (bytes) throws(JournalError) -> [JournalEvent]? in
+            guard let base = bytes.baseAddress else { return [] }
+            var starts: Set<Int> = []
+            for word in words {
+                let needle = Array("\"\(word)\"".utf8)
+                var offset = 0
+                while offset < length,
+                    let hit = stickprov_memmem(base + offset, length - offset, needle, needle.count)
+                {
+                    let at = base.distance(to: UnsafeRawPointer(hit))
+                    var start = at
+                    while start > 0, bytes[start - 1] != UInt8(ascii: "\n") { start -= 1 }
+                    starts.insert(start)
+                    offset = at + needle.count
+                }
+            }
+            var events: [JournalEvent] = []
+            for start in starts.sorted() {
+                var end = start
+                while end < length, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                let line = Array(bytes[start..<end])
+                guard let event = try? JournalLine.decode(line[...], line: 0).event else { return nil }
+                events.append(event)
+            }
+            return events
+        }
+        // A line that does not decode is named, with its number, by the full read.
+        if let found { return found }
+        return try read()
     }
 
     /// ``JournalError/shorterThanHead(expected:found:)`` when the file is shorter than the committed length.

@@ -64,37 +64,69 @@ enum JournalLine {
         }
     }
 
-    /// The `data` of one line as `D`; a line that does not decode names its line.
-    private static func decodePayload<D: Codable>(_ type: D.Type, from data: Data, line: Int) throws(JournalError) -> D {
-        do {
-            return try JSONDecoder().decode(Envelope<D>.self, from: data).data
-        } catch {
-            throw .malformedLine(line: line, detail: describe(error))
+    /// A whole line read in one pass: the header's fields and the data decoded as its `type` says.
+    private struct Line: Decodable {
+        var actor: String
+        var prev: String
+        var seq: Int
+        var time: String
+        var payload: JournalPayload
+
+        enum Keys: String, CodingKey { case actor, data, prev, seq, time, type }
+
+        /// An unknown `type`, reported as ``JournalError/unknownEventType(line:type:)``.
+        struct UnknownType: Error { var type: String }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: Keys.self)
+            actor = try container.decode(String.self, forKey: .actor)
+            prev = try container.decode(String.self, forKey: .prev)
+            seq = try container.decode(Int.self, forKey: .seq)
+            time = try container.decode(String.self, forKey: .time)
+            let type = try container.decode(String.self, forKey: .type)
+            func data<D: Decodable>(_ kind: D.Type) throws -> D { try container.decode(kind, forKey: .data) }
+            switch type {
+            case "draw": payload = .draw(try data(DrawRecord.self))
+            case "outcome": payload = .outcome(try data(OutcomeRecord.self))
+            case "correction": payload = .correction(try data(OutcomeRecord.self))
+            case "measurement": payload = .measurement(try data(MeasurementRecord.self))
+            case "assessment": payload = .assessment(try data(AssessmentRecord.self))
+            case "repair": payload = .repair(try data(RepairRecord.self))
+            case "provider": payload = .provider(try data(ProviderRecord.self))
+            case "adoption": payload = .adoption(try data(AdoptionRecord.self))
+            case "amendment": payload = .amendment(try data(AmendmentRecord.self))
+            default: throw UnknownType(type: type)
+            }
         }
     }
 
-    /// Decodes one line; `prev` is checked by the caller.
+    /// Decodes one line (a plain outcome and a large draw's items by ``JournalLineReader``, anything else in a single pass of the
+    /// JSON decoder); `prev` is checked by the caller.
     static func decode(_ bytes: ArraySlice<UInt8>, line: Int) throws(JournalError) -> (event: JournalEvent, prev: String) {
-        let data = Data(bytes)
-        let header = try header(data, line: line)
-        func payload<D: Codable>(_ type: D.Type) throws(JournalError) -> D {
-            try decodePayload(type, from: data, line: line)
+        if let outcome = JournalLineReader.read(bytes) { return outcome }
+        // A draw's items (the bulk of its line) are read by hand, the rest by the decoder.
+        // Anything odd falls through to decoding the whole line, which names the problem.
+        if let draw = JournalLineReader.drawItems(bytes), let decoded = try? JSONDecoder().decode(Line.self, from: Data(draw.rest)),
+            case .draw(var record) = decoded.payload
+        {
+            record.items = draw.items
+            return (JournalEvent(sequence: decoded.seq, time: decoded.time, actor: decoded.actor, payload: .draw(record)), decoded.prev)
         }
-        let decoded: JournalPayload
-        switch header.type {
-        case "draw": decoded = .draw(try payload(DrawRecord.self))
-        case "outcome": decoded = .outcome(try payload(OutcomeRecord.self))
-        case "correction": decoded = .correction(try payload(OutcomeRecord.self))
-        case "measurement": decoded = .measurement(try payload(MeasurementRecord.self))
-        case "assessment": decoded = .assessment(try payload(AssessmentRecord.self))
-        case "repair": decoded = .repair(try payload(RepairRecord.self))
-        case "provider": decoded = .provider(try payload(ProviderRecord.self))
-        case "adoption": decoded = .adoption(try payload(AdoptionRecord.self))
-        case "amendment": decoded = .amendment(try payload(AmendmentRecord.self))
-        default: throw .unknownEventType(line: line, type: header.type)
+        return try decodeByFoundation(bytes, line: line)
+    }
+
+    /// Decodes one line with `JSONDecoder` alone: what ``decode(_:line:)`` falls back to, and what tests
+    /// compare ``JournalLineReader`` with.
+    static func decodeByFoundation(_ bytes: ArraySlice<UInt8>, line: Int) throws(JournalError) -> (event: JournalEvent, prev: String) {
+        do {
+            let decoded = try JSONDecoder().decode(Line.self, from: Data(bytes))
+            let event = JournalEvent(sequence: decoded.seq, time: decoded.time, actor: decoded.actor, payload: decoded.payload)
+            return (event, decoded.prev)
+        } catch let unknown as Line.UnknownType {
+            throw .unknownEventType(line: line, type: unknown.type)
+        } catch {
+            throw .malformedLine(line: line, detail: describe(error))
         }
-        let event = JournalEvent(sequence: header.seq, time: header.time, actor: header.actor, payload: decoded)
-        return (event, header.prev)
     }
 
     private static func describe(_ error: any Error) -> String {

@@ -97,6 +97,16 @@ struct LockedFile {
         return collected
     }
 
+    /// Runs `body` on the file's first `length` bytes mapped read-only (no copy of a large journal).
+    func withMapped<T>(length: Int, _ body: (UnsafeRawBufferPointer) throws(JournalError) -> T) throws(JournalError) -> T {
+        guard length > 0 else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        guard let base = mmap(nil, length, PROT_READ, MAP_PRIVATE, descriptor, 0), base != MAP_FAILED else {
+            throw LockedFile.failure(path)
+        }
+        defer { munmap(base, length) }
+        return try body(UnsafeRawBufferPointer(start: base, count: length))
+    }
+
     /// Cuts the file to `length` bytes and fsyncs (repair only).
     func truncate(to length: Int) throws(JournalError) {
         guard ftruncate(descriptor, off_t(length)) == 0, fsync(descriptor) == 0 else { throw LockedFile.failure(path) }

@@ -45,32 +45,35 @@ public struct ReviewStatistics: Sendable, Equatable {
         for draw in draws {
             drawn += draw.items.count
             let column = officerColumn ?? ReviewStatistics.officerColumn(of: draw.rule)
-            for item in draw.items {
-                if let column, let name = item.carried[column] {
-                    hasOfficerColumn = true
-                    if !name.isEmpty { officerNames.insert(name) }
-                }
-            }
             let results = state.results(of: draw)
-            pending += draw.items.filter { results[$0.key] == nil }.count
-            for item in draw.items + draw.spares {
-                guard let outcome = results[item.key]?.record else { continue }
-                switch outcome.result {
-                case .ok: ok += 1; reviewed += 1
-                case .remark:
-                    remarks += 1
-                    reviewed += 1
-                    kinds[outcome.remarkKind ?? "Ospecificerad", default: 0] += 1
-                case .notReviewed:
-                    notReviewed += 1
-                    let reason = outcome.note ?? ""
-                    if let index = notReviewedReasons.firstIndex(where: { $0.reason == reason }) {
-                        notReviewedReasons[index].count += 1
-                    } else {
-                        notReviewedReasons.append((reason, 1))
+            // One pass over the items and one over the spares, one lookup each (a long year has 100,000).
+            for (list, isSpareList) in [(draw.items, false), (draw.spares, true)] {
+                for item in list {
+                    if !isSpareList, let column, let name = item.carried[column] {
+                        hasOfficerColumn = true
+                        if !name.isEmpty { officerNames.insert(name) }
                     }
+                    guard let outcome = results[item.key]?.record else {
+                        if !isSpareList { pending += 1 }
+                        continue
+                    }
+                    switch outcome.result {
+                    case .ok: ok += 1; reviewed += 1
+                    case .remark:
+                        remarks += 1
+                        reviewed += 1
+                        kinds[outcome.remarkKind ?? "Ospecificerad", default: 0] += 1
+                    case .notReviewed:
+                        notReviewed += 1
+                        let reason = outcome.note ?? ""
+                        if let index = notReviewedReasons.firstIndex(where: { $0.reason == reason }) {
+                            notReviewedReasons[index].count += 1
+                        } else {
+                            notReviewedReasons.append((reason, 1))
+                        }
+                    }
+                    if outcome.isSpare && outcome.result != .notReviewed { sparesReviewed += 1 }
                 }
-                if outcome.isSpare && outcome.result != .notReviewed { sparesReviewed += 1 }
             }
         }
         remarkKinds = kinds.map { (kind: $0.key, count: $0.value) }

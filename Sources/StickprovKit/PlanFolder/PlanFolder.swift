@@ -63,6 +63,25 @@ public struct PlanFolder: Sendable {
         }
     }
 
+    /// One transaction about some draws (recording an item's result): as ``transact(time:actor:_:)``,
+    /// but `decide` sees a year of only these draws and their items' results, read without decoding the
+    /// rest of the journal, so the transaction costs about the same at any length of the year. When a
+    /// draw is not found, `decide` sees the whole year (so a message can list the draws there are).
+    @discardableResult
+    public func transact(
+        time: String, actor: String, concerning draws: [DrawID],
+        _ decide: (ControlPlan, YearState) throws -> [JournalPayload]
+    ) throws -> [JournalEvent] {
+        try exclusively {
+            let plan = try PlanFile.load(from: path)
+            var state = YearState(events: try journal.events(mentioning: draws.map(\.rawValue)))
+            if draws.contains(where: { state.draw($0) == nil }) { state = YearState(events: try journal.read()) }
+            let payloads = try decide(plan, state)
+            guard !payloads.isEmpty else { return [] }
+            return try journal.append(payloads, time: time, actor: actor)
+        }
+    }
+
     /// One transaction on `plan.json`: under the folder's lock, reads the plan, lets `change`
     /// edit it and say what it did, and saves it by atomic replace (an adopted plan's change is
     /// recorded as an amendment in the same transaction, and rolled back if that fails).
