@@ -153,7 +153,17 @@ def built_stickprov():
     sys.exit("example-data.py: no stickprov on PATH and none built here; run 'swift build' first")
 
 
+WALK_FILES = ["utredningar-feb.csv", "handlaggare.csv", "behorighetslogg-2023-03.csv", "utbetalningar-mars.csv",
+              "internkontrollplan-2023.csv", "riskanalys-2023.csv", "k3.txt", "k3-atg.txt", "bilaga2-2023.csv",
+              "bilaga2-kommentar.txt"]
+
+
 def walk(work, stickprov):
+    # Never over a user's own exports of the same names: the folder must not hold any of them yet.
+    there = [name for name in WALK_FILES if (work / name).exists()]
+    if there:
+        sys.exit(f"example-data.py: {work} already holds {', '.join(there)}; "
+                 "synthetic files are written only into a folder without them (choose a new one)")
     rng = random.Random(2024)
     work.mkdir(parents=True, exist_ok=True)
     # K3's review: the cases of February, the key the README records among the 25 drawn.
@@ -211,8 +221,8 @@ def walk(work, stickprov):
     shutil.copyfile(texts / "K3-årsbokslut-atgarder.txt", work / "k3-atg.txt")
     shutil.copyfile(texts / "bilaga2-2023.csv", work / "bilaga2-2023.csv")
     shutil.copyfile(texts / "bilaga2-kommentar.txt", work / "bilaga2-kommentar.txt")
-    for name in sorted(os.listdir(work)):
-        print(name)
+    for name in WALK_FILES:
+        print(work / name)
 
 
 # vardomsorg-2024: a care committee's exports. Decision numbers, invoice numbers and employment

@@ -10,6 +10,7 @@ import Testing
 /// - `#   text` (a hash and at least three spaces) right after a command is output the README quotes:
 ///   each such line, trimmed, must be a line of the command's standard output, trimmed.
 /// - `cd ~/internkontroll` enters the walk's folder; `cd DIR` moves relative to the current one.
+///   `export` lines are refused in the walk (one shell per line: they would not carry over).
 /// - Every other line is run by `/bin/sh -c` as written, in the current folder, with the built
 ///   `stickprov` first on PATH and HOME a folder inside the test's temporary one (so `~/…` stays
 ///   there). It must exit 0 with no `error:` on standard error, unless it ends in a comment
@@ -87,6 +88,10 @@ import Testing
         #expect(walk.contains { $0.fails })
         #expect(walk.contains { !$0.output.isEmpty })
         #expect(walk.allSatisfy { !$0.command.hasPrefix("#") && !$0.command.hasSuffix("\\") })
+        // Each line runs in a shell of its own: a variable exported on one would not reach the next.
+        for step in walk where step.command.hasPrefix("export ") || step.command.contains(" && cd ") {
+            Issue.record("README.md:\(step.line): '\(step.command)' would not carry over to the next line; write it out")
+        }
         let prepare = Self.steps(try Self.readme(), section: "## Install").filter { $0.command.contains("~/internkontroll") }
         #expect(prepare.contains { $0.command.contains("scripts/example-data.py walk ~/internkontroll") })
     }
