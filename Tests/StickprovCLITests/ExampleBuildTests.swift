@@ -61,6 +61,9 @@ import Testing
         let yearEnd = try CLI.run(["report", "--plan", plan.path])
         #expect(yearEnd.stdout.contains("Vid årsbokslutet visar kontrollen att två av nämndens fem kontrollområden har genomförts"))
         #expect(yearEnd.stdout.contains("• Följsamhet till nämndens riktlinjer: 95 procent, vägt efter gruppernas storlek (uppfyllt i 107 av 112 beslut); per grupp: SoL hemtjänst 94 procent (47 av 50), SoL korttidsboende 100 procent (14 av 14), SoL särskilt boende 88 procent (15 av 17), LSS 100 procent (31 av 31); per period: första halvåret 94 procent, andra halvåret 96 procent."))
+        // Per decision type over the year, with each half-year's count.
+        #expect(yearEnd.stdout.contains("• SoL hemtjänst: 50 beslut har granskats (24 under första halvåret och 26 under andra halvåret), varav 43 utan anmärkning (86 procent)."))
+        #expect(yearEnd.stdout.contains("• SoL särskilt boende: 17 beslut har granskats (9 under första halvåret och 8 under andra halvåret), varav 14 utan anmärkning (82,4 procent); ett beslut kunde inte granskas (ärendet har flyttats till en annan kommun)."))
         #expect(yearEnd.stdout.contains("Viktat efter gruppernas storlek är andelen med anmärkning 11 procent (med 95 procents säkerhet högst 17,8 procent)."))
         // status shows the same weighted rate.
         let status = try CLI.run(["status", "--plan", plan.path])

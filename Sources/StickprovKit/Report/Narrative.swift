@@ -141,37 +141,46 @@ enum Narrative {
 
     // MARK: strata
 
+    /// One line per stratum over the period's draws ("SoL hemtjänst: 50 beslut har granskats (24 under
+    /// första halvåret och 26 under andra halvåret), varav 43 utan anmärkning (86 procent)."), the rate
+    /// weighted by the strata's sizes, and the remark kinds.
     static func strata(_ context: Context, draws: [DrawRecord]) -> [Paragraph] {
         var bullets: [String] = []
-        var all: [DrawRecord] = []
-        for draw in draws {
-            let names = draw.items.compactMap(\.stratum).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
-            for name in names {
+        let names = draws.flatMap { $0.items.compactMap(\.stratum) }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        let noun = context.itemNoun
+        for name in names {
+            let parts: [DrawRecord] = draws.compactMap { draw in
                 var part = draw
                 part.items = draw.items.filter { $0.stratum == name }
                 part.spares = draw.spares.filter { $0.stratum == name }
-                all.append(part)
-                let stats = ReviewStatistics(draws: [part], in: context.state)
-                let noun = context.itemNoun
-                // Clauses for what there is: reviewed, not reviewed (with the reasons), still pending.
-                var clauses: [String] = []
-                if stats.reviewed > 0 {
-                    var reviewed = "\(count(stats.reviewed, noun)) har granskats"
-                    if stats.ok == stats.reviewed {
-                        reviewed += stats.reviewed == 1 ? ", utan anmärkning" : ", samtliga utan anmärkning"
-                    } else if stats.ok == 0 {
-                        reviewed += stats.reviewed == 1 ? ", med anmärkning" : ", samtliga med anmärkning"
-                    } else {
-                        let share = percent(Double(stats.ok) / Double(stats.reviewed))
-                        reviewed += ", varav \(countWord(stats.ok, neuter: noun.isNeuter)) utan anmärkning (\(share))"
-                    }
-                    clauses.append(reviewed)
-                }
-                if stats.notReviewed > 0 { clauses.append(notReviewed(stats, context: context)) }
-                if stats.pending > 0 { clauses.append("resultat saknas ännu för \(count(stats.pending, noun))") }
-                let line = "\(name): " + clauses.joined(separator: "; ")
-                bullets.append(line + ".")
+                return part.items.isEmpty ? nil : part
             }
+            let stats = ReviewStatistics(draws: parts, in: context.state)
+            // Clauses for what there is: reviewed, not reviewed (with the reasons), still pending.
+            var clauses: [String] = []
+            if stats.reviewed > 0 {
+                var reviewed = "\(count(stats.reviewed, noun)) har granskats"
+                if parts.count > 1 {
+                    let digits = stats.reviewed > 12
+                    let each = parts.map { part -> String in
+                        let done = ReviewStatistics(draws: [part], in: context.state).reviewed
+                        return "\(digits ? String(done) : countWord(done, neuter: noun.isNeuter)) \(when(part))"
+                    }
+                    reviewed += " (\(SwedishText.list(each)))"
+                }
+                if stats.ok == stats.reviewed {
+                    reviewed += stats.reviewed == 1 ? ", utan anmärkning" : ", samtliga utan anmärkning"
+                } else if stats.ok == 0 {
+                    reviewed += stats.reviewed == 1 ? ", med anmärkning" : ", samtliga med anmärkning"
+                } else {
+                    let share = percent(Double(stats.ok) / Double(stats.reviewed))
+                    reviewed += ", varav \(countWord(stats.ok, neuter: noun.isNeuter)) utan anmärkning (\(share))"
+                }
+                clauses.append(reviewed)
+            }
+            if stats.notReviewed > 0 { clauses.append(notReviewed(stats, context: context)) }
+            if stats.pending > 0 { clauses.append("resultat saknas ännu för \(count(stats.pending, noun))") }
+            bullets.append("\(name): " + clauses.joined(separator: "; ") + ".")
         }
         var result: [Paragraph] = [.bullets(bullets)]
         // The rate for the whole population: each stratum weighted by its size, never the pooled count.
@@ -182,6 +191,15 @@ enum Narrative {
                     + (estimate.leavesOutStrata ? "; grupper där inget har granskats ingår inte." : ".")))
         }
         return result + remarkKinds(ReviewStatistics(draws: draws, in: context.state))
+    }
+
+    /// When a draw's items were reviewed, after a count: "under första halvåret", "i mars",
+    /// "den 15 februari", else "i" and the period as written.
+    static func when(_ draw: DrawRecord) -> String {
+        if Day(draw.period) != nil { return "den \(periodLabel(draw))" }
+        if Month(draw.period) != nil { return "i \(periodLabel(draw))" }
+        if YearPart(draw.period) != nil { return "under \(periodLabel(draw))" }
+        return "i \(draw.period)"
     }
 
     /// "95 procent", "7,4 procent": one decimal at most.

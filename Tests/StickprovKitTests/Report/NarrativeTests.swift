@@ -225,6 +225,34 @@ import Testing
         #expect(!year.sentences("K2").description.contains("noll"))
     }
 
+    @Test(arguments: [
+        ("2023-03", "2023-09", "i mars och i september"), ("2023-02-15", "2023-10-15", "den 15 februari och den 15 oktober"),
+        ("2023-T1", "2023-T3", "under första tertialet och under tredje tertialet"), ("vår", "höst", "i vår och i höst"),
+    ])
+    func aStratumOverSeveralDrawsIsCountedOverTheYearWithEachDrawsCount(first: String, second: String, when: String) {
+        var year = Year()
+        let rule = SampleRule(size: .strata([StratumRule("SoL hemtjänst=5%"), StratumRule("LSS=25%")].compactMap { $0 }), keyColumn: "Beslut", stratumColumn: "Insats")
+        year.plan.risks[0].controls[1].sampleRule = rule
+        for (number, period) in [first, second].enumerated() {
+            year.add(.draw(DrawRecord(
+                id: DrawID(rawValue: "K2-\(number + 1)"), control: "K2", seed: (try? Seed("s")) ?? .generate(), isSeedGenerated: false, rule: rule,
+                period: period, date: Day("2023-06-30") ?? .placeholder,
+                population: PopulationSummary(file: "p.csv", count: 100, fingerprint: "f", strata: ["SoL hemtjänst": 80, "LSS": 20]),
+                items: [DrawnItem(key: "A\(number)", stratum: "SoL hemtjänst"), DrawnItem(key: "B\(number)", stratum: "SoL hemtjänst"),
+                        DrawnItem(key: "C\(number)", stratum: "LSS")])))
+        }
+        year.results("K2-1", [("A0", .ok, nil), ("B0", .remark, "Sent"), ("C0", .ok, nil)])
+        year.results("K2-2", [("A1", .ok, nil), ("B1", .ok, nil), ("C1", .ok, nil)])
+        let bullets = year.sentences("K2").compactMap { paragraph -> [String]? in
+            if case .bullets(let lines) = paragraph { return lines } else { return nil }
+        }.first ?? []
+        let each = when.components(separatedBy: " och ")
+        #expect(bullets == [
+            "SoL hemtjänst: fyra utredningar har granskats (två \(each[0]) och två \(each[1])), varav tre utan anmärkning (75 procent).",
+            "LSS: två utredningar har granskats (en \(each[0]) och en \(each[1])), samtliga utan anmärkning.",
+        ])
+    }
+
     @Test func refusesAPersonnummerAnywhereInTheAppendix() {
         var year = Year()
         year.add(.assessment(AssessmentRecord(target: .control("K2"), point: .yearEnd, signal: "green", result: "Bra.", actions: "Kontakta 19811218-9876.")))
