@@ -263,10 +263,13 @@ enum Narrative {
         func unit(_ text: String, of kind: MeasurementRecord.Kind) -> String {
             kind == .share ? "procent" : text.trimmingASCIIWhitespace()
         }
-        func amount(_ record: MeasurementRecord) -> String {
+        // What a count is of is named at its first value, and again only where it changes:
+        // "41 av 46 beslut om särskilt boende (89,1 procent) per 2024-06-30 och 88 av 97 (90,7 procent) per …".
+        func amount(_ record: MeasurementRecord, after previous: MeasurementRecord?) -> String {
             let value = record.value.swedishGrouped
             if let of = record.of, of.tenThousandths > 0 {
-                let what = record.ofWhat.map { " \($0)" } ?? ""
+                let named = previous?.of != nil && previous?.ofWhat == record.ofWhat
+                let what = named ? "" : record.ofWhat.map { " \($0)" } ?? ""
                 return "\(value) av \(of.swedishGrouped)\(what) (\(percent(record.value.doubleValue / of.doubleValue)))"
             }
             return "\(value) \(unit(record.unit, of: record.kind))"
@@ -276,7 +279,8 @@ enum Narrative {
         case .count: "Antalet"
         case .value: "Värdet"
         }
-        var sentence = "\(lead) var " + SwedishText.list(shown.map { "\(amount($0)) per \($0.date)" })
+        let amounts = shown.indices.map { "\(amount(shown[$0], after: $0 > 0 ? shown[$0 - 1] : nil)) per \(shown[$0].date)" }
+        var sentence = "\(lead) var " + SwedishText.list(amounts)
         if let target = latest.target { sentence += " (mål \(target.swedishGrouped) \(unit(latest.unit, of: latest.kind)))" }
         sentence += "."
         // The notes, each once, as sentences of their own.

@@ -125,8 +125,9 @@ import Testing
             control: "K3", value: Measure("324") ?? Measure("0")!, unit: "st", target: Measure("1000"), date: day("2023-12-31"),
             note: "Påminnelse i oktober", of: Measure("1422"), ofWhat: "inbjudna")))
         #expect(year.sentences("K3") == [.text(
-            "Antalet var 120 av 1 400 inbjudna (8,6 procent) per 2023-04-30, 250 av 1 410 inbjudna (17,7 procent) per 2023-08-31 och "
-                + "324 av 1 422 inbjudna (22,8 procent) per 2023-12-31 (mål 1 000 st). Inbjudan skickad i mars. Påminnelse i oktober.")])
+            // What the count is of is named once, not at every value.
+            "Antalet var 120 av 1 400 inbjudna (8,6 procent) per 2023-04-30, 250 av 1 410 (17,7 procent) per 2023-08-31 och "
+                + "324 av 1 422 (22,8 procent) per 2023-12-31 (mål 1 000 st). Inbjudan skickad i mars. Påminnelse i oktober.")])
         var days = Year()
         days.add(.measurement(MeasurementRecord(control: "K3", value: Measure("71") ?? Measure("0")!, unit: "dagar", date: day("2023-12-31"))))
         #expect(days.sentences("K3") == [.text("Värdet var 71 dagar per 2023-12-31.")])
