@@ -20,7 +20,8 @@ public struct ReviewStatistics: Sendable, Equatable {
     /// The reasons given for items not reviewed, each with how many items it was given for, in
     /// the order first given.
     public var notReviewedReasons: [(reason: String, count: Int)] = []
-    /// Distinct values of the officer column among the drawn items, when the rule carries one.
+    /// Distinct values of the officer column among the reviewed items (among the drawn ones
+    /// while none is reviewed), when the rule carries one.
     public var officers: Int?
 
     /// The one-sided 95 % upper bound for the remark rate (Clopper–Pearson), as a share 0–1.
@@ -40,7 +41,10 @@ public struct ReviewStatistics: Sendable, Equatable {
     /// officers themselves, so it counts none.
     public init(draws: [DrawRecord], in state: YearState, officerColumn: String? = nil) {
         var kinds: [String: Int] = [:]
-        var officerNames: Set<String> = []
+        // Officers of the items drawn, and of those reviewed (a spare reviewed in an item's place
+        // counts): "granskades 25 utredningar fördelade på 13 socialsekreterare" names the reviewed.
+        var drawnOfficers: Set<String> = []
+        var reviewedOfficers: Set<String> = []
         var hasOfficerColumn = false
         for draw in draws {
             drawn += draw.items.count
@@ -49,14 +53,16 @@ public struct ReviewStatistics: Sendable, Equatable {
             // One pass over the items and one over the spares, one lookup each (a long year has 100,000).
             for (list, isSpareList) in [(draw.items, false), (draw.spares, true)] {
                 for item in list {
-                    if !isSpareList, let column, let name = item.carried[column] {
+                    let officer = column.flatMap { item.carried[$0] }
+                    if !isSpareList, let officer {
                         hasOfficerColumn = true
-                        if !name.isEmpty { officerNames.insert(name) }
+                        if !officer.isEmpty { drawnOfficers.insert(officer) }
                     }
                     guard let outcome = results[item.key]?.record else {
                         if !isSpareList { pending += 1 }
                         continue
                     }
+                    if outcome.result != .notReviewed, let officer, !officer.isEmpty { reviewedOfficers.insert(officer) }
                     switch outcome.result {
                     case .ok: ok += 1; reviewed += 1
                     case .remark:
@@ -78,7 +84,7 @@ public struct ReviewStatistics: Sendable, Equatable {
         }
         remarkKinds = kinds.map { (kind: $0.key, count: $0.value) }
             .sorted { $0.count != $1.count ? $0.count > $1.count : $0.kind < $1.kind }
-        officers = hasOfficerColumn ? officerNames.count : nil
+        officers = hasOfficerColumn ? (reviewed > 0 ? reviewedOfficers : drawnOfficers).count : nil
     }
 
     /// The carried column that names each item's officer, when the rule has one.

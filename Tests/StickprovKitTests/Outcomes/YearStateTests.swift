@@ -72,6 +72,18 @@ import Testing
         #expect(state.assessment(.control("K2"), at: .interim) == nil)
     }
 
+    /// "granskades ett ärende fördelade på tre handläggare" was the officers of every drawn item:
+    /// once anything is reviewed, only the reviewed items' officers count.
+    @Test func officersAreThoseOfTheReviewedItemsOnceAnyIsReviewed() throws {
+        var state = YearState(events: Self.events([
+            .draw(Self.draw("K2-1", keys: ["A", "B", "C"], officers: ["Åsa", "Björn", "Cecilia"])),
+        ]))
+        #expect(ReviewStatistics(draws: state.draws(of: "K2"), in: state).officers == 3)
+        _ = try Self.record(&state, OutcomeRecord(draw: "K2-1", key: "A", result: .ok))
+        _ = try Self.record(&state, OutcomeRecord(draw: "K2-1", key: "B", result: .notReviewed, note: "Akten saknas"))
+        #expect(ReviewStatistics(draws: state.draws(of: "K2"), in: state).officers == 1)
+    }
+
     @Test func recordingTheSameResultAgainAddsNothing() throws {
         var state = YearState(events: Self.events([.draw(Self.draw("K2-1", keys: ["A"]))]))
         #expect(try Self.record(&state, OutcomeRecord(draw: "K2-1", key: "A", result: .ok)) != nil)
