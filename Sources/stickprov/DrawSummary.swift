@@ -16,7 +16,7 @@ enum DrawSummary {
             lines.append("Population file: \(file.size) bytes, sha256 \(file.sha256) (check with sha256sum)")
         }
         if let week = record.week {
-            lines.append("Week: \(week) (\(week.monday) to \(week.sunday))")
+            lines.append("Week: \(LogWindow(week: week))")
         }
         if let amounts = record.amounts {
             lines.append("Amounts: \(amounts.column), \(amounts.drawable.count) items of more than 0 kr, together \(amounts.drawable.sum) kr")

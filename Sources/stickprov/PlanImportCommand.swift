@@ -4,7 +4,7 @@ import StickprovKit
 extension PlanCommands {
     static let importPlan = Command(
         spec: CommandSpec(
-            path: ["plan", "import"], abstract: "Create a plan from a spreadsheet (CSV) in the committee's own columns.",
+            path: ["plan", "import"], abstract: "Create a plan from a spreadsheet (.xlsx or CSV) in the committee's own columns.",
             discussion: """
                 The header is the first row with a column for what is checked (Vad kontrolleras? or
                 Kontrollmoment); a title row above it is skipped. Header names are compared without case,

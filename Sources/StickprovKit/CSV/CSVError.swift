@@ -78,7 +78,7 @@ public enum CSVError: Error, Equatable, Sendable {
         case .undecodableByte(let byte, _):
             return "not UTF-8 or Windows-1252 text: byte \(Self.hex(byte))"
         case .notRegularFile(let kind):
-            return "this is \(kind), not a file; give a saved CSV file"
+            return "this is \(kind), not a file; give a saved file"
         case .fieldTooLong(_, let column):
             return "field \(column) is longer than \(InputBounds.maximumFieldBytes >> 20) MB; is this the right file?"
         case .emptyFile:

@@ -9,10 +9,10 @@ import Testing
         let fifo = folder.file("fifo.csv").path
         #expect(mkfifo(fifo, 0o600) == 0)
         for (arguments, message) in [
-            (["sample", "/dev/zero", "--key", "Nr", "--seed", "s", "--size", "1"], "/dev/zero: this is a device, not a file; give a saved CSV file\n"),
-            (["record", "--worksheet", "/dev/zero", "--plan", "plan"], "/dev/zero: this is a device, not a file; give a saved CSV file\n"),
-            (["draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "fifo.csv", "--seed", "s"], "fifo.csv: this is a FIFO (named pipe), not a file; give a saved CSV file\n"),
-            (["sample", ".", "--key", "Nr", "--seed", "s", "--size", "1"], ".: this is a folder, not a file; give a saved CSV file\n"),
+            (["sample", "/dev/zero", "--key", "Nr", "--seed", "s", "--size", "1"], "/dev/zero: this is a device, not a file; give a saved file\n"),
+            (["record", "--worksheet", "/dev/zero", "--plan", "plan"], "/dev/zero: this is a device, not a file; give a saved file\n"),
+            (["draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "fifo.csv", "--seed", "s"], "fifo.csv: this is a FIFO (named pipe), not a file; give a saved file\n"),
+            (["sample", ".", "--key", "Nr", "--seed", "s", "--size", "1"], ".: this is a folder, not a file; give a saved file\n"),
         ] {
             let result = try CLI.run(arguments, in: folder.url)
             #expect(result.status == 1, "\(arguments)")

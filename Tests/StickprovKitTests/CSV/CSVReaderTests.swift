@@ -167,6 +167,6 @@ private func parse(_ text: String, delimiter: CSVDelimiter? = nil) throws(CSVErr
         let directory = try CSVTemporaryDirectory()
         let error = #expect(throws: CSVError.self) { try CSVTable.read(contentsOf: directory.path) }
         #expect(error == .notRegularFile(kind: "a folder"))
-        #expect(error?.message == "this is a folder, not a file; give a saved CSV file")
+        #expect(error?.message == "this is a folder, not a file; give a saved file")
     }
 }
