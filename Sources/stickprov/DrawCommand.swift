@@ -59,7 +59,7 @@ enum DrawCommand {
         let population = try readPopulation(
             populationPath, key: keyColumn, stratum: rule.stratumColumn, carry: DrawSummary.shownColumns(rule),
             amountColumn: rule.amountColumn)
-        let missing = StratumCheck.missing(rule.size, present: Set(population.items.compactMap(\.stratum)))
+        let missing = StratumCheck.missing(rule.size, present: Set(population.strata))
         if !missing.isEmpty && !arguments.has("confirm-missing-strata") {
             throw PlanError.missingStrata(context.control.id, column: population.stratumColumn ?? "", missing)
         }
@@ -193,12 +193,22 @@ struct DrawContext {
             populationFile: (populationPath as NSString).lastPathComponent, spares: spares,
             sharedWith: controls.dropFirst().map(\.id))
         let large = arguments.has("large")
+        // The draw is chosen before the transaction, so the carried columns of just the drawn rows can
+        // be read from the file (a second pass) without holding the plan's lock meanwhile.
+        let selection = try Draw.select(request, population: population)
+        var population = population
+        do {
+            try population.loadCarried(forRows: selection.rows)
+        } catch {
+            throw DataError(describing: error, in: populationPath)
+        }
         let folder = PlanFolder(at: directory)
         let made = Made()
         do {
             _ = try journalCall(folder.journal) {
                 try folder.transact(time: Clock.timestamp(), actor: Actor.name(arguments)) { _, state in
-                    let record = shape(try Draw.make(request, population: population, earlier: state.draws))
+                    let record = shape(
+                        try Draw.make(request, population: population, selection: selection, earlier: state.draws))
                     try DrawBounds.check(record, large: large)
                     made.record = record
                     made.staged = try stage(record)

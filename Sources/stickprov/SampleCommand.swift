@@ -115,20 +115,17 @@ enum SampleCommand {
             return amount
         }
         let population = try readPopulation(file, key: key, stratum: nil, amountColumn: amountColumn)
-        let keys = population.keys
         let sample: AmountSample
         do {
-            sample = try AmountSampler.draw(
-                keys: keys, amounts: population.items.map { $0.amount ?? Amount(ore: 0) }, seed: seed, count: count,
-                certainFrom: certainFrom)
+            sample = try AmountSampler.draw(population, seed: seed, count: count, certainFrom: certainFrom)
         } catch {
             throw DataError(lines: ["\(file): \(error.message)"])
         }
         for notice in sample.notices { console.note("note: \(notice)") }
         if let threshold = sample.threshold { console.note(threshold.formula) }
         var output = ""
-        for index in sample.certain { output += "certain\t" + keys[index] + "\n" }
-        for index in sample.drawn { output += keys[index] + "\n" }
+        for index in sample.certain { output += "certain\t" + population.key(index) + "\n" }
+        for index in sample.drawn { output += population.key(index) + "\n" }
         console.out(output)
     }
 
@@ -148,14 +145,22 @@ enum SampleCommand {
     }
 }
 
-/// Reads a population file; its problems become `file:line: message`.
+/// Reads a population file (one streaming pass); its problems become `file:line: message`.
 func readPopulation(
     _ path: String, key: String, stratum: String?, carry: [String] = [], amountColumn: String? = nil
 ) throws -> Population {
-    let table = try readCSV(path)
     do {
-        return try Population(table, keyColumn: key, stratumColumn: stratum, carry: carry, amountColumn: amountColumn)
+        return try PopulationReader(
+            path: path, keyColumn: key, stratumColumn: stratum, carry: carry, amountColumn: amountColumn
+        ).read()
     } catch {
-        throw DataError(lines: [error.line.map { "\(path):\($0): \(error.message)" } ?? "\(path): \(error.message)"])
+        throw DataError(describing: error, in: path)
+    }
+}
+
+extension DataError {
+    /// A population file's problem in `path` as the user reads it.
+    init(describing error: PopulationReadError, in path: String) {
+        self.init(lines: [error.line.map { "\(path):\($0): \(error.message)" } ?? "\(path): \(error.message)"])
     }
 }

@@ -94,17 +94,17 @@ public struct CSVTable: Sendable, Equatable {
     }
 
     /// A column name as the header keeps it: trimmed of surrounding whitespace and NFC-normalised.
-    private static func normalisedColumnName(_ raw: String) -> String {
+    static func normalisedColumnName(_ raw: String) -> String {
         raw.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
     }
 
     /// The key column names are compared by: the NFC form, lower-cased.
-    private static func columnKey(_ normalisedName: String) -> String {
+    static func columnKey(_ normalisedName: String) -> String {
         normalisedName.lowercased()
     }
 
     /// Throws for an empty column name or a repeated one.
-    private static func validate(header: [String], keys: [String], line: Int) throws(CSVError) {
+    static func validate(header: [String], keys: [String], line: Int) throws(CSVError) {
         var seen: Set<String> = []
         for (index, name) in header.enumerated() {
             guard !name.isEmpty else { throw .emptyColumnName(line: line, column: index + 1) }

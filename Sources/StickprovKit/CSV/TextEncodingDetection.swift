@@ -53,7 +53,7 @@ public enum TextEncodingDetection {
     }
 
     /// Throws for UTF-16/UTF-32 text and for spreadsheet workbooks, judged by the first bytes.
-    private static func rejectNonText(_ buffer: UnsafeBufferPointer<UInt8>) throws(CSVError) {
+    static func rejectNonText(_ buffer: UnsafeBufferPointer<UInt8>) throws(CSVError) {
         if startsWith(buffer, [0xFF, 0xFE, 0x00, 0x00]) || startsWith(buffer, [0x00, 0x00, 0xFE, 0xFF]) {
             throw .unsupportedEncoding(name: "UTF-32")
         }

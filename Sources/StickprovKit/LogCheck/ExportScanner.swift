@@ -73,8 +73,7 @@ struct ExportScanner {
     /// The selected rows.
     var output: ExtractOutput
 
-    /// How much the reader holds at once, and the most it grows to for one long record.
-    static let chunkSize = 1 << 20
+    /// The most the reader's buffer grows to for one long record.
     static let recordLimit = 16 << 20
 
     init(settings: ScanSettings, path: String, line: Int, encoding: ExportEncoding, output: ExtractOutput) {
@@ -90,53 +89,22 @@ struct ExportScanner {
     /// is read to its end) and returns the offset of the first record not read: `stop` itself when
     /// `stop` is a record boundary, the end of the file, or where an anomaly stopped a strict scan.
     mutating func scan(_ descriptor: Int32, from start: Int, to stop: Int) throws(LogCheckError) -> Int {
-        var capacity = ExportScanner.chunkSize
-        var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + 16)
-        defer { buffer.deallocate() }
-        var bufferOffset = start  // file offset of buffer[0]
-        var filled = 0
-        var position = 0  // next record in the buffer
-        var atEnd = false
-        while true {
-            if position > 0 {
-                let rest = filled - position
-                if rest > 0 { memmove(buffer, buffer + position, rest) }
-                bufferOffset += position
-                filled = rest
-                position = 0
-            }
-            if bufferOffset >= stop || isStopped || (atEnd && filled == 0) { return bufferOffset }
-            if filled == capacity {
-                guard capacity < ExportScanner.recordLimit else {
-                    throw .recordTooLong(line: line, limit: ExportScanner.recordLimit)
+        let reader = ChunkedFileReader(descriptor: descriptor, limit: ExportScanner.recordLimit)
+        let path = path
+        return try reader.read(
+            from: start, to: stop, isDone: { isStopped },
+            failure: { failure in
+                switch failure {
+                case .recordTooLong: .recordTooLong(line: line, limit: ExportScanner.recordLimit)
+                case .readFailed(let reason): .readFailed(path: path, reason: reason)
                 }
-                let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2 + 16)
-                larger.update(from: buffer, count: filled)
-                buffer.deallocate()
-                buffer = larger
-                capacity *= 2
-            }
-            if !atEnd {
-                let count = pread(descriptor, buffer + filled, capacity - filled, off_t(bufferOffset + filled))
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    throw .readFailed(path: path, reason: String(cString: strerror(errno)))
-                }
-                if count == 0 { atEnd = true }
-                filled += count
-            }
-            position = try records(buffer, filled: filled, atEnd: atEnd, stop: stop - bufferOffset)
-            if atEnd && position == filled && filled == 0 { return bufferOffset }
-        }
+            },
+            consume: { (buffer, filled, atEnd, stop) throws(LogCheckError) in
+                try records(buffer, filled: filled, atEnd: atEnd, stop: stop)
+            })
     }
 
-    // The hot loop. Sixteen bytes at a time (SSE2 through Swift's SIMD types): a byte equal to c
-    // gives 0x80 in its place of zeroLanes(bytes ^ c), exactly: per lane, (x - 1) & ~x has its
-    // top bit set only for x == 0. The sixteen lanes come back as two 64-bit masks.
-    @inline(__always)
-    private static func zeroLanes(_ x: SIMD16<UInt8>) -> SIMD16<UInt8> {
-        (x &- SIMD16(repeating: 1)) & ~x
-    }
+    // The hot loop. Sixteen bytes at a time through ``ByteLanes``.
 
     private static let quote: UInt8 = 0x22
     private static let lineFeed: UInt8 = 0x0A
@@ -152,21 +120,15 @@ struct ExportScanner {
         let delimiters = SIMD16<UInt8>(repeating: delimiter)
         let quotes = SIMD16<UInt8>(repeating: ExportScanner.quote)
         let lineFeeds = SIMD16<UInt8>(repeating: ExportScanner.lineFeed)
-        let top = SIMD16<UInt8>(repeating: 0x80)
         let fieldCount = settings.fieldCount
         let userIndex = settings.userIndex
         let timeIndex = settings.timeIndex
         /// The delimiters, quotes and line feeds among the 16 bytes at `at`, as 0x80 in their places.
         @inline(__always) func specials(_ at: Int) -> (UInt64, UInt64) {
             let bytes = raw.loadUnaligned(fromByteOffset: at, as: SIMD16<UInt8>.self)
-            let found =
-                (ExportScanner.zeroLanes(bytes ^ delimiters) | ExportScanner.zeroLanes(bytes ^ quotes)
-                    | ExportScanner.zeroLanes(bytes ^ lineFeeds)) & top
-            let halves = unsafeBitCast(found, to: SIMD2<UInt64>.self)
-            return (halves[0], halves[1])
+            return ByteLanes.halves(
+                ByteLanes.zero(bytes ^ delimiters) | ByteLanes.zero(bytes ^ quotes) | ByteLanes.zero(bytes ^ lineFeeds))
         }
-        // Padding after the data, so 16 bytes may be read past it (bits there are ignored).
-        (p + filled).initialize(repeating: 0, count: 16)
 
         var recordStart = 0
         records: while recordStart < filled && recordStart < stop && !isStopped {

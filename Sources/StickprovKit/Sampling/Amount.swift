@@ -18,6 +18,11 @@ public struct Amount: Sendable, Hashable, Comparable, Codable, CustomStringConve
     /// digits. `nil` for anything else (`1.234`, `12,345`, `1e3`, `kr 12`, empty) or beyond
     /// ``maximumOre``.
     public init?(_ text: String) {
+        self.init(scalarValues: text.unicodeScalars.lazy.map(\.value))
+    }
+
+    /// Parses kronor text given as its Unicode scalar values (or ASCII bytes, widened); see ``init(_:)``.
+    init?<Values: Sequence>(scalarValues: Values) where Values.Element == UInt32 {
         var negative = false
         var started = false
         var separator = false
@@ -25,8 +30,8 @@ public struct Amount: Sendable, Hashable, Comparable, Codable, CustomStringConve
         var wholeDigits = 0
         var fraction: Int64 = 0
         var fractionDigits = 0
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
+        for value in scalarValues {
+            switch value {
             case 0x20, 0xA0, 0x202F:
                 continue
             case 0x2D, 0x2212:
@@ -34,7 +39,7 @@ public struct Amount: Sendable, Hashable, Comparable, Codable, CustomStringConve
                 negative = true
             case 0x30...0x39:
                 started = true
-                let digit = Int64(scalar.value - 0x30)
+                let digit = Int64(value - 0x30)
                 if separator {
                     guard fractionDigits < 2 else { return nil }
                     fraction = fraction * 10 + digit

@@ -17,14 +17,43 @@ public enum AmountSampler {
     public static func draw(
         keys: [String], amounts: [Amount], seed: Seed, count: Int, certainFrom: Amount? = nil
     ) throws(SamplingError) -> AmountSample {
+        let ranker = Ranker(seed: seed)
+        return try draw(
+            items: keys.count, amount: { amounts[$0] }, digest: { ranker.rank(keys[$0]).digest },
+            keyPrecedes: { keys[$0].utf8.lexicographicallyPrecedes(keys[$1].utf8) }, count: count,
+            certainFrom: certainFrom)
+    }
+
+    /// ``draw(keys:amounts:seed:count:certainFrom:)`` over a population read with an amount column,
+    /// hashing each key's bytes where the population keeps them.
+    public static func draw(_ population: Population, seed: Seed, count: Int, certainFrom: Amount? = nil)
+        throws(SamplingError) -> AmountSample
+    {
+        let ranker = Ranker(seed: seed)
+        return try population.keyBytes.withUnsafeBufferPointer { (bytes) throws(SamplingError) -> AmountSample in
+            func key(_ row: Int) -> UnsafeBufferPointer<UInt8> {
+                UnsafeBufferPointer(rebasing: bytes[population.keyRange(row)])
+            }
+            return try draw(
+                items: population.count, amount: { population.amount($0) ?? Amount(ore: 0) },
+                digest: { ranker.digest(UnsafeRawBufferPointer(key($0))) },
+                keyPrecedes: { key($0).lexicographicallyPrecedes(key($1)) }, count: count, certainFrom: certainFrom)
+        }
+    }
+
+    /// The draw over `items` items, each given by its amount, its rank's digest and its key's order.
+    static func draw(
+        items: Int, amount: (Int) -> Amount, digest: (Int) -> SHA256Digest, keyPrecedes: (Int, Int) -> Bool,
+        count: Int, certainFrom: Amount?
+    ) throws(SamplingError) -> AmountSample {
         var leftOut = AmountTally(), certainTally = AmountTally(), restTally = AmountTally()
         var certain: [Int] = []
         let wanted = max(count, 0)
         let capacity = wanted == Int.max ? wanted : wanted + 1
-        var heap = PriorityHeap(capacity: min(capacity, keys.count))
-        let ranker = Ranker(seed: seed)
-        for index in keys.indices {
-            let amount = amounts[index]
+        var heap = BoundedMaxHeap<Priority>(capacity: min(capacity, items))
+        let precedes: (Priority, Priority) -> Bool = { $0.precedes($1, keyPrecedes: keyPrecedes) }
+        for index in 0..<items {
+            let amount = amount(index)
             if amount.ore <= 0 {
                 try leftOut.add(amount)
             } else if let certainFrom, amount >= certainFrom {
@@ -33,21 +62,17 @@ public enum AmountSampler {
             } else {
                 try restTally.add(amount)
                 guard capacity > 0 else { continue }
-                let priority = Priority(rank: ranker.rank(keys[index]), amount: amount.ore, index: index)
-                if heap.count < capacity {
-                    heap.insert(priority)
-                } else if priority.precedes(heap.maximum) {
-                    heap.replaceMaximum(priority)
-                }
+                heap.offer(Priority(digest: digest(index), amount: amount.ore, index: index), count: capacity, by: precedes)
             }
         }
         certain.sort { a, b in
-            amounts[a] != amounts[b] ? amounts[a] > amounts[b] : keys[a].utf8.lexicographicallyPrecedes(keys[b].utf8)
+            let (x, y) = (amount(a), amount(b))
+            return x != y ? x > y : keyPrecedes(a, b)
         }
-        var ordered = heap.sortedAscending()
+        var ordered = heap.sortedAscending(by: precedes)
         var threshold: AmountThreshold?
         if ordered.count > wanted, let next = ordered.last {
-            threshold = AmountThreshold(hash: next.rank.digest.word0, amount: Amount(ore: next.amount))
+            threshold = AmountThreshold(hash: next.digest.word0, amount: Amount(ore: next.amount))
             ordered.removeLast()
         }
         return AmountSample(
@@ -164,52 +189,17 @@ public struct AmountThreshold: Sendable, Hashable, Codable {
 
 /// An item's priority ξ = (H + 1) / 2^64 / a, compared exactly in 128-bit integers.
 struct Priority {
-    let rank: Rank
+    let digest: SHA256Digest
     let amount: Int64
     let index: Int
 
     /// ξ_self < ξ_other iff (H_self + 1) · a_other < (H_other + 1) · a_self; ties by the full rank, then key bytes.
-    func precedes(_ other: Priority) -> Bool {
-        let lhs = (UInt128(rank.digest.word0) + 1) * UInt128(other.amount)
-        let rhs = (UInt128(other.rank.digest.word0) + 1) * UInt128(amount)
+    @inline(__always)
+    func precedes(_ other: Priority, keyPrecedes: (Int, Int) -> Bool) -> Bool {
+        let lhs = (UInt128(digest.word0) + 1) * UInt128(other.amount)
+        let rhs = (UInt128(other.digest.word0) + 1) * UInt128(amount)
         if lhs != rhs { return lhs < rhs }
-        return rank < other.rank
+        if digest != other.digest { return digest < other.digest }
+        return keyPrecedes(index, other.index)
     }
-}
-
-/// A binary max-heap of priorities bounded to the sample size plus one (for τ).
-private struct PriorityHeap {
-    private var items: [Priority] = []
-
-    init(capacity: Int) { items.reserveCapacity(capacity) }
-
-    var count: Int { items.count }
-    var maximum: Priority { items[0] }
-
-    mutating func insert(_ item: Priority) {
-        items.append(item)
-        var child = items.count - 1
-        while child > 0 {
-            let parent = (child - 1) / 2
-            guard items[parent].precedes(items[child]) else { break }
-            items.swapAt(parent, child)
-            child = parent
-        }
-    }
-
-    mutating func replaceMaximum(_ item: Priority) {
-        items[0] = item
-        var parent = 0
-        while true {
-            let left = 2 * parent + 1, right = left + 1
-            var largest = parent
-            if left < items.count && items[largest].precedes(items[left]) { largest = left }
-            if right < items.count && items[largest].precedes(items[right]) { largest = right }
-            guard largest != parent else { return }
-            items.swapAt(parent, largest)
-            parent = largest
-        }
-    }
-
-    func sortedAscending() -> [Priority] { items.sorted { $0.precedes($1) } }
 }

@@ -1,29 +1,18 @@
 extension Draw {
-    /// Makes the record of an amount-weighted draw (`sha256-pps-v1`): the rule's count drawn by
-    /// amount, the certain items first, with the figures SPEC.md §14 asks the record to keep.
-    /// - Throws: ``DrawError/amountRuleNeedsCount(_:)`` for a percentage or strata with an amount
-    ///   column, ``DrawError/populationWithoutAmounts(_:)`` when the population was read without them,
-    ///   ``DrawError/amounts(_:)`` when the amounts do not add up in 64 bits.
-    static func makeByAmount(_ request: Request, population: Population, earlier: [DrawRecord]) throws(DrawError)
-        -> DrawRecord
-    {
-        guard case .count(let count) = request.rule.size else { throw .amountRuleNeedsCount(request.control) }
-        guard let column = population.amountColumn else { throw .populationWithoutAmounts(request.control) }
+    /// Makes the record of an amount-weighted draw (`sha256-pps-v1`) from its sample of `count` items:
+    /// the certain items first, with the figures SPEC.md §14 asks the record to keep.
+    static func makeByAmount(
+        _ request: Request, population: Population, sample: AmountSample, count: Int, earlier: [DrawRecord]
+    ) -> DrawRecord {
         var rule = request.rule
         rule.keyColumn = population.keyColumn
-        rule.amountColumn = column
+        rule.amountColumn = population.amountColumn
         rule.carry = population.carriedColumns
-        let sample: AmountSample
-        do {
-            sample = try amountSample(population, count: count, seed: request.seed, certainFrom: rule.certainFrom)
-        } catch {
-            throw .amounts(error)
-        }
         func drawn(_ index: Int, certain: Bool) -> DrawnItem {
-            let item = population.items[index]
-            return DrawnItem(
-                key: item.key, carried: Dictionary(uniqueKeysWithValues: zip(population.carriedColumns, item.carried)),
-                amount: item.amount, isCertain: certain)
+            DrawnItem(
+                key: population.key(index),
+                carried: Dictionary(uniqueKeysWithValues: zip(population.carriedColumns, population.carriedValues(index))),
+                amount: population.amount(index), isCertain: certain)
         }
         let items = sample.certain.map { drawn($0, certain: true) } + sample.drawn.map { drawn($0, certain: false) }
         var record = DrawRecord(
@@ -31,10 +20,10 @@ extension Draw {
             isSeedGenerated: request.isSeedGenerated, rule: rule,
             period: request.period ?? request.date.description, date: request.date,
             population: PopulationSummary(
-                file: request.populationFile, count: population.items.count, fingerprint: population.fingerprint),
+                file: request.populationFile, count: population.count, fingerprint: population.fingerprint),
             items: items, notices: sample.notices)
         record.algorithm = AmountSampler.algorithm
-        record.amounts = AmountDrawSummary(column: column, sample: sample)
+        record.amounts = AmountDrawSummary(column: population.amountColumn ?? "", sample: sample)
         if !request.sharedWith.isEmpty { record.sharedWith = request.sharedWith }
         return record
     }
@@ -43,9 +32,7 @@ extension Draw {
     static func amountSample(_ population: Population, count: Int, seed: Seed, certainFrom: Amount?)
         throws(SamplingError) -> AmountSample
     {
-        try AmountSampler.draw(
-            keys: population.keys, amounts: population.items.map { $0.amount ?? Amount(ore: 0) }, seed: seed,
-            count: count, certainFrom: certainFrom)
+        try AmountSampler.draw(population, seed: seed, count: count, certainFrom: certainFrom)
     }
 
     /// Re-draws an amount-weighted record and compares keys, τ and the totals.
@@ -61,7 +48,7 @@ extension Draw {
             return [error.message]
         }
         var problems: [String] = []
-        let keys = sample.certain.map { population.items[$0].key } + sample.drawn.map { population.items[$0].key }
+        let keys = (sample.certain + sample.drawn).map(population.key)
         if keys != record.items.map(\.key) { problems.append("re-drawing gives other items than the journal records") }
         if sample.threshold != summary.threshold {
             problems.append(

@@ -59,6 +59,40 @@ public enum Draw {
         return today
     }
 
+    /// What a draw chose, before its record is made: the rows drawn, so that a population read from a
+    /// file can fetch their carried columns (``Population/loadCarried(forRows:)``) first.
+    public enum Selection: Sendable {
+        /// A `sha256-rank-v1` sample (simple, percentage, stratified or log check).
+        case ranked(Sample)
+        /// A `sha256-pps-v1` sample of `count` items.
+        case byAmount(AmountSample, count: Int)
+
+        /// Every row the record will name, spares included.
+        public var rows: [Int] {
+            switch self {
+            case .ranked(let sample): sample.parts.flatMap { $0.items.map(\.row) + $0.spares.map(\.row) }
+            case .byAmount(let sample, _): sample.certain + sample.drawn
+            }
+        }
+    }
+
+    /// Draws from the population by the request's rule and seed.
+    /// - Throws: ``DrawError`` for an amount rule that cannot be drawn (see ``makeByAmount``).
+    public static func select(_ request: Request, population: Population) throws(DrawError) -> Selection {
+        guard request.rule.amountColumn != nil else {
+            return .ranked(Sample.draw(population, size: request.rule.size, seed: request.seed, spares: request.spares))
+        }
+        guard case .count(let count) = request.rule.size else { throw .amountRuleNeedsCount(request.control) }
+        guard population.amountColumn != nil else { throw .populationWithoutAmounts(request.control) }
+        do {
+            return .byAmount(
+                try AmountSampler.draw(population, seed: request.seed, count: count, certainFrom: request.rule.certainFrom),
+                count: count)
+        } catch {
+            throw .amounts(error)
+        }
+    }
+
     /// Draws and returns the record to append to the journal.
     /// - Parameter earlier: the control's earlier draws, to number this one and to notice
     ///   when it extends one (same seed and population, larger size: rank order makes the
@@ -67,7 +101,21 @@ public enum Draw {
     public static func make(_ request: Request, population: Population, earlier: [DrawRecord]) throws(DrawError)
         -> DrawRecord
     {
-        if request.rule.amountColumn != nil { return try makeByAmount(request, population: population, earlier: earlier) }
+        try make(request, population: population, selection: select(request, population: population), earlier: earlier)
+    }
+
+    /// Makes the record of a draw already selected (``select(_:population:)``), with the carried
+    /// values the population holds for its rows.
+    public static func make(
+        _ request: Request, population: Population, selection: Selection, earlier: [DrawRecord]
+    ) throws(DrawError) -> DrawRecord {
+        let sample: Sample
+        switch selection {
+        case .byAmount(let amountSample, let count):
+            return makeByAmount(request, population: population, sample: amountSample, count: count, earlier: earlier)
+        case .ranked(let ranked):
+            sample = ranked
+        }
         // Record the columns as the file spells them, so the worksheet and a re-draw find them.
         var rule = request.rule
         rule.keyColumn = population.keyColumn
@@ -78,15 +126,16 @@ public enum Draw {
             guard let month = request.month else { throw .monthRequired(request.control) }
             week = Sampler.week(of: month, seed: request.seed)
         }
-        let sample = Sample.draw(population, size: request.rule.size, seed: request.seed, spares: request.spares)
         func drawn(_ item: Population.Item) -> DrawnItem {
             DrawnItem(
                 key: item.key, stratum: item.stratum,
-                carried: Dictionary(uniqueKeysWithValues: zip(population.carriedColumns, item.carried)))
+                carried: Dictionary(uniqueKeysWithValues: zip(population.carriedColumns, population.carriedValues(item.row))))
         }
         var strata: [String: Int]?
         if population.stratumColumn != nil {
-            strata = Dictionary(population.items.map { ($0.stratum ?? "", 1) }, uniquingKeysWith: +)
+            var counts = Array(repeating: 0, count: population.strata.count)
+            for stratum in population.stratumOfRow { counts[Int(stratum)] += 1 }
+            strata = Dictionary(zip(population.strata, counts), uniquingKeysWith: +)
         }
         let fingerprint = population.fingerprint
         let (id, mine) = identity(request, earlier: earlier)
@@ -107,7 +156,7 @@ public enum Draw {
             isSeedGenerated: request.isSeedGenerated, rule: rule,
             period: request.period ?? request.month?.description ?? request.date.description, date: request.date,
             population: PopulationSummary(
-                file: request.populationFile, count: population.items.count, fingerprint: fingerprint, strata: strata),
+                file: request.populationFile, count: population.count, fingerprint: fingerprint, strata: strata),
             week: week, items: items, spares: sample.parts.flatMap { $0.spares.map(drawn) },
             extends: prefixOf.flatMap { $0.items.count < items.count ? $0.id : nil }, notices: notices)
         if !request.sharedWith.isEmpty { record.sharedWith = request.sharedWith }
@@ -140,9 +189,10 @@ public enum Draw {
     /// - Returns: the problems found; empty when the draw is reproduced exactly.
     public static func verify(_ record: DrawRecord, population: Population) -> [String] {
         var problems: [String] = []
-        if population.fingerprint != record.population.fingerprint {
+        let fingerprint = population.fingerprint
+        if fingerprint != record.population.fingerprint {
             problems.append(
-                "the population's fingerprint is \(population.fingerprint), the draw recorded \(record.population.fingerprint): this is not the file the draw was made from")
+                "the population's fingerprint is \(fingerprint), the draw recorded \(record.population.fingerprint): this is not the file the draw was made from")
             return problems
         }
         if record.algorithm == AmountSampler.algorithm { return verifyByAmount(record, population: population) }

@@ -37,6 +37,14 @@ struct Ranker {
         prefix = hasher
     }
 
+    /// The digest of a key given as its UTF-8 bytes.
+    @inline(__always)
+    func digest(_ key: UnsafeRawBufferPointer) -> SHA256Digest {
+        var hasher = prefix
+        hasher.update(key)
+        return hasher.finalize()
+    }
+
     func rank(_ key: String) -> Rank {
         var hasher = prefix
         hasher.update(key)

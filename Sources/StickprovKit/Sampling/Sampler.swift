@@ -18,16 +18,37 @@ public enum Sampler {
         let count = min(max(count, 0), keys.count)
         guard count > 0 else { return [] }
         let ranker = Ranker(seed: seed)
-        var heap = MaxHeap(capacity: count)
+        var heap = BoundedMaxHeap<(rank: Rank, index: Int)>(capacity: count)
+        let less: ((rank: Rank, index: Int), (rank: Rank, index: Int)) -> Bool = { $0.rank < $1.rank }
         for (index, key) in keys.enumerated() {
-            let rank = ranker.rank(key)
-            if heap.count < count {
-                heap.insert(rank, index)
-            } else if rank < heap.maximum {
-                heap.replaceMaximum(rank, index)
-            }
+            heap.offer((ranker.rank(key), index), count: count, by: less)
         }
-        return heap.sortedAscending()
+        return heap.sortedAscending(by: less).map(\.index)
+    }
+
+    /// The rows of `population` (of stratum number `stratum` only, when given) with the `count` smallest
+    /// ranks, in ascending rank order: ``smallest(_:of:seed:)`` on the keys as the population keeps them,
+    /// hashing each key's bytes where they lie.
+    static func smallest(_ count: Int, of population: Population, stratum: UInt32?, seed: Seed) -> [Int] {
+        let count = min(max(count, 0), population.count)
+        guard count > 0 else { return [] }
+        let ranker = Ranker(seed: seed)
+        return population.keyBytes.withUnsafeBufferPointer { bytes in
+            func key(_ row: Int) -> UnsafeBufferPointer<UInt8> {
+                UnsafeBufferPointer(rebasing: bytes[population.keyRange(row)])
+            }
+            // Ties of the digest (never seen) go by the key's bytes, as `Rank` orders them.
+            let less: ((digest: SHA256Digest, row: Int), (digest: SHA256Digest, row: Int)) -> Bool = { a, b in
+                a.digest != b.digest ? a.digest < b.digest : key(a.row).lexicographicallyPrecedes(key(b.row))
+            }
+            var heap = BoundedMaxHeap<(digest: SHA256Digest, row: Int)>(capacity: count)
+            let strata = population.stratumOfRow
+            for row in 0..<population.count {
+                if let stratum, strata[row] != stratum { continue }
+                heap.offer((ranker.digest(UnsafeRawBufferPointer(key(row))), row), count: count, by: less)
+            }
+            return heap.sortedAscending(by: less).map(\.row)
+        }
     }
 
     /// The keys of `keys` in rank order, the first `count` of them (see ``smallest(_:of:seed:)``).
@@ -58,49 +79,51 @@ public enum Sampler {
     }
 }
 
-/// A binary max-heap of (rank, position) bounded to the sample size.
-private struct MaxHeap {
-    private var ranks: [Rank] = []
-    private var positions: [Int] = []
+/// A binary max-heap bounded to the sample size: it keeps the smallest elements offered.
+struct BoundedMaxHeap<Element> {
+    private var items: [Element] = []
 
     init(capacity: Int) {
-        ranks.reserveCapacity(capacity)
-        positions.reserveCapacity(capacity)
+        items.reserveCapacity(capacity)
     }
 
-    var count: Int { ranks.count }
-    var maximum: Rank { ranks[0] }
+    var count: Int { items.count }
+    var maximum: Element { items[0] }
 
-    mutating func insert(_ rank: Rank, _ position: Int) {
-        ranks.append(rank)
-        positions.append(position)
-        var child = ranks.count - 1
+    /// Keeps `item` if the heap holds fewer than `count` elements or it is smaller than the largest.
+    @inline(__always)
+    mutating func offer(_ item: Element, count: Int, by less: (Element, Element) -> Bool) {
+        if items.count < count {
+            insert(item, by: less)
+        } else if less(item, items[0]) {
+            replaceMaximum(item, by: less)
+        }
+    }
+
+    mutating func insert(_ item: Element, by less: (Element, Element) -> Bool) {
+        items.append(item)
+        var child = items.count - 1
         while child > 0 {
             let parent = (child - 1) / 2
-            guard ranks[parent] < ranks[child] else { break }
-            ranks.swapAt(parent, child)
-            positions.swapAt(parent, child)
+            guard less(items[parent], items[child]) else { break }
+            items.swapAt(parent, child)
             child = parent
         }
     }
 
-    mutating func replaceMaximum(_ rank: Rank, _ position: Int) {
-        ranks[0] = rank
-        positions[0] = position
+    mutating func replaceMaximum(_ item: Element, by less: (Element, Element) -> Bool) {
+        items[0] = item
         var parent = 0
         while true {
             let left = 2 * parent + 1, right = left + 1
             var largest = parent
-            if left < ranks.count && ranks[largest] < ranks[left] { largest = left }
-            if right < ranks.count && ranks[largest] < ranks[right] { largest = right }
+            if left < items.count && less(items[largest], items[left]) { largest = left }
+            if right < items.count && less(items[largest], items[right]) { largest = right }
             guard largest != parent else { return }
-            ranks.swapAt(parent, largest)
-            positions.swapAt(parent, largest)
+            items.swapAt(parent, largest)
             parent = largest
         }
     }
 
-    func sortedAscending() -> [Int] {
-        ranks.indices.sorted { ranks[$0] < ranks[$1] }.map { positions[$0] }
-    }
+    func sortedAscending(by less: (Element, Element) -> Bool) -> [Element] { items.sorted(by: less) }
 }
