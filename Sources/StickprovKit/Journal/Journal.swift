@@ -123,8 +123,13 @@ public struct Journal: Sendable {
     ///   - time: the ISO 8601 time to record (see ``timestamp(_:)``).
     ///   - actor: who records them.
     /// - Throws: ``JournalError`` if the journal is damaged (nothing is written) or cannot be written.
+    ///   - expected: the commit point the caller read the year at (``lastCommitted()``): the append
+    ///     checks under its lock that the journal still ends there, and throws
+    ///     ``JournalError/anotherWriter(read:found:)`` if another writer got there first.
     @discardableResult
-    public func append(_ payloads: [JournalPayload], time: String, actor: String) throws(JournalError) -> [JournalEvent] {
+    public func append(
+        _ payloads: [JournalPayload], time: String, actor: String, expecting expected: CommitPoint? = nil
+    ) throws(JournalError) -> [JournalEvent] {
         let head = try readHead()
         if let head, head.count > 0, !FileManager.default.fileExists(atPath: path) {
             throw .journalMissing(expected: head.count)
@@ -137,6 +142,9 @@ public struct Journal: Sendable {
             try writeHead(count: 0, length: 0, hash: JournalLine.firstPrev)
         }
         let start = try commitPoint(file, try readHead())
+        if let expected, expected.count != start.count || expected.hash != start.hash {
+            throw .anotherWriter(read: expected.count, found: start.count)
+        }
         var prev = start.hash
         var sequence = start.count
         var bytes: [UInt8] = []
@@ -158,6 +166,22 @@ public struct Journal: Sendable {
             throw error
         }
         return written
+    }
+
+    /// Where the committed journal ends: its line count and last line's hash.
+    public struct CommitPoint: Sendable, Equatable {
+        /// The committed lines.
+        public var count: Int
+        /// The last committed line's SHA-256 (64 zeros for an empty journal).
+        public var hash: String
+    }
+
+    /// The commit point as `journal.head` names it now (an empty journal's when there is neither head
+    /// nor journal); `nil` for a journal without a head, whose end only a full read can tell.
+    /// Read it before reading the year, and give it to ``append(_:time:actor:expecting:)``.
+    public func lastCommitted() throws(JournalError) -> CommitPoint? {
+        if let head = try readHead() { return CommitPoint(count: head.count, hash: head.hash) }
+        return FileManager.default.fileExists(atPath: path) ? nil : CommitPoint(count: 0, hash: JournalLine.firstPrev)
     }
 
     /// Test seam: the append fails with ENOSPC after this many bytes of its lines

@@ -22,6 +22,9 @@ public enum JournalError: Error, Sendable, Equatable {
     case journalMissing(expected: Int)
     /// The journal is shorter than the committed length `journal.head` records.
     case shorterThanHead(expected: Int, found: Int)
+    /// Another writer appended between this writer's reading of the year and its append (the folder's
+    /// lock did not hold, e.g. on a network share): nothing was recorded.
+    case anotherWriter(read: Int, found: Int)
     /// `repair` was asked to mend damage that is not a cut-off tail: recorded lines were changed,
     /// removed or reordered, and cutting them would destroy genuine lines. Carries that damage.
     indirect case notRepairable(JournalError)
@@ -29,7 +32,7 @@ public enum JournalError: Error, Sendable, Equatable {
     /// The 1-based line the problem is on, when there is one.
     public var line: Int? {
         switch self {
-        case .io, .malformedHead, .journalMissing, .shorterThanHead: nil
+        case .io, .malformedHead, .journalMissing, .shorterThanHead, .anotherWriter: nil
         case .notRepairable(let damage): damage.line
         case .tornLastLine(let line), .malformedLine(let line, _), .brokenChain(let line),
             .wrongSequence(let line, _, _), .unknownEventType(let line, _), .headMismatch(let line),
@@ -41,7 +44,7 @@ public enum JournalError: Error, Sendable, Equatable {
     /// Whether the journal is damaged (everything but I/O and a refused repair).
     public var isDamage: Bool {
         switch self {
-        case .io, .notRepairable: false
+        case .io, .notRepairable, .anotherWriter: false
         default: true
         }
     }
@@ -68,6 +71,9 @@ public enum JournalError: Error, Sendable, Equatable {
         case .malformedHead: "journal.head is not 'COUNT LENGTH SHA256'"
         case .journalMissing(let expected):
             "the journal is missing, but journal.head records \(expected) lines (it was deleted or moved)"
+        case .anotherWriter(let read, let found):
+            "another writer got there first: the journal had \(read) lines when this change was decided and has "
+                + "\(found) now (the folder's lock did not hold); nothing was recorded, run the command again"
         case .notRepairable(let damage):
             "\(damage.message); this is not a cut-off write but a change to recorded lines, and repair never cuts "
                 + "recorded lines: restore journal.jsonl and journal.head from a backup"

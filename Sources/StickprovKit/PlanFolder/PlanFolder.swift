@@ -18,10 +18,19 @@ public struct PlanFolder: Sendable {
     /// The folder's journal.
     public let journal: Journal
 
+    /// Whether changes take the folder's lock (tests turn it off to race writers as on a network share).
+    let isLocking: Bool
+
     /// The plan folder at `path`.
     public init(at path: String) {
+        self.init(at: path, locking: ProcessInfo.processInfo.environment["STICKPROV_TEST_NO_LOCKS"] == nil)
+    }
+
+    /// The plan folder at `path`, without the folder's lock when `locking` is false (tests only).
+    init(at path: String, locking: Bool) {
         self.path = path
         journal = Journal(planDirectory: path)
+        isLocking = locking
     }
 
     /// The plan as `plan.json` holds it now.
@@ -54,13 +63,7 @@ public struct PlanFolder: Sendable {
     public func transact(
         time: String, actor: String, _ decide: (ControlPlan, YearState) throws -> [JournalPayload]
     ) throws -> [JournalEvent] {
-        try exclusively {
-            let plan = try PlanFile.load(from: path)
-            let state = YearState(events: try journal.read())
-            let payloads = try decide(plan, state)
-            guard !payloads.isEmpty else { return [] }
-            return try journal.append(payloads, time: time, actor: actor)
-        }
+        try transaction(time: time, actor: actor, decide) { YearState(events: try journal.read()) }
     }
 
     /// One transaction about some draws (recording an item's result): as ``transact(time:actor:_:)``,
@@ -72,13 +75,37 @@ public struct PlanFolder: Sendable {
         time: String, actor: String, concerning draws: [DrawID],
         _ decide: (ControlPlan, YearState) throws -> [JournalPayload]
     ) throws -> [JournalEvent] {
-        try exclusively {
-            let plan = try PlanFile.load(from: path)
-            var state = YearState(events: try journal.events(mentioning: draws.map(\.rawValue)))
-            if draws.contains(where: { state.draw($0) == nil }) { state = YearState(events: try journal.read()) }
-            let payloads = try decide(plan, state)
-            guard !payloads.isEmpty else { return [] }
-            return try journal.append(payloads, time: time, actor: actor)
+        try transaction(time: time, actor: actor, decide) {
+            let state = YearState(events: try journal.events(mentioning: draws.map(\.rawValue)))
+            return draws.contains(where: { state.draw($0) == nil }) ? YearState(events: try journal.read()) : state
+        }
+    }
+
+    /// How many times a transaction is decided again when another writer got there first.
+    static let attempts = 5
+
+    /// Under the folder's lock: notes the commit point, reads the plan and the year, decides, and appends
+    /// only if the journal still ends where it was read. The folder's lock makes that certain on one
+    /// machine; where it does not hold (a network share, or `STICKPROV_TEST_NO_LOCKS` in tests) the
+    /// journal's own lock and this check keep two writers from both appending to the same end: the later
+    /// one reads the year again and decides again (at most ``attempts`` times), else nothing is recorded.
+    private func transaction(
+        time: String, actor: String, _ decide: (ControlPlan, YearState) throws -> [JournalPayload],
+        year: () throws -> YearState
+    ) throws -> [JournalEvent] {
+        var attempt = 1
+        while true {
+            do {
+                return try exclusively {
+                    let expected = try journal.lastCommitted()
+                    let plan = try PlanFile.load(from: path)
+                    let payloads = try decide(plan, try year())
+                    guard !payloads.isEmpty else { return [] }
+                    return try journal.append(payloads, time: time, actor: actor, expecting: expected)
+                }
+            } catch JournalError.anotherWriter where attempt < PlanFolder.attempts {
+                attempt += 1
+            }
         }
     }
 
@@ -106,14 +133,15 @@ public struct PlanFolder: Sendable {
 
     /// Runs `body` holding the folder's exclusive lock (`flock` on the folder itself, so no lock
     /// file is left behind). Locks are advisory and per machine: the journal's append checks
-    /// besides that nothing was written since it read.
+    /// besides that nothing was written since it read. `STICKPROV_TEST_NO_LOCKS` (tests only) turns
+    /// this lock off, to show that check at work.
     public func exclusively<T>(_ body: () throws -> T) throws -> T {
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else {
             throw PlanFolderError.cannotLock(path: path, reason: String(cString: strerror(errno)))
         }
         defer { close(descriptor) }
-        if ProcessInfo.processInfo.environment["STICKPROV_TEST_NO_LOCKS"] == nil {
+        if isLocking {
             while flock(descriptor, LOCK_EX) != 0 {
                 if errno == EINTR { continue }
                 throw PlanFolderError.cannotLock(path: path, reason: String(cString: strerror(errno)))

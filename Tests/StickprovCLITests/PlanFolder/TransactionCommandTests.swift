@@ -122,3 +122,46 @@ import Testing
         #expect(stderr.isEmpty, "\(stderr)")
     }
 }
+
+/// Where the folder's lock does not hold (a network share; `STICKPROV_TEST_NO_LOCKS` here), two writers
+/// still never fork the journal: the append checks that the journal ends where the writer read it.
+@Suite struct LocklessWritersTests {
+    @Test func twoWritersWithoutTheFolderLockNeverForkTheJournal() throws {
+        let folder = try DrawCommandTests.setUp()
+        let perWriter = 12
+        nonisolated(unsafe) var results: [[CLI.Result]] = [[], []]
+        let lock = NSLock()
+        let url = folder.url
+        DispatchQueue.concurrentPerform(iterations: 2) { writer in
+            for i in 0..<perWriter {
+                let run = [
+                    "draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "utredningar.csv",
+                    "--seed", "skrivare \(writer) nr \(i)", "--out", "sheet-\(writer)-\(i).csv",
+                ]
+                guard let result = try? CLI.run(run, in: url, environment: ["STICKPROV_TEST_NO_LOCKS": "1"]) else { continue }
+                lock.lock()
+                results[writer].append(result)
+                lock.unlock()
+            }
+        }
+        let all = results.flatMap { $0 }
+        #expect(all.count == 2 * perWriter)
+        // Each writer either appended or was told another writer got there first (nothing recorded).
+        let appended = all.filter { $0.status == 0 }
+        for refused in all where refused.status != 0 {
+            #expect(refused.status == 1)
+            #expect(refused.stderr.contains("another writer got there first"), "\(refused.stderr)")
+        }
+        let journal = try String(contentsOf: folder.file("plan/journal.jsonl"), encoding: .utf8)
+        let lines = journal.split(separator: "\n")
+        let sequences = lines.compactMap { line -> Int? in
+            guard let range = line.range(of: "\"seq\":") else { return nil }
+            return Int(line[range.upperBound...].prefix { $0.isNumber })
+        }
+        #expect(sequences == Array(1...lines.count), "never two lines with the same sequence")
+        let ids = appended.compactMap { $0.stdout.split(separator: " ").dropFirst().first.map(String.init) }
+        #expect(Set(ids).count == appended.count, "every draw its own id: \(ids.sorted())")
+        #expect(lines.filter { $0.contains("\"type\":\"draw\"") }.count == appended.count)
+        #expect(try CLI.run(["verify", "--plan", "plan"], in: folder.url).status == 0)
+    }
+}

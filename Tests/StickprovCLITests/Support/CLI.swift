@@ -22,9 +22,12 @@ struct CLI {
         return packageRoot.appendingPathComponent(".build/debug/stickprov")
     }()
 
-    /// Runs `stickprov` with `arguments` in `directory`, feeding `input` on standard input.
+    /// Runs `stickprov` with `arguments` in `directory`, feeding `input` on standard input, with
+    /// `environment` added to this process's.
     @discardableResult
-    static func run(_ arguments: [String], in directory: URL? = nil, input: Data? = nil) throws -> Result {
+    static func run(
+        _ arguments: [String], in directory: URL? = nil, input: Data? = nil, environment extra: [String: String] = [:]
+    ) throws -> Result {
         try run(program: binary, arguments, in: directory, input: input)
     }
 
@@ -39,6 +42,7 @@ struct CLI {
         process.currentDirectoryURL = directory ?? packageRoot
         var environment = ProcessInfo.processInfo.environment
         environment["USER"] = "testare"
+        environment.merge(extra) { _, new in new }
         environment.merge(extra) { _, new in new }
         process.environment = environment
         let outPipe = Pipe(), errPipe = Pipe(), inPipe = Pipe()

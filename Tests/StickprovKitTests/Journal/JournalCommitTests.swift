@@ -92,3 +92,28 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: folder.journal.path))
     }
 }
+
+/// An append checks under its lock that the journal still ends where the writer read it.
+@Suite struct JournalAnotherWriterTests {
+    typealias Folder = JournalTests.Folder
+
+    @Test func anAppendDecidedOnAnOlderEndIsRefusedAndWritesNothing() throws {
+        let folder = try Folder()
+        #expect(try folder.journal.lastCommitted() == Journal.CommitPoint(count: 0, hash: JournalLine.firstPrev))
+        try folder.journal.append([JournalTests.draw(1)], time: JournalTests.time, actor: "anna")
+        let read = try #require(try folder.journal.lastCommitted())
+        #expect(read.count == 1)
+        // Another writer appends after this one read the year.
+        try folder.journal.append([JournalTests.draw(2)], time: JournalTests.time, actor: "björn", expecting: read)
+        let before = try folder.bytes()
+        #expect(throws: JournalError.anotherWriter(read: 1, found: 2)) {
+            try folder.journal.append([JournalTests.draw(2)], time: JournalTests.time, actor: "anna", expecting: read)
+        }
+        #expect(try folder.bytes() == before)
+        #expect(JournalError.anotherWriter(read: 1, found: 2).message.hasPrefix("another writer got there first"))
+        // Read again, it appends.
+        try folder.journal.append(
+            [JournalTests.draw(3)], time: JournalTests.time, actor: "anna", expecting: try folder.journal.lastCommitted())
+        #expect(try folder.journal.read().map(\.sequence) == [1, 2, 3])
+    }
+}
