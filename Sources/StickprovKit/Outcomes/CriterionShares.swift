@@ -5,8 +5,8 @@
 /// The share counts the items where the criterion was assessed (uppfyllt or anmärkning); those
 /// where it did not apply or could not be reviewed are counted apart. With strata of known size,
 /// every figure that spans strata or periods is weighted by the population each stands for
-/// (Σ N·p / Σ N), since the strata are drawn at different rates and a pooled count would
-/// estimate nothing.
+/// (Σ N·p / Σ N, with N the part of the stratum the criterion applies to), since the strata are
+/// drawn at different rates and a pooled count would estimate nothing.
 public struct CriterionShares: Sendable, Equatable {
     /// What was found for one criterion in some items.
     public struct Counts: Sendable, Equatable {
@@ -158,7 +158,11 @@ public struct CriterionShares: Sendable, Equatable {
         Double(counts.fulfilled) / Double(max(counts.assessed, 1))
     }
 
-    /// Σ N·p / Σ N over the cells where the criterion was assessed; `nil` when a cell's N is unknown.
+    /// The share fulfilled over cells of known population N: Σ (N/n)·fulfilled / Σ (N/n)·assessed, n
+    /// the cell's items reviewed against the criterion (applicable or not). Each cell stands for the
+    /// items of its population the criterion applies to, estimated as N·assessed/n, so a criterion
+    /// that applied to one of 26 items drawn from 512 weighs as about 20 items, not 512. Where it
+    /// applies to every item this is Σ N·p / Σ N. `nil` when a cell's N is unknown or nothing was assessed.
     static func weightedShare(_ cells: [Counts]) -> Double? {
         let assessed = cells.filter { $0.assessed > 0 }
         guard !assessed.isEmpty else { return nil }
@@ -166,8 +170,9 @@ public struct CriterionShares: Sendable, Equatable {
         var denominator = 0.0
         for cell in assessed {
             guard let weight = cell.weight, weight > 0 else { return nil }
-            numerator += Double(weight) * Double(cell.fulfilled) / Double(cell.assessed)
-            denominator += Double(weight)
+            let expansion = Double(weight) / Double(cell.assessed + cell.notApplicable)
+            numerator += expansion * Double(cell.fulfilled)
+            denominator += expansion * Double(cell.assessed)
         }
         return numerator / denominator
     }
