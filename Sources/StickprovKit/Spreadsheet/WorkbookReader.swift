@@ -125,7 +125,7 @@ public enum WorkbookReader {
             case "\"": inQuote.toggle()
             case "[": inBracket = true
             case "]": inBracket = false
-            case "y", "d", "m" where !inQuote && !inBracket: return true
+            case "y", "d", "m": if !inQuote && !inBracket { return true }
             default: break
             }
         }

@@ -149,4 +149,14 @@ import Testing
         #expect(controls.map(\.id.rawValue) == ["CENT 1", "CENT 2"])
         #expect(controls.map(\.text) == ["Att löner betalas ut korrekt", "Andel e-ansökningar"])
     }
+
+    /// A number format shows a date when y, m or d stand outside quotes and brackets: `"dag "0`
+    /// is a number with a label, `[Red]0` a coloured number, `yyyy-mm-dd` and `d/m` dates.
+    @Test(arguments: [
+        ("yyyy-mm-dd", true), ("d/m", true), ("[$-41D]mmmm yyyy", true), ("\"dag \"0", false),
+        ("\"y\"0", false), ("[Red]0", false), ("0.00", false), ("#,##0 \"kr\"", false),
+    ])
+    func dateFormatsAreThoseWithDatePartsOutsideQuotes(code: String, isDate: Bool) {
+        #expect(WorkbookReader.isDateFormat(code) == isDate, "\(code)")
+    }
 }
