@@ -124,6 +124,15 @@ import Testing
         Snapshot.check(WordFixture.readable(document.bytes), named: "socialnamnden-2023-\(point.rawValue).document.xml")
     }
 
+    /// The care example's Word appendix: areas as bold rows, a stratified review's lists.
+    @Test(arguments: [ReportPoint.interim, .yearEnd])
+    func theCareExamplesDocumentMatchesItsSnapshot(point: ReportPoint) throws {
+        let (plan, state) = try AppendixSnapshotTests.loadCare()
+        let parts = DOCXRenderer.parts(try Appendix.build(plan: plan, state: state, point: point))
+        let document = try #require(parts.first { $0.path == "word/document.xml" })
+        Snapshot.check(WordFixture.readable(document.bytes), named: "vardomsorg-2024-\(point.rawValue).document.xml")
+    }
+
     @Test func libreOfficePrintsTheExampleOnA4LandscapeWithEveryControlPoint() throws {
         let purpose = "opening the Word appendix in LibreOffice"
         guard let office = LibreOffice.find(for: purpose) else { return }
