@@ -36,13 +36,24 @@ public enum SummarySentence {
         let lead = "Vid \(point == .interim ? "delårsbokslutet" : "årsbokslutet") visar kontrollen att"
         let number = { (value: Int) in noun.neuter ? SwedishNumber.neuterWord(value) : SwedishNumber.word(value) }
         let total = units.count
+        // "båda kontrollområdena", "samtliga fem kontrollområden".
+        let all = { (value: Int) in value == 2 ? "båda \(noun.definitePlural)" : "samtliga \(number(value)) \(noun.plural)" }
+        // At the interim, areas followed up only at the year end are not listed: the sentence counts
+        // those followed up then, never calling them all of the committee's areas.
+        let isPart = perRisk && total < plan.risks.filter { !$0.controls.isEmpty }.count
+        let followedUp = "som följs upp vid \(point.swedish)et"
         var sentence: String
         if total == 0 {
             sentence = "Inga \(noun.plural) följs upp vid \(point.swedish)."
+        } else if isPart && total > 1 {
+            let count = good == total ? (total == 2 ? "båda" : "samtliga") : good == 0 ? "inget" : number(good)
+            sentence = "Av de \(number(total)) \(noun.plural) \(followedUp) visar kontrollen att \(count) \(outcome)."
+        } else if isPart {
+            sentence = "Det enda \(noun.singular) \(followedUp) \(good == 1 ? outcome : outcome.replacingOccurrences(of: "har ", with: "inte har "))."
         } else if total == 1 {
             sentence = "\(lead) nämndens enda \(noun.singular) \(good == 1 ? outcome : outcome.replacingOccurrences(of: "har ", with: "inte har "))."
         } else if good == total {
-            sentence = "\(lead) samtliga \(number(total)) \(noun.plural) \(outcome)."
+            sentence = "\(lead) \(all(total)) \(outcome)."
         } else {
             let count = good == 0 ? (noun.neuter ? "inget" : "ingen") : number(good)
             let whole = perRisk ? "nämndens \(number(total))" : "totalt \(number(total))"
@@ -52,7 +63,10 @@ public enum SummarySentence {
         if total > 0 && unassessed.count == total {
             // Nothing assessed yet: say so, without naming every one.
             let when = "Vid \(point == .interim ? "delårsbokslutet" : "årsbokslutet") har"
-            sentence = total == 1
+            sentence = isPart
+                ? (total == 1 ? "Det enda \(noun.singular) \(followedUp) har inte bedömts ännu."
+                    : "Av de \(number(total)) \(noun.plural) \(followedUp) har inget bedömts ännu.")
+                : total == 1
                 ? "\(when) nämndens enda \(noun.singular) inte bedömts ännu."
                 : "\(when) \(noun.neuter ? "inget" : "ingen") av \(perRisk ? "nämndens" : "totalt") \(number(total)) \(noun.plural) bedömts ännu."
         } else if !unassessed.isEmpty {

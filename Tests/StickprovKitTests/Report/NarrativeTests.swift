@@ -158,10 +158,31 @@ import Testing
         year.add(.assessment(AssessmentRecord(target: .risk("R1"), point: .yearEnd, signal: "green", result: "", actions: "")))
         year.add(.assessment(AssessmentRecord(target: .risk("R2"), point: .yearEnd, signal: "green", result: "", actions: "")))
         #expect(SummarySentence.text(plan: year.plan, state: year.state, point: .yearEnd)
-            == "Vid årsbokslutet visar kontrollen att samtliga två kontrollområden har genomförts utan anmärkning eller med försumbar anmärkning.")
+            == "Vid årsbokslutet visar kontrollen att båda kontrollområdena har genomförts utan anmärkning eller med försumbar anmärkning.")
         year.add(.assessment(AssessmentRecord(target: .risk("R2"), point: .yearEnd, signal: "red", result: "", actions: "")))
         #expect(SummarySentence.text(plan: year.plan, state: year.state, point: .yearEnd)
             == "Vid årsbokslutet visar kontrollen att ett av nämndens två kontrollområden har genomförts utan anmärkning eller med försumbar anmärkning.")
+    }
+
+    /// At the interim, areas followed up only at the year end are not counted as the committee's.
+    @Test func theInterimSummaryCountsTheAreasFollowedUpThenNotAllTheCommittees() {
+        var year = Year()
+        year.plan.assessmentLevel = .risk
+        try? year.plan.addControl(ControlPoint(id: "K4", text: "Avgifter", method: .sample, followUp: .interim), to: "R2")
+        year.plan.addRisk(Risk(id: "R3", text: "Kompetens"))
+        try? year.plan.addControl(ControlPoint(id: "K5", text: "Utbildning", method: .measurement, followUp: .yearEnd), to: "R3")
+        year.plan.addRisk(Risk(id: "R4", text: "Avvikelser"))
+        try? year.plan.addControl(ControlPoint(id: "K6", text: "Avvikelser utreds", method: .measurement, followUp: .yearEnd), to: "R4")
+        let interim = { SummarySentence.text(plan: year.plan, state: year.state, point: .interim) }
+        #expect(interim() == "Av de två kontrollområden som följs upp vid delårsbokslutet har inget bedömts ännu.")
+        year.add(.assessment(AssessmentRecord(target: .risk("R1"), point: .interim, signal: "green", result: "", actions: "")))
+        #expect(interim() == "Av de två kontrollområden som följs upp vid delårsbokslutet visar kontrollen att ett har genomförts utan anmärkning eller med försumbar anmärkning. Kontrollområde 2 (Digitalisering) har ännu inte bedömts.")
+        year.add(.assessment(AssessmentRecord(target: .risk("R2"), point: .interim, signal: "green", result: "", actions: "")))
+        #expect(interim() == "Av de två kontrollområden som följs upp vid delårsbokslutet visar kontrollen att båda har genomförts utan anmärkning eller med försumbar anmärkning.")
+        year.plan.risks[1].controls = year.plan.risks[1].controls.map { var control = $0; control.followUp = .yearEnd; return control }
+        #expect(interim() == "Det enda kontrollområde som följs upp vid delårsbokslutet har genomförts utan anmärkning eller med försumbar anmärkning.")
+        // The year end lists every area: the committee's four.
+        #expect(SummarySentence.text(plan: year.plan, state: year.state, point: .yearEnd).contains("av nämndens fyra kontrollområden"))
     }
 
     @Test func onlyControlsReportedAtThePointAreIncluded() throws {
