@@ -13,16 +13,19 @@ enum CarryOverCommand {
     /// Creates the plan in `directory` from `--from`; the other `plan init` options apply on top.
     static func run(_ arguments: ParsedArguments, _ console: Console, from source: String, into directory: String) throws {
         let selection: CarryOver.Selection = try arguments.value("carry").map { try PlanCommands.token($0, option: "carry") } ?? .notGreen
-        let previous = try PlanFile.load(from: source)
-        let state = YearState(events: try readJournal(Journal(planDirectory: source)))
+        // Last year's plan and journal read together, under that folder's lock.
+        let sourceFolder = PlanFolder(at: source)
+        let (previous, events) = try journalCall(sourceFolder.journal) { try sourceFolder.snapshot() }
+        noteUncommitted(sourceFolder.journal)
+        let state = YearState(events: events)
         // Carrying from a plan changed by hand after its adoption would carry an unrecorded plan.
-        _ = try AdoptionCommands.verify(source, events: try readJournal(Journal(planDirectory: source)))
+        _ = try AdoptionCommands.verify(source, events: events)
         let year = try arguments.integer("year") ?? previous.year + 1
         guard year > previous.year else { throw UsageError("--year \(year) is not after the plan's year \(previous.year)") }
         let name = URL(fileURLWithPath: source).standardizedFileURL.lastPathComponent
         var (plan, carried) = CarryOver.plan(from: previous, state: state, planName: name, year: year, selection: selection)
         try PlanCommands.applyPlanFields(arguments, to: &plan)
-        try PlanFile.save(plan, to: directory)
+        try PlanFolder(at: directory).create(plan)
         console.line("Created \(PlanFile.path(in: directory)): \(plan.committee), \(plan.title).")
         let names = Dictionary(uniqueKeysWithValues: previous.signals.levels.map { ($0.id, $0.displayName) })
         let which = selection == .all ? "every control point" : "the control points not green at the year end"

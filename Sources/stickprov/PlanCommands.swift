@@ -19,12 +19,26 @@ enum PlanCommands {
     static func change(
         _ arguments: ParsedArguments, _ console: Console, _ change: (inout ControlPlan) throws -> String
     ) throws {
+        try self.change(arguments, console, checkingYear: false) { plan, _ in try change(&plan) }
+    }
+
+    /// As ``change(_:_:_:)``; with `checkingYear`, `change` also sees the year, read under the same lock.
+    static func change(
+        _ arguments: ParsedArguments, _ console: Console, checkingYear: Bool,
+        _ change: (inout ControlPlan, YearState) throws -> String
+    ) throws {
         let directory = folder(arguments)
         let summary = try AdoptionCommands.saving(directory) {
-            try PlanFolder(at: directory).changePlan(
-                decision: arguments.value("decision"), today: Clock.today(), time: Clock.timestamp(),
-                actor: Actor.name(arguments), change)
+            let planFolder = PlanFolder(at: directory)
+            let (decision, today, time, actor) = (arguments.value("decision"), Clock.today(), Clock.timestamp(), Actor.name(arguments))
+            if checkingYear {
+                return try planFolder.changePlan(decision: decision, today: today, time: time, actor: actor, checkingYear: change)
+            }
+            return try planFolder.changePlan(decision: decision, today: today, time: time, actor: actor) { plan in
+                try change(&plan, YearState(events: []))
+            }
         }
+        if checkingYear { noteUncommitted(Journal(planDirectory: directory)) }
         console.line(summary)
     }
 
@@ -62,7 +76,7 @@ enum PlanCommands {
             guard let year = try arguments.integer("year") else { throw UsageError("missing --year") }
             var plan = ControlPlan(committee: committee, year: year, title: arguments.value("title"))
             try applyPlanFields(arguments, to: &plan)
-            try PlanFile.save(plan, to: directory)
+            try PlanFolder(at: directory).create(plan)
             console.line("Created \(PlanFile.path(in: directory)): \(plan.committee), \(plan.title).")
         })
 

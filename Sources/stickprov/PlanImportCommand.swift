@@ -41,7 +41,7 @@ extension PlanCommands {
             } catch {
                 throw DataError(lines: error.messages.map { "\(file)\($0.line.map { ":\($0)" } ?? ""): \($0.text)" })
             }
-            try PlanFile.save(imported.plan, to: directory)
+            try PlanFolder(at: directory).create(imported.plan)
             console.line("Created \(PlanFile.path(in: directory)) from \(file): " + (imported.summary.first ?? ""))
             for line in imported.summary.dropFirst() { console.line(line) }
         })

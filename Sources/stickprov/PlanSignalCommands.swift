@@ -81,12 +81,11 @@ enum PlanSignalCommands {
             options: [PlanCommands.planOption],
             examples: ["stickprov plan signal remove yellow"]),
         run: { arguments, console in
-            let directory = PlanCommands.folder(arguments)
-            let state = YearState(events: try readJournal(Journal(planDirectory: directory)))
-            let uses = state.assessments.values.flatMap(\.values).reduce(into: [String: Int]()) {
-                $0[$1.signal, default: 0] += 1
-            }
-            try PlanCommands.change(arguments, console) { plan in
+            // The assessments are counted under the same lock as the plan is changed, so none slips in between.
+            try PlanCommands.change(arguments, console, checkingYear: true) { plan, state in
+                let uses = state.assessments.values.flatMap(\.values).reduce(into: [String: Int]()) {
+                    $0[$1.signal, default: 0] += 1
+                }
                 let level = try plan.signals.remove(arguments.arguments[0], assessments: uses)
                 return "Removed signal \(level.id)."
             }

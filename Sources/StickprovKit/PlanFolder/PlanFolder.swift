@@ -120,15 +120,60 @@ public struct PlanFolder: Sendable {
     public func changePlan(
         decision: String?, today: Day, time: String, actor: String, _ change: (inout ControlPlan) throws -> String
     ) throws -> String {
+        try changePlan(decision: decision, today: today, time: time, actor: actor, readingYear: false) { plan, _ in
+            try change(&plan)
+        }
+    }
+
+    /// As ``changePlan(decision:today:time:actor:_:)``, for a change that depends on the year (removing a
+    /// signal level no assessment names): `change` also sees the year, read under the same lock, so no
+    /// record can slip in between what it checked and the saved plan.
+    @discardableResult
+    public func changePlan(
+        decision: String?, today: Day, time: String, actor: String,
+        checkingYear change: (inout ControlPlan, YearState) throws -> String
+    ) throws -> String {
+        try changePlan(decision: decision, today: today, time: time, actor: actor, readingYear: true, change)
+    }
+
+    private func changePlan(
+        decision: String?, today: Day, time: String, actor: String, readingYear: Bool,
+        _ change: (inout ControlPlan, YearState) throws -> String
+    ) throws -> String {
         try exclusively {
             var plan = try PlanFile.load(from: path)
             let old = plan
-            let summary = try change(&plan)
+            let summary = try change(&plan, readingYear ? YearState(events: try journal.read()) : YearState(events: []))
             try PlanAdoption.save(
                 plan, replacing: old, in: path, summary: summary, decision: decision, today: today, time: time,
                 actor: actor)
             return summary
         }
+    }
+
+    /// Creates the folder's plan (`plan init`, `plan import`, a carry-over): under the folder's lock
+    /// (the folder is made first when missing), refuses when `plan.json` exists, and saves it atomically.
+    /// - Throws: ``PlanError/alreadyExists(path:)``, or what saving throws (the plan's problems, a failed write).
+    public func create(_ plan: ControlPlan) throws {
+        let issues = plan.issues
+        guard issues.isEmpty else { throw PlanError.rejectedChange(issues: issues) }  // before making the folder
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        } catch {
+            throw PlanError.writeFailed(path: PlanFile.path(in: path), reason: (error as NSError).localizedDescription)
+        }
+        try exclusively {
+            guard !PlanFile.exists(in: path) else { throw PlanError.alreadyExists(path: PlanFile.path(in: path)) }
+            try PlanFile.save(plan, to: path)
+        }
+    }
+
+    /// The plan and the journal's events read together under the folder's lock, so neither changes
+    /// between the two (a carry-over reads last year's plan with its year).
+    /// - Throws: ``PlanError`` or ``JournalError``.
+    public func snapshot() throws -> (plan: ControlPlan, events: [JournalEvent]) {
+        _ = try PlanFile.load(from: path)  // a missing or unsound plan is named as a plain read names it
+        return try exclusively { (try PlanFile.load(from: path), try journal.read()) }
     }
 
     /// Runs `body` holding the folder's exclusive lock (`flock` on the folder itself, so no lock

@@ -165,3 +165,26 @@ import Testing
         #expect(try CLI.run(["verify", "--plan", "plan"], in: folder.url).status == 0)
     }
 }
+
+/// Creating a plan goes through the folder's lock too: of several `plan init` started at once into
+/// one folder, one creates the plan and the others are told it exists.
+@Suite struct PlanCreationRaceTests {
+    @Test func fourConcurrentPlanInitsCreateOnePlan() throws {
+        let folder = try TemporaryFolder()
+        let runs = (1...4).map { i in
+            ["plan", "init", "--plan", "plan", "--committee", "Nämnd \(i)", "--year", "2024"]
+        }
+        let results = try TransactionCommandTests.concurrently(runs, in: folder)
+        #expect(results.count == 4)
+        let created = results.filter { $0.status == 0 }
+        #expect(created.count == 1, "\(results.map(\.stderr))")
+        for refused in results where refused.status != 0 {
+            #expect(refused.status == 1)
+            #expect(refused.stderr.contains("already exists"), "\(refused.stderr)")
+        }
+        let plan = try String(contentsOf: folder.file("plan/plan.json"), encoding: .utf8)
+        let winner = try #require(created.first?.stdout)
+        let committee = try #require(plan.range(of: #""committee" : "[^"]*""#, options: .regularExpression).map { String(plan[$0]) })
+        #expect(winner.contains(committee.replacingOccurrences(of: "\"committee\" : \"", with: "").dropLast()))
+    }
+}
