@@ -11,8 +11,14 @@ import Testing
     static let name = "vardomsorg-2024"
     static let snapshots = CLI.packageRoot.appendingPathComponent("Tests/StickprovKitTests/Snapshots")
 
-    /// Runs the build script with the test's binary, writing the plan under `plans`.
-    static func build(into plans: URL) throws -> (status: Int32, stderr: String) {
+    /// Whether bash and python3, which the script needs, are here.
+    static var canBuild: Bool {
+        SampleCommandTests.python != nil
+            && (FileManager.default.isExecutableFile(atPath: "/bin/bash") || FileManager.default.isExecutableFile(atPath: "/usr/bin/bash"))
+    }
+
+    /// Runs the build script with the test's binary, writing example `name` under `plans`.
+    static func build(_ name: String = name, into plans: URL) throws -> (status: Int32, stderr: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["bash", CLI.packageRoot.appendingPathComponent("scripts/build-example").path, name]
@@ -30,7 +36,7 @@ import Testing
     }
 
     @Test func theCareExampleRebuildsByteForByteAndRendersItsGoldenAppendices() throws {
-        guard SampleCommandTests.python != nil, FileManager.default.isExecutableFile(atPath: "/bin/bash") || FileManager.default.isExecutableFile(atPath: "/usr/bin/bash") else {
+        guard Self.canBuild else {
             print("note: python3 or bash is not installed; the care example is not rebuilt")
             return
         }
@@ -68,5 +74,23 @@ import Testing
         // status shows the same weighted rate.
         let status = try CLI.run(["status", "--plan", plan.path])
         #expect(status.stdout.contains("Remark rate 11 % weighted by stratum size (N 1556), 95 % upper bound 17,8 %"), "\(status.stdout)")
+    }
+
+    /// The first example too: its script is run as the second's, so it cannot silently stop
+    /// reproducing `Plans/socialnamnden-2023` (it had, when dates were bounded to the plan's year).
+    @Test func theFirstExampleRebuildsByteForByte() throws {
+        guard Self.canBuild else {
+            print("note: python3 or bash is not installed; the first example is not rebuilt")
+            return
+        }
+        let folder = try TemporaryFolder()
+        let name = "socialnamnden-2023"
+        let built = try Self.build(name, into: folder.url)
+        #expect(built.status == 0, "\(built.stderr)")
+        for file in ["plan.json", "journal.jsonl", "journal.head"] {
+            let rebuilt = try Data(contentsOf: folder.file(name).appendingPathComponent(file))
+            #expect(rebuilt == (try Data(contentsOf: CLI.packageRoot.appendingPathComponent("Plans/\(name)/\(file)"))),
+                    "\(file) differs from Plans/\(name): rebuild it with scripts/build-example \(name)")
+        }
     }
 }
