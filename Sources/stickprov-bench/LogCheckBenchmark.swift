@@ -152,7 +152,7 @@ enum LogCheckBenchmark {
             if best == nil || run.seconds < (best?.seconds ?? 0) {
                 best = Measurement(
                     seconds: run.seconds, peakKilobytes: max(run.peakKilobytes, best?.peakKilobytes ?? 0),
-                    output: run.output)
+                    output: run.output, cpuSeconds: run.cpuSeconds)
             }
         }
         return best

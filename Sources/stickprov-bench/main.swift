@@ -30,8 +30,8 @@ enum Benchmarks {
         ),
         Entry(
             name: "sample",
-            usage: "sample [--keys N]",
-            summary: "reading a population of N keys (default 1,000,000) and drawing from it",
+            usage: "sample [--rows N] [--extra-columns C]",
+            summary: "reading a population file of N rows (default 1,000,000) and drawing from it, in process and as stickprov sample (time, peak RSS) against reference.py",
             run: SamplingBenchmark.run
         ),
         Entry(

@@ -88,4 +88,12 @@ enum ByteLanes {
         let halves = unsafeBitCast(found & SIMD16(repeating: 0x80), to: SIMD2<UInt64>.self)
         return (halves[0], halves[1])
     }
+
+    /// Whether the two byte runs are equal (memcmp).
+    @inline(__always)
+    static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        guard let x = a.baseAddress, let y = b.baseAddress else { return true }
+        return memcmp(x, y, a.count) == 0
+    }
 }

@@ -367,54 +367,69 @@ struct PopulationBuilder {
 }
 
 /// An open-addressing hash set of rows by their key bytes, to find duplicate keys in one pass: four
-/// bytes a slot, at most half full.
+/// bytes a slot, at most three quarters full. A slot holds the row + 1 in its low bits (a row needs at
+/// most log2(capacity) bits) and the top bits of the key's hash above them, so that probing compares
+/// keys only when those bits agree.
 struct KeyTable {
-    private var slots: [UInt32] = Array(repeating: 0, count: 1 << 10)  // row + 1; 0 is empty
+    private var slots: [UInt32] = Array(repeating: 0, count: 1 << 10)  // 0 is empty
+    private var shift = 10  // log2(slots.count)
     private var used = 0
 
     /// Makes room for `rows` rows without growing; the first `count` rows (keys ending at `ends`) are
     /// already in.
     mutating func reserve(_ rows: Int, bytes: UnsafeBufferPointer<UInt8>, ends: [UInt32], count: Int) {
         var capacity = slots.count
-        while capacity < rows * 2 { capacity <<= 1 }
+        while capacity * 3 < rows * 4 { capacity <<= 1 }
         if capacity > slots.count { rebuild(capacity: capacity, bytes: bytes, ends: ends, rows: count) }
     }
 
     /// Inserts `row`, whose key is `bytes[start..<end]`; returns the earlier row with the same key, if any.
     mutating func insert(_ row: Int, bytes: UnsafeBufferPointer<UInt8>, ends: [UInt32], start: Int, end: Int) -> Int? {
-        if (used + 1) * 2 > slots.count { rebuild(capacity: slots.count * 2, bytes: bytes, ends: ends, rows: row) }
+        if (used + 1) * 4 > slots.count * 3 { rebuild(capacity: slots.count * 2, bytes: bytes, ends: ends, rows: row) }
         let key = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        let hash = KeyTable.hash(key)
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: KeyTable.hash(key)) & mask
+        let tag = tagBits(hash)
+        var slot = Int(truncatingIfNeeded: hash) & mask
         while true {
             let entry = slots[slot]
             if entry == 0 {
-                slots[slot] = UInt32(row + 1)
+                slots[slot] = tag | UInt32(row + 1)
                 used += 1
                 return nil
             }
-            let other = Int(entry) - 1
-            let otherStart = other == 0 ? 0 : Int(ends[other - 1])
-            if UnsafeBufferPointer(rebasing: bytes[otherStart..<Int(ends[other])]).elementsEqual(key) { return other }
+            if entry & ~UInt32(truncatingIfNeeded: mask) == tag {
+                let other = Int(entry & UInt32(truncatingIfNeeded: mask)) - 1
+                let otherStart = other == 0 ? 0 : Int(ends[other - 1])
+                if ByteLanes.equal(UnsafeBufferPointer(rebasing: bytes[otherStart..<Int(ends[other])]), key) { return other }
+            }
             slot = (slot + 1) & mask
         }
+    }
+
+    /// The hash's top bits, placed above the row's bits.
+    @inline(__always)
+    private func tagBits(_ hash: UInt64) -> UInt32 {
+        shift >= 32 ? 0 : UInt32(truncatingIfNeeded: hash >> 32) & ~UInt32((1 << shift) - 1)
     }
 
     /// Makes the table `capacity` slots and puts the first `rows` rows back.
     private mutating func rebuild(capacity: Int, bytes: UnsafeBufferPointer<UInt8>, ends: [UInt32], rows: Int) {
         slots = []
         slots = Array(repeating: 0, count: capacity)
-        let mask = slots.count - 1
+        shift = capacity.trailingZeroBitCount
+        let mask = capacity - 1
         for row in 0..<rows {
             let start = row == 0 ? 0 : Int(ends[row - 1])
-            var slot = Int(truncatingIfNeeded: KeyTable.hash(UnsafeBufferPointer(rebasing: bytes[start..<Int(ends[row])]))) & mask
+            let hash = KeyTable.hash(UnsafeBufferPointer(rebasing: bytes[start..<Int(ends[row])]))
+            var slot = Int(truncatingIfNeeded: hash) & mask
             while slots[slot] != 0 { slot = (slot + 1) & mask }
-            slots[slot] = UInt32(row + 1)
+            slots[slot] = tagBits(hash) | UInt32(row + 1)
         }
         used = rows
     }
 
-    /// A 64-bit hash of the bytes, eight at a time (multiply and fold).
+    /// A 64-bit hash of the bytes, eight at a time (multiply and fold, then MurmurHash3's finaliser).
     @inline(__always)
     static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
@@ -433,7 +448,11 @@ struct KeyTable {
             shift += 8
             index += 1
         }
-        h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
-        return h ^ (h >> 29)
+        h ^= tail
+        h ^= h >> 33
+        h = h &* 0xFF51_AFD7_ED55_8CCD
+        h ^= h >> 33
+        h = h &* 0xC4CE_B9FE_1A85_EC53
+        return h ^ (h >> 33)
     }
 }

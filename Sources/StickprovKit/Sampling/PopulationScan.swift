@@ -39,7 +39,9 @@ struct PopulationScan {
     private var stratumIndex = -1
     private var amountIndex = -1
     private var carryIndices: [Int] = []
-    private var builder: PopulationBuilder?
+    /// The population so far; rows are added once the header has named every column asked for.
+    private var builder = PopulationBuilder(keyColumn: "", stratumColumn: nil, amountColumn: nil)
+    private var isCollecting = false
     private var rows = 0
     private var dataStart = 0
     private var dataLine = 1
@@ -133,19 +135,18 @@ struct PopulationScan {
             } else if let header, record.fieldCount != header.count {
                 structural = .raggedRow(line: record.line, expected: header.count, found: record.fieldCount)
                 break
-            } else if collecting && populationProblem == nil && duplicate == nil, builder != nil {
+            } else if collecting && isCollecting && populationProblem == nil && duplicate == nil {
                 takeRow(p, key: key, stratum: stratum, amount: amount, line: record.line)
             }
             rows += isHeader ? 0 : 1
             position = record.end
         }
-        if !isSized && rows >= 64, var builder {
+        if !isSized && rows >= 64 && isCollecting {
             // Size the arrays once for the whole file, judged by the rows so far.
             isSized = true
             let read = Double(max(base + position - dataStart, 1))
             let scale = Double(max(fileSize - dataStart, 0)) / read * 1.05
             builder.reserve(rows: Int(Double(rows) * scale) + 64, keyBytes: Int(Double(builder.keyBytes.count) * scale) + 1024)
-            self.builder = builder
         }
         return position
     }
@@ -178,6 +179,7 @@ struct PopulationScan {
         builder = PopulationBuilder(
             keyColumn: names[keyIndex], stratumColumn: stratumIndex >= 0 ? names[stratumIndex] : nil,
             amountColumn: amountIndex >= 0 ? names[amountIndex] : nil)
+        isCollecting = true
     }
 
     /// Adds a data row to the population, or remembers why it cannot be added.
@@ -185,14 +187,13 @@ struct PopulationScan {
         _ p: UnsafeMutablePointer<UInt8>, key: (lo: Int, hi: Int, isQuoted: Bool),
         stratum: (lo: Int, hi: Int, isQuoted: Bool), amount: (lo: Int, hi: Int, isQuoted: Bool), line: Int
     ) {
-        guard var builder else { return }
-        self.builder = nil  // no copy while it grows
-        defer { self.builder = builder }
         do throws(SamplingError) {
             try Self.withField(p, key) { bytes throws(SamplingError) in try builder.appendKey(bytes, line: line) }
             if stratumIndex >= 0 {
                 let index = try Self.withField(p, stratum) { (bytes) throws(SamplingError) -> UInt32 in
-                    if let known = rawStrata.first(where: { $0.0.elementsEqual(bytes) }) { return known.1 }
+                    for known in rawStrata where known.0.withUnsafeBufferPointer({ ByteLanes.equal($0, bytes) }) {
+                        return known.1
+                    }
                     let index = try builder.stratumIndex(PopulationReader.text(bytes), line: line)
                     if rawStrata.count < 64 { rawStrata.append((Array(bytes), index)) }
                     return index
@@ -347,7 +348,7 @@ struct PopulationScan {
         }
         if let structural { throw .file(structural) }
         if let populationProblem { throw .population(populationProblem) }
-        guard let builder, let splitter else { throw .file(.emptyFile) }
+        guard isCollecting, let splitter else { throw .file(.emptyFile) }
         let rows = PopulationReader.Rows(
             path: path, delimiter: splitter.delimiter, fieldCount: header?.count ?? 0, keyIndex: keyIndex,
             carryIndices: carryIndices, dataStart: dataStart, dataLine: dataLine)
