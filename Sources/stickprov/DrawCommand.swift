@@ -56,6 +56,11 @@ enum DrawCommand {
         let month = try context.month(arguments)
         let spares = try arguments.integer("spares") ?? 0
         guard spares >= 0 else { throw UsageError("--spares must be 0 or more") }
+        if spares > 0 && rule.amountColumn != nil {
+            // SPEC.md §12–13 define no spares for sha256-pps-v1: a replacement would change every item's weight.
+            throw UsageError(
+                "--spares: a draw by amount (sha256-pps-v1) has no spares; record an item that cannot be reviewed with 'stickprov record \(context.control.id)-N KEY --not-reviewed REASON'")
+        }
         let population = try readPopulation(
             populationPath, key: keyColumn, stratum: rule.stratumColumn, carry: DrawSummary.shownColumns(rule),
             amountColumn: rule.amountColumn)

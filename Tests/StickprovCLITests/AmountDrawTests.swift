@@ -26,6 +26,49 @@ import Testing
         Double(text.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: ",", with: ".")).map { ($0 * 100).rounded() } ?? .nan
     }
 
+    @Test func anAmountRuleTakesNoPercentageInThePlanAndNoSparesInADraw() throws {
+        let folder = try TemporaryFolder()
+        _ = try folder.write("loner.csv", Self.payroll())
+        for step in [
+            ["plan", "init", "--plan", "plan", "--committee", "Socialnämnden", "--year", "2023"],
+            ["plan", "add-risk", "--plan", "plan", "--text", "Att felaktiga löner betalas ut"],
+        ] {
+            #expect(try CLI.run(step, in: folder.url).status == 0)
+        }
+        let message =
+            "risks[0].controls[0].sampleRule: draws by amount (column 'Belopp'), which takes a count, not a percentage, strata or log-check users; give it a count (--count 60)"
+        let percent = try CLI.run(
+            ["plan", "add-control", "--plan", "plan", "--risk", "R1", "--text", "Löner", "--method", "sample",
+             "--percent", "5", "--key-column", "Verifikation", "--amount-column", "Belopp"], in: folder.url)
+        #expect(percent.status == 1)
+        #expect(percent.stderr.contains(message), "\(percent.stderr)")
+        let refusedPlan = try String(contentsOf: folder.file("plan/plan.json"), encoding: .utf8)
+        #expect(!refusedPlan.contains("Belopp"))
+        let added = try CLI.run(
+            ["plan", "add-control", "--plan", "plan", "--risk", "R1", "--text", "Löner", "--method", "sample",
+             "--count", "20", "--key-column", "Verifikation", "--amount-column", "Belopp"], in: folder.url)
+        #expect(added.status == 0, "\(added.stderr)")
+        let edit = try CLI.run(["plan", "edit", "K1", "--plan", "plan", "--stratum-rule", "A=5%", "--stratum-column", "Enhet"], in: folder.url)
+        #expect(edit.status == 1)
+        #expect(edit.stderr.contains(message), "\(edit.stderr)")
+        // A plan.json edited by hand is refused when it is read, and by 'plan validate'.
+        let path = folder.file("plan/plan.json").path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try text.replacingOccurrences(of: "\"count\" : 20", with: "\"percent\" : \"5\"").write(toFile: path, atomically: true, encoding: .utf8)
+        let validate = try CLI.run(["plan", "validate", "--plan", "plan"], in: folder.url)
+        #expect(validate.status == 1)
+        #expect(validate.stderr.contains(message) || validate.stdout.contains(message), "\(validate.stderr)")
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+
+        let spares = try CLI.run(
+            ["draw", "K1", "--plan", "plan", "--population", "loner.csv", "--seed", "s", "--date", "2023-03-15", "--spares", "3"],
+            in: folder.url)
+        #expect(spares.status == 2)
+        #expect(spares.stderr.hasPrefix("error: --spares: a draw by amount (sha256-pps-v1) has no spares; record an item that cannot be reviewed with 'stickprov record K1-N KEY --not-reviewed REASON'\n"))
+        let journal = (try? String(contentsOf: folder.file("plan/journal.jsonl"), encoding: .utf8)) ?? ""
+        #expect(!journal.contains("\"draw\""))
+    }
+
     @Test func salaryCheckIsDrawnRecordedAndReported() throws {
         let folder = try TemporaryFolder()
         _ = try folder.write("loner.csv", Self.payroll())

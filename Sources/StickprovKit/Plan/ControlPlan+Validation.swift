@@ -102,6 +102,15 @@ extension ControlPoint {
             }
         default: break
         }
+        if let amountColumn = rule.amountColumn {
+            if case .count = rule.size {
+            } else {
+                // sha256-pps-v1 draws k items (SPEC.md §12); a percentage or strata has no meaning there.
+                add(
+                    ".sampleRule",
+                    "draws by amount (column '\(amountColumn)'), which takes a count, not a percentage, strata or log-check users; give it a count (--count 60)")
+            }
+        }
         if let problem = rule.size.zeroSizeProblem, !found.contains(where: { $0.path.hasPrefix(path + ".sampleRule") }) {
             add(".sampleRule", problem)
         }
