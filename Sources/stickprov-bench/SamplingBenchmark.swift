@@ -14,7 +14,8 @@ import StickprovKit
 ///   25, 5 %, three strata and 60 by amount, and the fingerprint;
 /// - whole processes: `stickprov sample FILE --key Nr --seed S --size 100` (the built binary beside this
 ///   one), its time and peak RSS (from `/usr/bin/time`, see ``LogCheckBenchmark/spawn(_:)``); the same on
-///   a file with C more columns (memory must not grow with them); and the independent
+///   the keys in another order (an export sorted by its key needs no table to find duplicates; any other
+///   order does) and on a file with C more columns (memory must not grow with them); and the independent
 ///   `reference.py simple` with its CSV reading (Python's `csv` module) on the same file, whose keys
 ///   must be ours. reference.py is found by `STICKPROV_REFERENCE_PY` or `../shared/sampling/reference.py`;
 ///   without it (or python3) that line is skipped with a notice.
@@ -39,8 +40,10 @@ enum SamplingBenchmark {
         let path = folder + "/population.csv"
         let wideRows = min(rows, 1_000_000)  // the wide file of 5 M rows would be 1.3 GB
         let wide = folder + "/population-wide.csv"
+        let shuffled = folder + "/population-shuffled.csv"
         guard write(generate(rows: rows, extraColumns: 0), to: path),
-            write(generate(rows: wideRows, extraColumns: extraColumns), to: wide)
+            write(generate(rows: wideRows, extraColumns: extraColumns), to: wide),
+            write(generate(rows: rows, extraColumns: 0, isShuffled: true), to: shuffled)
         else {
             printError("sample: cannot write the population to \(folder)")
             return 1
@@ -96,12 +99,14 @@ enum SamplingBenchmark {
         print("                                   seconds       MB/s   peak RSS   CPU s")
         let sample = [stickprov, "sample", path, "--key", "Nr", "--seed", seedText, "--size", "100"]
         guard let ours = LogCheckBenchmark.measure(sample),
+            let oursShuffled = LogCheckBenchmark.measure([stickprov, "sample", shuffled] + sample.dropFirst(3)),
             let oursWide = LogCheckBenchmark.measure([stickprov, "sample", wide] + sample.dropFirst(3))
         else {
             printError("sample: stickprov sample failed")
             return 1
         }
         line("stickprov sample --size 100", ours, megabytes)
+        line("  keys not in ascending order", oursShuffled, megabytes)
         line("  \(wideRows / 1000)k rows, \(extraColumns) more columns", oursWide, Double(fileSize(wide)) / 1e6)
         guard let reference = referenceScript(), FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") else {
             print("note: skipped reference.py (set STICKPROV_REFERENCE_PY or put ../shared/sampling/reference.py beside; needs /usr/bin/python3)")
@@ -129,7 +134,8 @@ enum SamplingBenchmark {
     }
 
     /// A population of `rows` rows, the same for the same arguments.
-    static func generate(rows: Int, extraColumns: Int) -> [UInt8] {
+    /// `isShuffled`: the keys not in ascending order (a permutation of the same keys).
+    static func generate(rows: Int, extraColumns: Int, isShuffled: Bool = false) -> [UInt8] {
         let types = ["Hemtjänst SoL", "Särskilt boende SoL", "LSS", "Korttidsboende SoL"]
         var out: [UInt8] = [0xEF, 0xBB, 0xBF]
         out.reserveCapacity(rows * (60 + extraColumns * 12))
@@ -142,8 +148,9 @@ enum SamplingBenchmark {
             let kronor = (i &* 2_654_435_761) % 150_000
             let note =
                 i % 8 == 0 ? "\"beslut; \"\"överklagat\"\"\"" : i % 97 == 0 ? "\"två\r\nrader\"" : "anteckning \(i % 1000)"
+            let number = isShuffled ? Int((UInt64(i) &* 2_654_435_761) % UInt64(rows)) : i
             let line =
-                "2023-\(1_000_000 + i);Handläggare \(i % 300);\(types[i % 4]);\(kronor / 1000) \(String(kronor % 1000 + 1000).dropFirst()),\(i % 100);\(note)\(extra)\r\n"
+                "2023-\(1_000_000 + number);Handläggare \(i % 300);\(types[i % 4]);\(kronor / 1000) \(String(kronor % 1000 + 1000).dropFirst()),\(i % 100);\(note)\(extra)\r\n"
             out.append(contentsOf: line.utf8)
         }
         return out

@@ -96,4 +96,15 @@ enum ByteLanes {
         guard let x = a.baseAddress, let y = b.baseAddress else { return true }
         return memcmp(x, y, a.count) == 0
     }
+
+    /// Whether `a` sorts before `b` by their bytes (a prefix first), as `lexicographicallyPrecedes` does.
+    @inline(__always)
+    static func precedes(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        let common = min(a.count, b.count)
+        if common > 0, let x = a.baseAddress, let y = b.baseAddress {
+            let order = memcmp(x, y, common)
+            if order != 0 { return order < 0 }
+        }
+        return a.count < b.count
+    }
 }

@@ -247,7 +247,13 @@ struct PopulationBuilder {
     private var stratumByRaw: [String: UInt32] = [:]
     private var stratumOfRow: [UInt32] = []
     private var amounts: [Amount] = []
+    /// The keys by their bytes, to find a duplicate; empty while every key has come in ascending order.
     private var keys = KeyTable()
+    /// Whether every key so far sorts after the one before (an export sorted by its key, the usual
+    /// case): then none can repeat an earlier one, and the table is not needed until one does not.
+    private var isAscending = true
+    /// The rows expected in all, to size the table once.
+    private var expectedRows = 0
 
     init(keyColumn: String, stratumColumn: String?, amountColumn: String?) {
         self.keyColumn = keyColumn
@@ -261,6 +267,8 @@ struct PopulationBuilder {
         keyEnds.reserveCapacity(rows)
         if stratumColumn != nil { stratumOfRow.reserveCapacity(rows) }
         if amountColumn != nil { amounts.reserveCapacity(rows) }
+        expectedRows = rows
+        guard !isAscending else { return }
         let count = keyEnds.count
         keyBytes.withUnsafeBufferPointer { keys.reserve(rows, bytes: $0, ends: keyEnds, count: count) }
     }
@@ -339,7 +347,19 @@ struct PopulationBuilder {
         keyEnds.append(UInt32(truncatingIfNeeded: end))
         let start = row == 0 ? 0 : Int(keyEnds[row - 1])
         return keyBytes.withUnsafeBufferPointer { bytes in
-            keys.insert(row, bytes: bytes, ends: keyEnds, start: start, end: end)
+            if isAscending {
+                let previous = row < 2 ? 0 : Int(keyEnds[row - 2])
+                if row == 0
+                    || ByteLanes.precedes(
+                        UnsafeBufferPointer(rebasing: bytes[previous..<start]), UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                {
+                    return nil
+                }
+                // Out of order: from here on every key is looked up, the earlier ones put in first.
+                isAscending = false
+                keys.reserve(max(expectedRows, row * 2), bytes: bytes, ends: keyEnds, count: row)
+            }
+            return keys.insert(row, bytes: bytes, ends: keyEnds, start: start, end: end)
         }
     }
 
@@ -380,7 +400,7 @@ struct KeyTable {
     mutating func reserve(_ rows: Int, bytes: UnsafeBufferPointer<UInt8>, ends: [UInt32], count: Int) {
         var capacity = slots.count
         while capacity * 3 < rows * 4 { capacity <<= 1 }
-        if capacity > slots.count { rebuild(capacity: capacity, bytes: bytes, ends: ends, rows: count) }
+        if capacity > slots.count || count != used { rebuild(capacity: capacity, bytes: bytes, ends: ends, rows: count) }
     }
 
     /// Inserts `row`, whose key is `bytes[start..<end]`; returns the earlier row with the same key, if any.

@@ -188,6 +188,8 @@ import Testing
         ("bad byte after a duplicate", Array("Nr;Enhet\na;b\na;b\nc;".utf8) + [0xE5, 0x0A] + Array("d;å\n".utf8)),
         ("field over 1 MB", Array("Nr;Enhet\na;\"".utf8) + Array(repeating: 0x78, count: 1 << 20) + Array("x\"\nb;c\n".utf8)),
         ("Windows-1252 field over 1 MB", Array("Nr;Enhet\na;".utf8) + Array(repeating: 0xE5, count: 600_000) + Array("\n".utf8)),
+        ("duplicate after ascending keys", Array(("Nr;Enhet\n" + (0..<70_000).map { "K\(100_000 + $0);x\n" }.joined() + "K100017;y\n").utf8)),
+        ("repeat of the key before", Array("Nr;Enhet\na;x\nb;x\nb;y\n".utf8)),
         ("quoted key with doubled quotes", Array("Nr;Enhet\n\"a\"\"b\";c\n\"a\"\"b\";d\n".utf8)),
     ]
 
