@@ -38,6 +38,9 @@ public enum PlanError: Error, Sendable, Equatable {
     case noSampleRule(ControlID)
     /// A change would leave the plan with problems (e.g. a duplicate id); nothing was written.
     case rejectedChange(issues: [PlanIssue])
+    /// A change would take away (`added` false) or give out (`added` true) an id the journal's
+    /// events name; `what` says whose ("control point 'K1'"), `uses` what the journal records.
+    case namedInJournal(String, uses: [String], added: Bool)
 
     /// The file the error is about, when there is one.
     public var path: String? {
@@ -95,6 +98,10 @@ public enum PlanError: Error, Sendable, Equatable {
             ["control point '\(id)' has no sample rule to carry columns with; give --count, --percent, --stratum-rule or --log-check-users too"]
         case .rejectedChange(let issues):
             issues.map { "the change would make the plan invalid: \($0)" }
+        case .namedInJournal(let what, let uses, let added):
+            added
+                ? ["\(what): the journal names it (\(uses.joined(separator: ", "))) for a control point or risk no longer in the plan; its results would be read as this one's: choose another id"]
+                : ["\(what): the journal names it (\(uses.joined(separator: ", "))) and keeps its id for good; renamed or removed, its results would drop out of status and the appendix or count for another point: change its text with 'plan edit' instead"]
         }
     }
 }

@@ -111,7 +111,9 @@ public struct PlanFolder: Sendable {
 
     /// One transaction on `plan.json`: under the folder's lock, reads the plan, lets `change`
     /// edit it and say what it did, and saves it by atomic replace (an adopted plan's change is
-    /// recorded as an amendment in the same transaction, and rolled back if that fails).
+    /// recorded as an amendment in the same transaction, and rolled back if that fails). A change
+    /// taking away an id the journal names, or giving one out, is refused
+    /// (``PlanError/namedInJournal(_:uses:added:)``).
     /// - Parameters:
     ///   - decision: the minute paragraph allowing the change, when the plan is adopted.
     ///   - today: the amendment's date.
@@ -144,6 +146,7 @@ public struct PlanFolder: Sendable {
             var plan = try PlanFile.load(from: path)
             let old = plan
             let summary = try change(&plan, readingYear ? YearState(events: try journal.read()) : YearState(events: []))
+            try JournalNamedIDs.check(old: old, new: plan) { try journal.events(mentioning: $0) }
             try PlanAdoption.save(
                 plan, replacing: old, in: path, summary: summary, decision: decision, today: today, time: time,
                 actor: actor)

@@ -1,0 +1,58 @@
+import Foundation
+import Testing
+
+/// What a careless or hostile user tried on the shared draws, criteria and plan edits, through the
+/// CLI only: each refusal says what is wrong, exits 1 or 2, and records nothing.
+@Suite struct HostileSweepTests {
+    /// A plan with two points of one area sharing a draw (K1 with the SOSFS criteria, K2 with one
+    /// of its own), one result each recorded, and the status printed before anything else.
+    static func sharedDrawWithResults() throws -> (TemporaryFolder, status: String) {
+        let folder = try SharedDrawCommandTests.setUp()
+        let steps: [[String]] = [
+            ["plan", "edit", "K1", "--plan", "plan", "--criteria", "sosfs"],
+            ["plan", "edit", "K2", "--plan", "plan", "--criterion", "Uppföljning dokumenterad"],
+            ["draw", "K1", "K2", "--plan", "plan", "--population", "beslut-h1.csv", "--seed", "h1", "--period", "2023-H1",
+             "--date", "2023-07-03", "--out", "urval.csv"],
+        ]
+        for step in steps {
+            let result = try CLI.run(step, in: folder.url)
+            #expect(result.status == 0, "\(step): \(result.stderr)")
+        }
+        let keys = try CriteriaCommandTests.rows(folder, "urval.csv").dropFirst().map { $0[4] }
+        for (control, result) in [("K1", ["--remark", "Riktlinjen ej följd"]), ("K2", ["--ok"])] {
+            let record = try CLI.run(["record", "K1+K2-1", keys[0], "--control", control, "--plan", "plan", "--date", "2023-07-10"] + result,
+                                     in: folder.url)
+            #expect(record.status == 0, "\(record.stderr)")
+        }
+        let status = try CLI.run(["status", "--plan", "plan"], in: folder.url)
+        #expect(status.status == 0, "\(status.stderr)")
+        return (folder, status.stdout)
+    }
+
+    static func bytes(_ folder: TemporaryFolder, _ name: String) throws -> Data {
+        try Data(contentsOf: folder.url.appendingPathComponent(name))
+    }
+
+    @Test func aControlPointTheJournalNamesIsNeitherRenamedNorRemovedNorIsItsOldIdReused() throws {
+        let (folder, before) = try Self.sharedDrawWithResults()
+        let plan = try Self.bytes(folder, "plan/plan.json")
+        // Renamed, its results would be read as nobody's (K1 → X) or as another point's (K2 → K1).
+        for attempt in [["plan", "edit", "K1", "--id", "X"], ["plan", "remove", "K2"], ["plan", "remove", "R1", "--with-controls"]] {
+            let result = try CLI.run(attempt + ["--plan", "plan"], in: folder.url)
+            #expect(result.status == 1, "\(attempt): \(result.stdout)")
+            #expect(result.stderr.contains("the journal names it"), "\(attempt): \(result.stderr)")
+            #expect(!result.wasSignalled)
+            #expect(try Self.bytes(folder, "plan/plan.json") == plan, "\(attempt)")
+        }
+        let renamed = try CLI.run(["plan", "edit", "K2", "--id", "X", "--plan", "plan"], in: folder.url)
+        #expect(renamed.stderr.contains("control point 'K2'") && renamed.stderr.contains("K1+K2-1"), "\(renamed.stderr)")
+        // A point the journal does not name is renamed and removed as before.
+        for step in [["plan", "edit", "K3", "--id", "K9"], ["plan", "remove", "K9"]] {
+            let result = try CLI.run(step + ["--plan", "plan"], in: folder.url)
+            #expect(result.status == 0, "\(step): \(result.stderr)")
+        }
+        let status = try CLI.run(["status", "--plan", "plan"], in: folder.url)
+        #expect(status.stdout.contains("Riktlinjen ej följd 1"))
+        #expect(before.contains("1.3 K3"))
+    }
+}
