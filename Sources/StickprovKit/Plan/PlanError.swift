@@ -57,9 +57,13 @@ public enum PlanError: Error, Sendable, Equatable {
     public var messages: [String] {
         switch self {
         case .severalPlans(let plans):
-            ["there are \(plans.count) plans under ./Plans (\(plans.joined(separator: ", "))); name one with --plan DIR or run the command inside its folder"]
+            [
+                "there are \(plans.count) plans under ./Plans (\(plans.joined(separator: ", "))); name one with --plan DIR or run the command inside its folder"
+            ]
         case .notFound(let directory):
-            ["\(directory): no plan.json here; create one with 'stickprov plan init --plan \(directory)' or name it with --plan DIR"]
+            [
+                "\(directory): no plan.json here; create one with 'stickprov plan init --plan \(directory)' or name it with --plan DIR"
+            ]
         case .unreadable(let path, let reason):
             ["\(path): cannot read: \(reason)"]
         case .malformedJSON(let path, let line, let detail):
@@ -71,17 +75,25 @@ public enum PlanError: Error, Sendable, Equatable {
         case .writeFailed(let path, let reason):
             ["\(path): cannot write: \(reason)"]
         case .unknownRisk(let id, let known):
-            ["no risk '\(id)' in the plan (risks: \(known.isEmpty ? "none yet" : known.map(\.rawValue).joined(separator: ", ")))"]
+            [
+                "no risk '\(id)' in the plan (risks: \(known.isEmpty ? "none yet" : known.map(\.rawValue).joined(separator: ", ")))"
+            ]
         case .unknownControl(let id, let known):
-            ["no control point '\(id)' in the plan (control points: \(known.isEmpty ? "none yet" : known.map(\.rawValue).joined(separator: ", ")))"]
+            [
+                "no control point '\(id)' in the plan (control points: \(known.isEmpty ? "none yet" : known.map(\.rawValue).joined(separator: ", ")))"
+            ]
         case .unknownID(let id):
             ["no risk or control point '\(id)' in the plan"]
         case .riskHasControls(let id, let controls):
-            ["risk '\(id)' has control points \(controls.map(\.rawValue).joined(separator: ", ")); remove them first or add --with-controls"]
+            [
+                "risk '\(id)' has control points \(controls.map(\.rawValue).joined(separator: ", ")); remove them first or add --with-controls"
+            ]
         case .unknownSignal(let words, let known):
             ["no signal '\(words)' in the plan's scale (signals: \(known.joined(separator: ", ")))"]
         case .signalInUse(let id, let count):
-            ["signal '\(id)' is the assessment of \(count) \(count == 1 ? "control" : "controls") in the journal; reword it with 'plan signal edit \(id) --label TEXT' instead"]
+            [
+                "signal '\(id)' is the assessment of \(count) \(count == 1 ? "control" : "controls") in the journal; reword it with 'plan signal edit \(id) --label TEXT' instead"
+            ]
         case .signalPosition(let position, let count):
             ["position \(position) is outside the scale (1–\(count))"]
         case .position(let position, let count):
@@ -89,19 +101,28 @@ public enum PlanError: Error, Sendable, Equatable {
         case .missingStrata(let id, let column, let missing):
             missing.map { found in
                 "control point '\(id)': no stratum '\(found.stratum)' in the population's column '\(column)'"
-                    + (found.nearest.isEmpty ? "" : " (nearest: \(found.nearest.map { "'\($0)'" }.joined(separator: ", ")))")
+                    + (found.nearest.isEmpty
+                        ? "" : " (nearest: \(found.nearest.map { "'\($0)'" }.joined(separator: ", ")))")
                     + "; correct the rule, or draw with an empty part for it with --confirm-missing-strata"
             }
         case .notInList(let entry, let list, let name):
-            ["no \(name) '\(entry)' to remove (\(name)s: \(list.isEmpty ? "none" : list.map { "'\($0)'" }.joined(separator: ", ")))"]
+            [
+                "no \(name) '\(entry)' to remove (\(name)s: \(list.isEmpty ? "none" : list.map { "'\($0)'" }.joined(separator: ", ")))"
+            ]
         case .noSampleRule(let id):
-            ["control point '\(id)' has no sample rule to carry columns with; give --count, --percent, --stratum-rule or --log-check-users too"]
+            [
+                "control point '\(id)' has no sample rule to carry columns with; give --count, --percent, --stratum-rule or --log-check-users too"
+            ]
         case .rejectedChange(let issues):
             issues.map { "the change would make the plan invalid: \($0)" }
         case .namedInJournal(let what, let uses, let added):
             added
-                ? ["\(what): the journal names it (\(uses.joined(separator: ", "))) for a control point or risk no longer in the plan; its results would be read as this one's: choose another id"]
-                : ["\(what): the journal names it (\(uses.joined(separator: ", "))) and keeps its id for good; renamed or removed, its results would drop out of status and the appendix or count for another point: change its text with 'plan edit' instead"]
+                ? [
+                    "\(what): the journal names it (\(uses.joined(separator: ", "))) for a control point or risk no longer in the plan; its results would be read as this one's: choose another id"
+                ]
+                : [
+                    "\(what): the journal names it (\(uses.joined(separator: ", "))) and keeps its id for good; renamed or removed, its results would drop out of status and the appendix or count for another point: change its text with 'plan edit' instead"
+                ]
         }
     }
 }

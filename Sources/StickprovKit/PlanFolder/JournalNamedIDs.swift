@@ -10,8 +10,11 @@ enum JournalNamedIDs {
         var uses = state.draws.filter { $0.controls.contains(control) }.map { "draw \($0.id)" }
         let results = state.outcomes.filter { $0.key.control == control }.reduce(0) { $0 + $1.value.count }
         let measurements = state.measurements[control]?.count ?? 0
-        let assessments = (state.assessments[.control(control)]?.count ?? 0) + (state.assessments[.risk(RiskID(rawValue: id))]?.count ?? 0)
-        for (count, noun) in [(results, "result"), (measurements, "measurement"), (assessments, "assessment")] where count > 0 {
+        let assessments =
+            (state.assessments[.control(control)]?.count ?? 0)
+            + (state.assessments[.risk(RiskID(rawValue: id))]?.count ?? 0)
+        for (count, noun) in [(results, "result"), (measurements, "measurement"), (assessments, "assessment")]
+        where count > 0 {
             uses.append("\(count) \(noun)\(count == 1 ? "" : "s")")
         }
         return uses
