@@ -28,10 +28,12 @@ enum VerifyCommand {
         let directory = PlanCommands.folder(arguments)
         _ = try PlanFile.load(from: directory)
         let journal = Journal(planDirectory: directory)
-        let events = try readJournal(journal)
         guard let id = arguments.arguments.first else {
+            // One pass over the journal: the chain, the head, the noted hash and the events for the plan's check.
             let expected = arguments.value("expect")
             let found = try journalCall(journal) { () throws(JournalError) in try journal.verification(expecting: expected) }
+            noteUncommitted(journal)
+            let events = found.events
             console.line("\(journal.path): \(found.eventCount) events, chain intact; last line \(found.lastLineHash)")
             if !found.hasHead && found.eventCount > 0 {
                 throw DataError(lines: [
@@ -49,6 +51,7 @@ enum VerifyCommand {
             if let line = try AdoptionCommands.verify(directory, events: events) { console.line(line) }
             return
         }
+        let events = try readJournal(journal)
         let draws = events.compactMap { event -> DrawRecord? in
             if case .draw(let record) = event.payload { return record }
             return nil

@@ -81,6 +81,8 @@ public struct JournalVerification: Sendable, Equatable {
     public var hasHead: Bool
     /// The line whose hash is the expected one, when one was given and found.
     public var expectedLine: Int?
+    /// The committed events, read in the same pass.
+    public var events: [JournalEvent] = []
 }
 
 extension Journal {
@@ -101,6 +103,7 @@ extension Journal {
         let wanted = expected?.lowercased()
         return JournalVerification(
             eventCount: parsed.lineCount, lastLineHash: parsed.lastLineHash, hasHead: head != nil,
-            expectedLine: wanted.flatMap { hash in parsed.lineHashes.firstIndex(of: hash).map { $0 + 1 } })
+            expectedLine: wanted.flatMap { hash in parsed.lineHashes.firstIndex(of: hash).map { $0 + 1 } },
+            events: parsed.events)
     }
 }

@@ -10,7 +10,9 @@ import Foundation
 /// Every line is written once and never rewritten. Appends hold an exclusive lock,
 /// write all their lines in one call and fsync before returning; readers hold a shared
 /// lock, so they always see whole lines. Reading checks the whole chain and stops at
-/// the first damage, and nothing is appended after damage until ``repair(now:actor:)``.
+/// the first damage. An append checks the commit point (`journal.head` and the last committed
+/// line) and sets aside an uncommitted tail; damage further back is named by every full reader
+/// and `verify` (recording one item reads only its draw's lines, ``events(mentioning:)``).
 public struct Journal: Sendable {
     /// The file name inside a plan folder.
     public static let fileName = "journal.jsonl"

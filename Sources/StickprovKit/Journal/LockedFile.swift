@@ -22,6 +22,7 @@ struct LockedFile {
     /// The whole file's bytes, read from the start.
     func readAll() throws(JournalError) -> [UInt8] {
         var bytes: [UInt8] = []
+        bytes.reserveCapacity(try size() + 1)  // one allocation for a long journal, not a copy per doubling
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         var offset: off_t = 0
         while true {

@@ -26,10 +26,11 @@ public enum StatusListing {
                     lines.append("      " + AmountFindings.swedishSentence(amounts, noun: control.itemNoun ?? .caseFile))
                 }
             }
-            if draws.count > 1 {
-                lines.append("    All draws: " + counts(ReviewStatistics(draws: draws, in: state)))
+            let all = draws.isEmpty ? nil : ReviewStatistics(draws: draws, in: state)  // once: a year may have 100,000 items
+            if draws.count > 1, let all {
+                lines.append("    All draws: " + counts(all))
             }
-            if let stats = draws.isEmpty ? nil : ReviewStatistics(draws: draws, in: state) {
+            if let stats = all {
                 if let estimate = StratifiedEstimate.of(draws: draws, in: state) {
                     // Stratified: the weighted estimate the appendix gives, and each stratum's plain rate.
                     lines.append("    Remark rate \(SwedishNumber.percent(estimate.rate)) weighted by stratum size (N \(estimate.population)), 95 % upper bound \(SwedishNumber.percent(estimate.upperBound95))")

@@ -118,7 +118,9 @@ import Testing
         let lines = try folder.lines()
         let first = SHA256.hash(lines[0]).hex, last = SHA256.hash(lines[1]).hex
         let found = try folder.journal.verification(expecting: first)
-        #expect(found == JournalVerification(eventCount: 2, lastLineHash: last, hasHead: true, expectedLine: 1))
+        #expect(
+            found == JournalVerification(
+                eventCount: 2, lastLineHash: last, hasHead: true, expectedLine: 1, events: try folder.journal.read()))
         #expect(try folder.journal.verification(expecting: String(repeating: "a", count: 64)).expectedLine == nil)
     }
 
