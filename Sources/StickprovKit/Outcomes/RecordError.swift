@@ -51,6 +51,8 @@ public enum RecordError: Error, Sendable, Equatable {
     case unknownCriterionResult(String)
     /// A criterion "ej granskad" without a reason.
     case criterionReasonRequired(String)
+    /// One criterion given two different verdicts (or reasons) in one record, by name and number.
+    case criterionTwice(String)
     /// A result for an item of a shared draw that does not say which control point it is for.
     case controlRequired(draw: DrawID, controls: [ControlID])
     /// A result for a control point the draw is not for.
@@ -132,6 +134,8 @@ public enum RecordError: Error, Sendable, Equatable {
             "'\(text.prefix(60))' is not a criterion result; write uppfyllt, anmärkning, ej tillämpligt or ej granskad: reason"
         case .criterionReasonRequired(let name):
             "'ej granskad' for '\(name.prefix(60))' needs a reason ('ej granskad: reason', or Kommentar)"
+        case .criterionTwice(let name):
+            "criterion '\(name.prefix(60))' is given twice with different results; give it once"
         case .controlRequired(let draw, let controls):
             "draw \(draw) is shared by \(controls.map(\.rawValue).joined(separator: ", ")): say which control point the result is for (--control \(controls.last?.rawValue ?? "ID"))"
         case .controlNotInDraw(let id, let draw, let controls):

@@ -5,7 +5,7 @@ extension Recording {
     /// its overall result following from them (any anmärkning makes a remark; see
     /// ``CriterionResult/overall(_:)``). A record without criterion results is returned as it is.
     /// - Throws: ``RecordError`` for an unknown draw or criterion, a control point without
-    ///   criteria, or "ej granskad" without a reason.
+    ///   criteria, "ej granskad" without a reason, or one criterion given two verdicts.
     public static func applyingCriteria(
         _ proposed: OutcomeRecord, resultGiven: Bool, plan: ControlPlan, state: YearState
     ) throws(RecordError) -> OutcomeRecord {
@@ -29,7 +29,10 @@ extension Recording {
             } else {
                 result.reason = nil
             }
-            checked.removeAll { $0.criterion == name }
+            if let earlier = checked.first(where: { $0.criterion == name }) {
+                guard earlier == result else { throw .criterionTwice(name) }
+                continue
+            }
             checked.append(result)
         }
         var record = proposed
