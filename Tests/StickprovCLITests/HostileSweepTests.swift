@@ -56,3 +56,41 @@ import Testing
         #expect(before.contains("1.3 K3"))
     }
 }
+
+extension HostileSweepTests {
+    @Test func aCriterionNamedLikeAWorksheetColumnANumberOrAnotherCriterionIsRefused() throws {
+        let (folder, _) = try Self.sharedDrawWithResults()
+        let plan = try Self.bytes(folder, "plan/plan.json")
+        // "Resultat" made the shared worksheet's 'Resultat (K2)' twice, a sheet that could never be read back.
+        let refused = [
+            ("K2", "Resultat", "worksheet column 'Resultat'"), ("K2", "granskad  av", "worksheet column 'Granskad av'"),
+            ("K1", "Beslutsnummer", "worksheet column 'Beslutsnummer'"), ("K2", "2", "is a number"),
+            ("K2", "Uppföljning  dokumenterad", "same as criterion 'Uppföljning dokumenterad'"),
+        ]
+        for (point, name, words) in refused {
+            let result = try CLI.run(["plan", "edit", point, "--plan", "plan", "--criterion", name], in: folder.url)
+            #expect(result.status == 1, "\(name): \(result.stdout)")
+            #expect(result.stderr.contains(words), "\(name): \(result.stderr)")
+            #expect(try Self.bytes(folder, "plan/plan.json") == plan, "\(name)")
+        }
+        let validate = try CLI.run(["plan", "validate", "--plan", "plan"], in: folder.url)
+        #expect(validate.status == 0, "\(validate.stderr)")
+    }
+
+    @Test func oneCriterionGivenTwoVerdictsInOneRecordIsRefused() throws {
+        let (folder, before) = try Self.sharedDrawWithResults()
+        let journal = try Self.bytes(folder, "plan/journal.jsonl")
+        let keys = try CriteriaCommandTests.rows(folder, "urval.csv").dropFirst().map { $0[4] }
+        // The same criterion by its name in another case and by its number: which verdict was meant?
+        let record = try CLI.run(["record", "K1+K2-1", keys[1], "--control", "K1", "--plan", "plan", "--date", "2023-07-10",
+                                  "--criterion", "handläggningsåtgärder dokumenterade=anmärkning", "--criterion", "1=uppfyllt"], in: folder.url)
+        #expect(record.status == 1, "\(record.stdout)")
+        #expect(record.stderr.contains("criterion 'Handläggningsåtgärder dokumenterade' is given twice"), "\(record.stderr)")
+        #expect(try Self.bytes(folder, "plan/journal.jsonl") == journal)
+        // The same verdict twice is no contradiction.
+        let same = try CLI.run(["record", "K1+K2-1", keys[1], "--control", "K1", "--plan", "plan", "--date", "2023-07-10",
+                                "--criterion", "1=uppfyllt", "--criterion", "Handläggningsåtgärder dokumenterade=uppfyllt"], in: folder.url)
+        #expect(same.status == 0, "\(same.stderr)")
+        #expect(before.contains("1.1 K1"))
+    }
+}

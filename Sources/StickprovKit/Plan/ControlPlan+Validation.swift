@@ -72,6 +72,7 @@ extension ControlPoint {
             if kind.trimmingASCIIWhitespace().isEmpty { add(".remarkKinds[\(i)]", "is empty") }
             if !kinds.insert(kind.nfc.lowercased()).inserted { add(".remarkKinds[\(i)]", "duplicate remark kind '\(kind)'") }
         }
+        found += criterionIssues(at: path)
         guard let rule = sampleRule else { return found }
         if let method, !method.takesSampleRule {
             add(".sampleRule", "method '\(method.rawValue)' draws no sample; remove the rule or use sample or case-review")
@@ -126,6 +127,58 @@ extension ControlPoint {
         }
         return found
     }
+
+    /// A criterion is a worksheet column of its own ("Resultat (K2)" on a shared draw's sheet) and is
+    /// named on the command line by its words or its number, so its name may not be empty, a
+    /// number, another criterion's in other case or spacing, or a column the worksheet has anyway
+    /// (a sheet naming a column twice cannot be read back).
+    private func criterionIssues(at path: String) -> [PlanIssue] {
+        typealias Column = Worksheet.Column
+        func folded(_ text: String) -> String {
+            text.nfc.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        }
+        let rule = sampleRule
+        let columns =
+            [
+                Column.draw, Column.seed, Column.number, Column.stratum, Column.result, Column.remarkKind, Column.note,
+                Column.reviewer, Column.date, Column.booked, Column.correct,
+            ]
+            + [rule?.keyColumn ?? "Nyckel", rule?.stratumColumn, rule?.amountColumn].compactMap { $0 }
+            + (rule?.carry ?? [])
+        var found: [PlanIssue] = []
+        var seen: [String: String] = [:]
+        for (i, name) in criteria.enumerated() {
+            let place = path + ".criteria[\(i)]"
+            let key = folded(name)
+            if key.isEmpty {
+                found.append(PlanIssue(path: place, message: "is empty"))
+            } else if key.allSatisfy(\.isNumber) {
+                found.append(
+                    PlanIssue(
+                        path: place,
+                        message:
+                            "'\(name)' is a number, which names a criterion by its place ('--criterion 2=uppfyllt'); name it in words"
+                    ))
+            } else if let column = columns.first(where: { folded($0) == key }) {
+                found.append(
+                    PlanIssue(
+                        path: place,
+                        message:
+                            "'\(name.prefix(60))' is the name of a worksheet column '\(column)' too, and the sheet could not tell them apart; name the criterion otherwise"
+                    ))
+            } else if let other = seen[key] {
+                found.append(
+                    PlanIssue(
+                        path: place,
+                        message:
+                            "'\(name.prefix(60))' is the same as criterion '\(other.prefix(60))' but for case or spacing"
+                    ))
+            }
+            if seen[key] == nil { seen[key] = name }
+        }
+        return found
+    }
+
 
     private func percentIssues(_ percent: Percentage, at path: String) -> [PlanIssue] {
         guard !(0...10_000).contains(percent.hundredths) else { return [] }
