@@ -42,6 +42,9 @@ public struct Population: Sendable {
     var carried: [Int: [String]]
     /// How to fetch the carried values of rows from the file, for a population read from one.
     let carriedSource: PopulationReader.Rows?
+    /// Whether every key sorts after the one before (an export sorted by its key): the rows are then
+    /// already in the fingerprint's order.
+    let isSortedByKey: Bool
 
     /// The number of rows.
     public var count: Int { keyEnds.count }
@@ -52,8 +55,9 @@ public struct Population: Sendable {
     init(
         keyColumn: String, stratumColumn: String?, carriedColumns: [String], amountColumn: String?, keyBytes: [UInt8],
         keyEnds: [UInt32], strata: [String], stratumOfRow: [UInt32], amounts: [Amount], carried: [Int: [String]],
-        carriedSource: PopulationReader.Rows?
+        carriedSource: PopulationReader.Rows?, isSortedByKey: Bool
     ) {
+        self.isSortedByKey = isSortedByKey
         self.keyColumn = keyColumn
         self.stratumColumn = stratumColumn
         self.carriedColumns = carriedColumns
@@ -168,32 +172,35 @@ public struct Population: Sendable {
     /// the population has a stratum column.
     ///
     /// Keys hold no control characters, so sorting the rows by key, then stratum, sorts the lines by
-    /// their bytes; the rows are sorted by an 8-byte prefix of the key after the part all keys share,
-    /// and only rows with equal prefixes compare whole keys.
+    /// their bytes; rows already in that order (``isSortedByKey``) are hashed as they are, others are
+    /// sorted by an 8-byte prefix of the key after the part all keys share, and only rows with equal
+    /// prefixes compare whole keys.
     public var fingerprint: String {
         keyBytes.withUnsafeBufferPointer { bytes in
-            let shared = sharedKeyPrefix(bytes)
             var order: [(prefix: UInt64, row: UInt32)] = []
-            order.reserveCapacity(count)
-            for row in 0..<count {
-                let range = keyRange(row)
-                var prefix: UInt64 = 0
-                var index = range.lowerBound + shared
-                for shift in stride(from: 56, through: 0, by: -8) {
-                    if index < range.upperBound { prefix |= UInt64(bytes[index]) << UInt64(shift) }
-                    index += 1
+            if !isSortedByKey {
+                let shared = sharedKeyPrefix(bytes)
+                order.reserveCapacity(count)
+                for row in 0..<count {
+                    let range = keyRange(row)
+                    var prefix: UInt64 = 0
+                    var index = range.lowerBound + shared
+                    for shift in stride(from: 56, through: 0, by: -8) {
+                        if index < range.upperBound { prefix |= UInt64(bytes[index]) << UInt64(shift) }
+                        index += 1
+                    }
+                    order.append((prefix, UInt32(row)))
                 }
-                order.append((prefix, UInt32(row)))
-            }
-            order.sort { a, b in
-                if a.prefix != b.prefix { return a.prefix < b.prefix }
-                return lineOrder(Int(a.row), Int(b.row), bytes, from: shared + 8)
+                order.sort { a, b in
+                    if a.prefix != b.prefix { return a.prefix < b.prefix }
+                    return lineOrder(Int(a.row), Int(b.row), bytes, from: shared + 8)
+                }
             }
             var hasher = SHA256()
             let newline = CollectionOfOne(UInt8(ascii: "\n"))
             let strataBytes = strata.map { Array($0.utf8) }
-            for entry in order {
-                let row = Int(entry.row)
+            for index in 0..<count {
+                let row = isSortedByKey ? index : Int(order[index].row)
                 hasher.update(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[keyRange(row)])))
                 if !stratumOfRow.isEmpty {
                     hasher.update(CollectionOfOne(UInt8(ascii: "\t")))
@@ -382,7 +389,8 @@ struct PopulationBuilder {
         Population(
             keyColumn: keyColumn, stratumColumn: stratumColumn, carriedColumns: carriedColumns,
             amountColumn: amountColumn, keyBytes: keyBytes, keyEnds: keyEnds, strata: strata,
-            stratumOfRow: stratumOfRow, amounts: amounts, carried: carried, carriedSource: source)
+            stratumOfRow: stratumOfRow, amounts: amounts, carried: carried, carriedSource: source,
+            isSortedByKey: isAscending)
     }
 }
 

@@ -8,6 +8,8 @@ public enum PopulationReadError: Error, Equatable, Sendable {
     case population(SamplingError)
     /// The file's rows differ between the reader's two passes: it was changed while it was read.
     case changedWhileReading
+    /// The file is beyond what the reader holds: a record (from `line`) over 256 MB, or over 4 GB of keys.
+    case tooLarge(line: Int, what: String)
 
     /// The 1-based line the problem is on, when there is one.
     public var line: Int? {
@@ -15,6 +17,7 @@ public enum PopulationReadError: Error, Equatable, Sendable {
         case .file(let error): error.line
         case .population(let error): error.line
         case .changedWhileReading: nil
+        case .tooLarge(let line, _): line
         }
     }
 
@@ -24,6 +27,7 @@ public enum PopulationReadError: Error, Equatable, Sendable {
         case .file(let error): error.message
         case .population(let error): error.message
         case .changedWhileReading: "the file changed while it was read; draw again from a file that stays the same"
+        case .tooLarge(_, let what): "\(what); is this the right file?"
         }
     }
 }
@@ -83,7 +87,8 @@ public struct PopulationReader: Sendable {
             from: 0,
             failure: { failure in
                 switch failure {
-                case .recordTooLong: .file(.fieldTooLong(line: scan.line, column: 1))
+                case .recordTooLong:
+                    .tooLarge(line: scan.line, what: "a record longer than \(PopulationReader.recordLimit >> 20) MB")
                 case .readFailed(let reason): .file(.readFailed(path: path, reason: reason))
                 }
             },

@@ -136,6 +136,10 @@ struct PopulationScan {
                 structural = .raggedRow(line: record.line, expected: header.count, found: record.fieldCount)
                 break
             } else if collecting && isCollecting && populationProblem == nil && duplicate == nil {
+                // Keys are found by 32-bit offsets: more than 4 GB of them is refused, never wrapped.
+                guard builder.keyBytes.count + (key.hi - key.lo) < Int(UInt32.max) else {
+                    throw .tooLarge(line: record.line, what: "more than 4 GB of keys")
+                }
                 takeRow(p, key: key, stratum: stratum, amount: amount, line: record.line)
             }
             rows += isHeader ? 0 : 1

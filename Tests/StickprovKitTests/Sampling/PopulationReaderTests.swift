@@ -157,6 +157,26 @@ import Testing
         #expect(new.fingerprint == Sampler.fingerprint(lines))
     }
 
+    @Test func aSortedExportHasTheSameFingerprintAsAnyOrder() throws {
+        var sorted = "Nr;Enhet\r\n"
+        var shuffled = "Nr;Enhet\r\n"
+        for i in 0..<3_000 { sorted += "K\(10_000 + i);Enhet \(i % 7)\r\n" }
+        for i in 0..<3_000 {
+            let j = (i * 7_919) % 3_000
+            shuffled += "K\(10_000 + j);Enhet \(j % 7)\r\n"
+        }
+        let folder = try CSVTemporaryDirectory()
+        try sorted.write(toFile: folder.path + "/a.csv", atomically: true, encoding: .utf8)
+        try shuffled.write(toFile: folder.path + "/b.csv", atomically: true, encoding: .utf8)
+        let a = try PopulationReader(path: folder.path + "/a.csv", keyColumn: "Nr", stratumColumn: "Enhet").read()
+        let b = try PopulationReader(path: folder.path + "/b.csv", keyColumn: "Nr", stratumColumn: "Enhet").read()
+        #expect(a.isSortedByKey && !b.isSortedByKey)
+        let lines = (0..<3_000).map { "K\(10_000 + $0)\tEnhet \($0 % 7)" }
+        #expect(a.fingerprint == Sampler.fingerprint(lines))
+        #expect(b.fingerprint == a.fingerprint)
+        #expect(try Self.new(Array(sorted.utf8), Columns(key: "Nr", stratum: "Enhet")) == Self.old(Array(sorted.utf8), Columns(key: "Nr", stratum: "Enhet")))
+    }
+
     /// Bad files, each with the table reader's error (the first problem in its order of precedence).
     static let badFiles: [(String, [UInt8])] = [
         ("empty", []),
