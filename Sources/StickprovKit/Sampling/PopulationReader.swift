@@ -271,6 +271,14 @@ struct RecordSplitter {
             return nil
         }
         let recordLine = line + skipped
+        /// A record not complete in the buffer: nil (read more), unless its last field, unquoted, is
+        /// already longer than the bound can be (a field decodes to no fewer bytes than it has).
+        func incomplete(_ field: Int, _ fieldStart: Int, _ isQuoted: Bool) -> SplitRecord? {
+            guard !isQuoted, filled - fieldStart - 1 > InputBounds.maximumFieldBytes else { return nil }
+            return SplitRecord(
+                start: start, contentEnd: filled, end: filled, line: recordLine, fieldCount: field + 1,
+                problem: .fieldTooLong(line: recordLine, column: field + 1))
+        }
         var field = 0
         var fieldStart = start
         var breaks = 0  // line breaks inside quoted fields so far
@@ -299,7 +307,7 @@ struct RecordSplitter {
                 (low, high) = specials(base)
             }
             if at >= filled {
-                guard atEnd else { return nil }
+                guard atEnd else { return incomplete(field, fieldStart, isQuoted) }
                 if !endField(p, field, fieldStart, filled, isQuoted, recordLine, &record, visit) { break }
                 record.contentEnd = filled
                 record.end = filled
@@ -317,7 +325,7 @@ struct RecordSplitter {
                 record.end = at + 1
                 break
             } else if byte == Self.carriageReturn {
-                if at + 1 >= filled && !atEnd { return nil }
+                if at + 1 >= filled && !atEnd { return incomplete(field, fieldStart, isQuoted) }
                 if !endField(p, field, fieldStart, at, isQuoted, recordLine, &record, visit) { break }
                 record.contentEnd = at
                 record.end = at + 1 < filled && p[at + 1] == Self.lineFeed ? at + 2 : at + 1

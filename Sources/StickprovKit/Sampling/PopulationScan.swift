@@ -294,8 +294,8 @@ struct PopulationScan {
         }
     }
 
-    /// After a problem in the records: checks the encoding of the bytes up to the last line break
-    /// (all of them at the end), so no character is cut in two.
+    /// After a problem in the records: checks the encoding of the bytes up to the last ASCII byte (all
+    /// of them at the end), so no character is cut in two.
     private mutating func encodingOnly(_ p: UnsafeMutablePointer<UInt8>, from: Int, filled: Int, atEnd: Bool) -> Int {
         var cut = filled
         if !atEnd {
@@ -303,7 +303,7 @@ struct PopulationScan {
             var index = filled
             while index > from {
                 index -= 1
-                if p[index] == 0x0A || p[index] == 0x0D {
+                if p[index] < 0x80 {
                     cut = index + 1
                     break
                 }

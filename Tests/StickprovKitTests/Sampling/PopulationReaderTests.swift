@@ -207,6 +207,8 @@ import Testing
         ("ragged before a bad byte", Array("Nr;Enhet\na\nb;c\n".utf8) + [0x00]),
         ("bad byte after a duplicate", Array("Nr;Enhet\na;b\na;b\nc;".utf8) + [0xE5, 0x0A] + Array("d;å\n".utf8)),
         ("field over 1 MB", Array("Nr;Enhet\na;\"".utf8) + Array(repeating: 0x78, count: 1 << 20) + Array("x\"\nb;c\n".utf8)),
+        ("unquoted field over 2 MB", Array("Nr;Enhet\na;b\nc;".utf8) + Array(repeating: 0x78, count: 3 << 20) + Array("\n".utf8)),
+        ("unquoted field of exactly 1 MB", Array("Nr;Enhet\na;".utf8) + Array(repeating: 0x78, count: 1 << 20) + Array("\r\nb;c\n".utf8)),
         ("Windows-1252 field over 1 MB", Array("Nr;Enhet\na;".utf8) + Array(repeating: 0xE5, count: 600_000) + Array("\n".utf8)),
         ("duplicate after ascending keys", Array(("Nr;Enhet\n" + (0..<70_000).map { "K\(100_000 + $0);x\n" }.joined() + "K100017;y\n").utf8)),
         ("repeat of the key before", Array("Nr;Enhet\na;x\nb;x\nb;y\n".utf8)),
@@ -220,6 +222,6 @@ import Testing
         let old = Self.old(bytes, columns)
         let new = try Self.new(bytes, columns)
         #expect(new == old, "\(name): \(new) instead of \(old)")
-        if case .population = old, !name.contains("doubled") && name != "header only" { Issue.record("\(name): the table reader read it") }
+        if case .population = old, !name.contains("doubled") && name != "header only" && !name.contains("exactly") { Issue.record("\(name): the table reader read it") }
     }
 }
