@@ -94,3 +94,35 @@ extension HostileSweepTests {
         #expect(before.contains("1.1 K1"))
     }
 }
+
+extension HostileSweepTests {
+    @Test func aSharedSheetsFilledColumnThatNoPointOfItsDrawReadsIsRefused() throws {
+        let (folder, _) = try Self.sharedDrawWithResults()
+        // A criterion removed after the draw, and K1's result column retyped as another point's:
+        // both were silently not recorded.
+        let edit = try CLI.run(["plan", "edit", "K1", "--plan", "plan", "--remove-criterion", "Motivering av beslutsskäl"], in: folder.url)
+        #expect(edit.status == 0, "\(edit.stderr)")
+        let journal = try Self.bytes(folder, "plan/journal.jsonl")
+        let rows = try CriteriaCommandTests.rows(folder, "urval.csv")
+        let header = rows[0]
+        for (column, retitled) in [("Motivering av beslutsskäl (K1)", nil), ("Resultat (K1)", "Resultat (K3)")] {
+            var filled = rows
+            let index = try #require(header.firstIndex(of: column))
+            filled[2][index] = retitled == nil ? "anmärkning" : "ok"
+            filled[2][try #require(header.firstIndex(of: "Resultat (K2)"))] = "ok"
+            if let retitled { filled[0][index] = retitled }
+            try folder.write("ifylld.csv", filled.map { $0.joined(separator: ";") }.joined(separator: "\r\n") + "\r\n")
+            let record = try CLI.run(["record", "--plan", "plan", "--worksheet", "ifylld.csv"], in: folder.url)
+            #expect(record.status == 1, "\(column): \(record.stdout)")
+            #expect(record.stderr.contains("ifylld.csv:1: column '\(retitled ?? column)' is filled in but is not a column of draw K1+K2-1"),
+                    "\(record.stderr)")
+            #expect(try Self.bytes(folder, "plan/journal.jsonl") == journal)
+        }
+        // Left empty, the removed criterion's column is no problem.
+        var filled = rows
+        filled[2][try #require(header.firstIndex(of: "Resultat (K2)"))] = "ok"
+        try folder.write("ifylld.csv", filled.map { $0.joined(separator: ";") }.joined(separator: "\r\n") + "\r\n")
+        let record = try CLI.run(["record", "--plan", "plan", "--worksheet", "ifylld.csv"], in: folder.url)
+        #expect(record.status == 0, "\(record.stderr)")
+    }
+}

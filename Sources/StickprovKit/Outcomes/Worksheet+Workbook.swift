@@ -178,6 +178,7 @@ extension Worksheet {
             let index = table.rows.first { $0.line == problem.line }?.fields.firstIndex { $0.trimmingASCIIWhitespace() == text }
             column = index.map { table.header[$0] } ?? group.column(Column.result)
         case .criterionReasonRequired(let name), .unknownCriterion(let name, _): column = group.column(name)
+        case .unreadColumn(let name, _): column = name
         case .cellOutsideHeader(let stray, _): return "\(sheet)!\(Workbook.columnName(stray - 1))\(problem.line)"
         default: column = Column.draw
         }

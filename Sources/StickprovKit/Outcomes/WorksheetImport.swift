@@ -203,6 +203,7 @@ public enum WorksheetImport {
                 }
             }
         }
+        problems += unreadColumns(table, draws: listed.keys.compactMap { state.draw($0) }, controls: controls)
         guard problems.isEmpty else { throw .rows(problems.sorted { $0.line < $1.line }) }
         for (drawID, keys) in listed.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             guard let draw = state.draw(drawID) else { continue }
@@ -214,6 +215,26 @@ public enum WorksheetImport {
             }
         }
         return Reading(events: events, notices: notices, filledRows: filled)
+    }
+
+    /// On a sheet with a shared draw, the filled-in columns named as a control point's ("… (K3)")
+    /// that none of the sheet's draws reads (a point not in the draw, a criterion since removed, a
+    /// retyped header): their contents would silently not be recorded. Named at the header's line.
+    static func unreadColumns(_ table: CSVTable, draws: [DrawRecord], controls: [ControlPoint]) -> [RecordError.Problem] {
+        guard draws.contains(where: \.isShared) else { return [] }
+        var read: Set<String> = []
+        for draw in draws {
+            read.formUnion(Worksheet.groups(for: draw, controls: controls).flatMap(\.columns))
+            read.formUnion([draw.rule.keyColumn, draw.rule.stratumColumn, draw.rule.amountColumn].compactMap { $0} + draw.rule.carry)
+        }
+        let ids = draws.map(\.id).sorted { $0.rawValue < $1.rawValue }
+        return table.header.enumerated().compactMap { index, name in
+            let name = name.trimmingASCIIWhitespace()
+            guard name.hasSuffix(")"), name.contains(" ("), !read.contains(name),
+                table.rows.contains(where: { !$0.fields[index].trimmingASCIIWhitespace().isEmpty })
+            else { return nil }
+            return RecordError.Problem(line: table.headerLine, error: .unreadColumn(name, draws: ids))
+        }
     }
 
     /// A cell without the `'` the tool writes before text a spreadsheet would take for a formula.
