@@ -61,9 +61,14 @@ enum JournalBenchmark {
         defer { if keep == nil { try? FileManager.default.removeItem(atPath: folder) } }
 
         print("journal: the example plan with its journal grown to each size; median of \(runs) runs after one warm-up")
-        let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ")
-        print("wall time, CPU time (user + system) and peak RSS of each command; load average \(load ?? "unknown") on \(ProcessInfo.processInfo.activeProcessorCount) cores")
-        print("  events   journal   append                        status                        report                        verify")
+        let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3)
+            .joined(separator: " ")
+        print(
+            "wall time, CPU time (user + system) and peak RSS of each command; load average \(load ?? "unknown") on \(ProcessInfo.processInfo.activeProcessorCount) cores"
+        )
+        print(
+            "  events   journal   append                        status                        report                        verify"
+        )
         var rows: [Int: Row] = [:]
         for size in sizes {
             let plan = folder + "/plan-\(size)"
@@ -79,7 +84,10 @@ enum JournalBenchmark {
             // Each append changes the item's result (a correction), so every run appends a line.
             let results = [["--ok"], ["--remark", "Kommunicering av beslutsunderlag ej dokumenterad"]]
             let commands: [(String, [[String]])] = [
-                ("append", results.map { [binary, "record", "K3-1", key] + $0 + ["--date", "2023-12-20", "--plan", plan] }),
+                (
+                    "append",
+                    results.map { [binary, "record", "K3-1", key] + $0 + ["--date", "2023-12-20", "--plan", plan] }
+                ),
                 ("status", [[binary, "status", "--plan", plan]]),
                 ("report", [[binary, "report", "--point", "årsbokslut", "--plan", plan]]),
                 ("verify", [[binary, "verify", "--plan", plan]]),
@@ -96,7 +104,8 @@ enum JournalBenchmark {
             if profile { printProfile(plan) }
             let cells = commands.map { name, _ in
                 row.timings[name].map {
-                    pad(milliseconds($0.seconds), 9, right: true) + pad(milliseconds($0.cpuSeconds), 10, right: true) + " "
+                    pad(milliseconds($0.seconds), 9, right: true) + pad(milliseconds($0.cpuSeconds), 10, right: true)
+                        + " "
                         + pad(megabytes($0.peakKilobytes), 6, right: true)
                 } ?? ""
             }
@@ -160,7 +169,8 @@ enum JournalBenchmark {
                 let met = seconds <= 0.5 && Double(timing.peakKilobytes) / 1024 <= 200
                 lines.append(
                     "\(name) at \(LogCheckBenchmark.format(Double(large), 0)) events: \(milliseconds(seconds)) \(clock), "
-                        + "\(megabytes(timing.peakKilobytes)) (target ≤ 500 ms and ≤ 200 MB): " + (met ? "met" : "MISSED"))
+                        + "\(megabytes(timing.peakKilobytes)) (target ≤ 500 ms and ≤ 200 MB): "
+                        + (met ? "met" : "MISSED"))
             }
         }
         for line in lines { print(line) }
@@ -202,7 +212,9 @@ enum JournalBenchmark {
     /// The generated population the case reviews are drawn from: 5,000 cases with 60 officers.
     static func casePopulation() throws -> Population {
         var csv = "Ärendenummer;Handläggare\n"
-        for index in 1...5_000 { csv += "SN-2023-\(String(format: "%05d", index));hl\(String(format: "%03d", index % 60 + 1))\n" }
+        for index in 1...5_000 {
+            csv += "SN-2023-\(String(format: "%05d", index));hl\(String(format: "%03d", index % 60 + 1))\n"
+        }
         return try Population(try CSVTable.parse(Array(csv.utf8)), keyColumn: "Ärendenummer", carry: ["Handläggare"])
     }
 
@@ -229,19 +241,26 @@ enum JournalBenchmark {
             for (index, item) in draw.items.enumerated() where result.count < count {
                 let outcome: OutcomeRecord
                 switch index % 50 {
-                case 0, 17, 33: outcome = OutcomeRecord(
-                    draw: draw.id, key: item.key, result: .remark, remarkKind: "Kommunicering av beslutsunderlag ej dokumenterad",
-                    reviewer: "Rättshandläggare", reviewedOn: day)
-                case 41: outcome = OutcomeRecord(
-                    draw: draw.id, key: item.key, result: .notReviewed, note: "Akten var utlånad",
-                    reviewer: "Rättshandläggare", reviewedOn: day)
-                default: outcome = OutcomeRecord(
-                    draw: draw.id, key: item.key, result: .ok, reviewer: "Rättshandläggare", reviewedOn: day)
+                case 0, 17, 33:
+                    outcome = OutcomeRecord(
+                        draw: draw.id, key: item.key, result: .remark,
+                        remarkKind: "Kommunicering av beslutsunderlag ej dokumenterad",
+                        reviewer: "Rättshandläggare", reviewedOn: day)
+                case 41:
+                    outcome = OutcomeRecord(
+                        draw: draw.id, key: item.key, result: .notReviewed, note: "Akten var utlånad",
+                        reviewer: "Rättshandläggare", reviewedOn: day)
+                default:
+                    outcome = OutcomeRecord(
+                        draw: draw.id, key: item.key, result: .ok, reviewer: "Rättshandläggare", reviewedOn: day)
                 }
                 result.append(.outcome(outcome))
             }
             if result.count < count, let value = Measure("\(40 + round % 10)"), let target = Measure("50") {
-                result.append(.measurement(MeasurementRecord(control: ControlID(rawValue: "K4"), value: value, unit: "%", target: target, date: day)))
+                result.append(
+                    .measurement(
+                        MeasurementRecord(
+                            control: ControlID(rawValue: "K4"), value: value, unit: "%", target: target, date: day)))
             }
         }
         return Array(result.prefix(max(0, count)))
@@ -265,7 +284,9 @@ enum JournalBenchmark {
     }
 
     static func usage() -> Int32 {
-        printError("usage: stickprov-bench journal [--sizes 1000,10000,100000] [--runs N] [--plan DIR] [--keep DIR] [--profile]")
+        printError(
+            "usage: stickprov-bench journal [--sizes 1000,10000,100000] [--runs N] [--plan DIR] [--keep DIR] [--profile]"
+        )
         return 2
     }
 }

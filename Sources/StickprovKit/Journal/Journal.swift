@@ -188,12 +188,15 @@ public struct Journal: Sendable {
 
     /// Test seam: the append fails with ENOSPC after this many bytes of its lines
     /// (`STICKPROV_TEST_FAIL_AFTER_BYTES`, read by test builds' end-to-end runs too).
-    var faultAfterBytes: Int? = ProcessInfo.processInfo.environment["STICKPROV_TEST_FAIL_AFTER_BYTES"].flatMap { Int($0) }
+    var faultAfterBytes: Int? = ProcessInfo.processInfo.environment["STICKPROV_TEST_FAIL_AFTER_BYTES"].flatMap {
+        Int($0)
+    }
 
     /// What the journal's committed part ends with, checked cheaply: with a head that records the
     /// length, only the last committed line is read and compared; an uncommitted tail is set aside.
     /// Older heads (`SEQ HASH`) and a journal without a head are scanned once in full.
-    func commitPoint(_ file: LockedFile, _ head: Head?) throws(JournalError) -> (count: Int, length: Int, hash: String) {
+    func commitPoint(_ file: LockedFile, _ head: Head?) throws(JournalError) -> (count: Int, length: Int, hash: String)
+    {
         if let head, let length = head.length, try file.size() >= length {
             let size = try file.size()
             if head.count > 0 {
@@ -280,9 +283,13 @@ public struct Journal: Sendable {
     /// was killed mid-write can be removed safely here.
     func writeHead(count: Int, length: Int, hash: String) throws(JournalError) {
         let directory = (headPath as NSString).deletingLastPathComponent
-        let stale = (try? FileManager.default.contentsOfDirectory(atPath: directory))?
-            .filter { ($0.hasPrefix(".journal.head.") || $0.hasPrefix(".journal.damaged-")) && $0.hasSuffix(".tmp") } ?? []
-        for name in stale { try? FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(name)) }
+        let stale =
+            (try? FileManager.default.contentsOfDirectory(atPath: directory))?
+            .filter { ($0.hasPrefix(".journal.head.") || $0.hasPrefix(".journal.damaged-")) && $0.hasSuffix(".tmp") }
+            ?? []
+        for name in stale {
+            try? FileManager.default.removeItem(atPath: (directory as NSString).appendingPathComponent(name))
+        }
         do {
             try AtomicFile.write(Array("\(count) \(length) \(hash)\n".utf8), to: headPath, permissions: 0o600)
         } catch {
@@ -321,10 +328,15 @@ public struct Journal: Sendable {
             }
             let lineBytes = bytes[start..<end]
             guard lineBytes.count <= InputBounds.maximumLineBytes else {
-                return (parsed, .malformedLine(line: line, detail: "the line is longer than \(InputBounds.maximumLineBytes >> 20) MB"))
+                return (
+                    parsed,
+                    .malformedLine(
+                        line: line, detail: "the line is longer than \(InputBounds.maximumLineBytes >> 20) MB")
+                )
             }
             do {
-                let sequence: Int, prev: String
+                let sequence: Int
+                let prev: String
                 if decodingEvents {
                     let decoded = try JournalLine.decode(lineBytes, line: line)
                     (sequence, prev) = (decoded.event.sequence, decoded.prev)

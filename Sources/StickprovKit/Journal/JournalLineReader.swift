@@ -34,7 +34,11 @@ enum JournalLineReader {
 
         mutating func line() -> (event: JournalEvent, prev: String)? {
             guard take(UInt8(ascii: "{")) else { return nil }
-            var actor: String?, prev: String?, seq: Int?, time: String?, type: String?
+            var actor: String?
+            var prev: String?
+            var seq: Int?
+            var time: String?
+            var type: String?
             var record: OutcomeRecord?
             var first = true
             while !take(UInt8(ascii: "}")) {
@@ -51,7 +55,9 @@ enum JournalLineReader {
                 default: return nil
                 }
             }
-            guard index == bytes.endIndex, let actor, let prev, let seq, let time, let type, let record else { return nil }
+            guard index == bytes.endIndex, let actor, let prev, let seq, let time, let type, let record else {
+                return nil
+            }
             let payload: JournalPayload
             switch type {
             case "outcome": payload = .outcome(record)
@@ -73,7 +79,9 @@ enum JournalLineReader {
                     guard found == nil, take(UInt8(ascii: "{")) else { return nil }
                     var firstField = true
                     while !take(UInt8(ascii: "}")) {
-                        guard firstField || take(UInt8(ascii: ",")), let name = string(), take(UInt8(ascii: ":")) else { return nil }
+                        guard firstField || take(UInt8(ascii: ",")), let name = string(), take(UInt8(ascii: ":")) else {
+                            return nil
+                        }
                         firstField = false
                         if name == "items" {
                             let start = index
@@ -88,7 +96,8 @@ enum JournalLineReader {
                 }
             }
             guard index == bytes.endIndex, let found else { return nil }
-            let rest = Array(bytes[bytes.startIndex..<found.range.lowerBound]) + Array("[]".utf8)
+            let rest =
+                Array(bytes[bytes.startIndex..<found.range.lowerBound]) + Array("[]".utf8)
                 + Array(bytes[found.range.upperBound..<bytes.endIndex])
             return (found.items, rest)
         }
@@ -101,14 +110,19 @@ enum JournalLineReader {
             while !take(UInt8(ascii: "]")) {
                 guard first || take(UInt8(ascii: ",")), take(UInt8(ascii: "{")) else { return nil }
                 first = false
-                var key: String?, stratum: String?, carried: [String: String]?
+                var key: String?
+                var stratum: String?
+                var carried: [String: String]?
                 var firstField = true
                 while !take(UInt8(ascii: "}")) {
-                    guard firstField || take(UInt8(ascii: ",")), let name = string(), take(UInt8(ascii: ":")) else { return nil }
+                    guard firstField || take(UInt8(ascii: ",")), let name = string(), take(UInt8(ascii: ":")) else {
+                        return nil
+                    }
                     firstField = false
                     switch name {
                     case "key" where key == nil: key = string()
-                    case "stratum" where stratum == nil: guard let value = string() else { return nil }
+                    case "stratum" where stratum == nil:
+                        guard let value = string() else { return nil }
                         stratum = value
                     case "carried" where carried == nil: carried = columns()
                     default: return nil
@@ -126,7 +140,8 @@ enum JournalLineReader {
             var result: [String: String] = [:]
             var first = true
             while !take(UInt8(ascii: "}")) {
-                guard first || take(UInt8(ascii: ",")), let name = string(), take(UInt8(ascii: ":")), let value = string(),
+                guard first || take(UInt8(ascii: ",")), let name = string(), take(UInt8(ascii: ":")),
+                    let value = string(),
                     result.updateValue(value, forKey: name) == nil
                 else { return nil }
                 first = false
@@ -162,9 +177,20 @@ enum JournalLineReader {
         /// The `data` object of an outcome, with only the fields a plain result has.
         mutating func outcome() -> OutcomeRecord? {
             guard take(UInt8(ascii: "{")) else { return nil }
-            var draw: String?, key: String?, result: ReviewResult?, isSpare: Bool?
-            var remarkKind: String?, note: String?, reviewer: String?, reviewedOn: Day?, supersedes: Int?, control: String?
-            let names = ["draw", "key", "result", "isSpare", "remarkKind", "note", "reviewer", "reviewedOn", "supersedes", "control"]
+            var draw: String?
+            var key: String?
+            var result: ReviewResult?
+            var isSpare: Bool?
+            var remarkKind: String?
+            var note: String?
+            var reviewer: String?
+            var reviewedOn: Day?
+            var supersedes: Int?
+            var control: String?
+            let names = [
+                "draw", "key", "result", "isSpare", "remarkKind", "note", "reviewer", "reviewedOn", "supersedes",
+                "control",
+            ]
             var seen: UInt16 = 0
             var first = true
             while !take(UInt8(ascii: "}")) {
@@ -302,12 +328,16 @@ enum JournalLineReader {
         mutating func integer() -> Int? {
             let start = index
             var value = 0
-            while index < bytes.endIndex, index - start < 18, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) {
+            while index < bytes.endIndex, index - start < 18,
+                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index])
+            {
                 value = value * 10 + Int(bytes[index] - UInt8(ascii: "0"))
                 index += 1
             }
-            guard index > start, index == bytes.endIndex || !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]),
-                index < bytes.endIndex, ![UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[index]),
+            guard index > start,
+                index == bytes.endIndex || !(UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]),
+                index < bytes.endIndex,
+                ![UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E")].contains(bytes[index]),
                 !(bytes[start] == UInt8(ascii: "0") && index - start > 1)
             else { return nil }
             return value

@@ -67,7 +67,9 @@ struct LockedFile {
         var bytes = [UInt8](repeating: 0, count: end - start)
         var done = 0
         while done < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress.map { $0 + done }, $0.count - done, off_t(start + done)) }
+            let count = bytes.withUnsafeMutableBytes {
+                pread(descriptor, $0.baseAddress.map { $0 + done }, $0.count - done, off_t(start + done))
+            }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw LockedFile.failure(path)
@@ -99,7 +101,9 @@ struct LockedFile {
     }
 
     /// Runs `body` on the file's first `length` bytes mapped read-only (no copy of a large journal).
-    func withMapped<T>(length: Int, _ body: (UnsafeRawBufferPointer) throws(JournalError) -> T) throws(JournalError) -> T {
+    func withMapped<T>(length: Int, _ body: (UnsafeRawBufferPointer) throws(JournalError) -> T) throws(JournalError)
+        -> T
+    {
         guard length > 0 else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
         guard let base = mmap(nil, length, PROT_READ, MAP_PRIVATE, descriptor, 0), base != MAP_FAILED else {
             throw LockedFile.failure(path)

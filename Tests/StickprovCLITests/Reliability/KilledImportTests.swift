@@ -39,8 +39,11 @@ import Testing
         for i in 0..<Self.rows { population += "SN-2023-\(10_000 + i);Handläggare \(i % 9)\n" }
         try folder.write("stor.csv", population)
         let draw = try CLI.run(
-            ["draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "stor.csv", "--size", "\(Self.rows)",
-             "--seed", "s", "--out", "urval-K2-1.csv"], in: folder.url)
+            [
+                "draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "stor.csv", "--size",
+                "\(Self.rows)",
+                "--seed", "s", "--out", "urval-K2-1.csv",
+            ], in: folder.url)
         #expect(draw.status == 0, "\(draw.stderr)")
         let sheet = try RecordCommandTests.fill(
             folder, name: "ifylld.csv", results: Array(repeating: ("utan anmärkning", "", ""), count: Self.rows))
@@ -99,10 +102,13 @@ import Testing
             #expect(count == 0 || count == Self.rows, "kill \(kill): \(count) of \(Self.rows) results committed")
             outcomes[count, default: 0] += 1
             let next = try CLI.run(
-                ["record", "K2-1", key, "--not-reviewed", "Akten saknas", "--date", "2023-02-20", "--plan", "plan"], in: folder.url)
+                ["record", "K2-1", key, "--not-reviewed", "Akten saknas", "--date", "2023-02-20", "--plan", "plan"],
+                in: folder.url)
             #expect(next.status == 0, "the next append after kill \(kill): \(next.stderr)")
             #expect(try CLI.run(["verify", "--plan", "plan"], in: folder.url).status == 0)
         }
-        print("killed import: \(Self.kills) kills over \(Int(seconds * 1000)) ms; results committed: \(outcomes); \(tails) left an uncommitted tail")
+        print(
+            "killed import: \(Self.kills) kills over \(Int(seconds * 1000)) ms; results committed: \(outcomes); \(tails) left an uncommitted tail"
+        )
     }
 }

@@ -16,7 +16,9 @@ import Testing
         chmod(path, 0o555)
         if access(path, W_OK) != 0 { return { chmod(path, 0o755) } }
         chmod(path, 0o755)
-        guard let chattr = ["/usr/bin/chattr", "/bin/chattr"].first(where: FileManager.default.isExecutableFile(atPath:)) else {
+        guard
+            let chattr = ["/usr/bin/chattr", "/bin/chattr"].first(where: FileManager.default.isExecutableFile(atPath:))
+        else {
             print("note: skipped: running as root (chmod does not stop root) and chattr is missing")
             return nil
         }
@@ -43,7 +45,10 @@ import Testing
     static func setUp() throws -> TemporaryFolder {
         let folder = try DrawCommandTests.setUp()
         let steps = [
-            ["plan", "add-control", "--plan", "plan", "--risk", "R1", "--text", "E-ansökningar", "--method", "measurement"],
+            [
+                "plan", "add-control", "--plan", "plan", "--risk", "R1", "--text", "E-ansökningar", "--method",
+                "measurement",
+            ],
             ["measure", "K3", "--plan", "plan", "--value", "37", "--unit", "%", "--date", "2023-01-31"],
         ]
         for step in steps {

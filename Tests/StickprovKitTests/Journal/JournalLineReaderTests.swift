@@ -34,10 +34,13 @@ import Testing
     @Test(arguments: [
         OutcomeRecord(draw: "K3-1", key: "SN-2023-0412", result: .ok),
         OutcomeRecord(
-            draw: "K3-1", key: "SN \"citat\" \\ / \t\n slut", result: .remark, remarkKind: "Kommunicering ej dokumenterad",
-            note: "Åäö é 𝄞 \u{1} \u{7F} \u{2028}", reviewer: "Rättshandläggare", reviewedOn: Day("2023-12-31"), isSpare: true,
+            draw: "K3-1", key: "SN \"citat\" \\ / \t\n slut", result: .remark,
+            remarkKind: "Kommunicering ej dokumenterad",
+            note: "Åäö é 𝄞 \u{1} \u{7F} \u{2028}", reviewer: "Rättshandläggare", reviewedOn: Day("2023-12-31"),
+            isSpare: true,
             supersedes: 12),
-        OutcomeRecord(draw: "K1-3", key: "anna.berg", result: .notReviewed, note: "Tjänstledig", reviewedOn: Day("2024-01-31")),
+        OutcomeRecord(
+            draw: "K1-3", key: "anna.berg", result: .notReviewed, note: "Tjänstledig", reviewedOn: Day("2024-01-31")),
         {
             var shared = OutcomeRecord(draw: "K13+K14-1", key: "LSS-7", result: .ok)
             shared.control = "K14"
@@ -46,7 +49,9 @@ import Testing
     ])
     func outcomesWrittenByTheToolReadTheSame(record: OutcomeRecord) throws {
         for payload in [JournalPayload.outcome(record), .correction(record)] {
-            let line = JournalLine.encode(payload, sequence: 7, time: "2023-03-14T09:12:33+01:00", actor: "anna \"A\"", prev: JournalLine.firstPrev)
+            let line = JournalLine.encode(
+                payload, sequence: 7, time: "2023-03-14T09:12:33+01:00", actor: "anna \"A\"",
+                prev: JournalLine.firstPrev)
             #expect(JournalLineReader.read(line[...]) != nil, "read by hand: \(String(decoding: line, as: UTF8.self))")
             try Self.expectBothAgree(line)
         }
@@ -82,10 +87,15 @@ import Testing
 
     @Test func aDrawsItemsAreReadByHandAndTheRestByTheDecoder() throws {
         let seed = try Seed("frö")
-        var items = (1...600).map { DrawnItem(key: "SN-\($0)", stratum: $0 % 2 == 0 ? "LSS" : nil, carried: ["Handläggare": "hl\($0 % 7)", "Enhet": "Vuxen \"Öst\""]) }
+        var items = (1...600).map {
+            DrawnItem(
+                key: "SN-\($0)", stratum: $0 % 2 == 0 ? "LSS" : nil,
+                carried: ["Handläggare": "hl\($0 % 7)", "Enhet": "Vuxen \"Öst\""])
+        }
         items.append(DrawnItem(key: "utan kolumner"))
         let record = DrawRecord(
-            id: "K3-2", control: "K3", seed: seed, isSeedGenerated: true, rule: SampleRule(size: .count(601), keyColumn: "Ärendenummer", carry: ["Handläggare", "Enhet"]),
+            id: "K3-2", control: "K3", seed: seed, isSeedGenerated: true,
+            rule: SampleRule(size: .count(601), keyColumn: "Ärendenummer", carry: ["Handläggare", "Enhet"]),
             period: "2023-05-15", date: Day(year: 2023, month: 5, day: 15) ?? .placeholder,
             population: PopulationSummary(file: "p.csv", count: 5_000, fingerprint: String(repeating: "b", count: 64)),
             items: items, spares: [DrawnItem(key: "SN-9999")], notices: ["ett \"citat\""])
@@ -96,14 +106,16 @@ import Testing
         // An amount-weighted item is left to the decoder, whole.
         var weighted = record
         weighted.items[0].amount = Amount("1 234,50")
-        let weightedLine = JournalLine.encode(.draw(weighted), sequence: 3, time: "t", actor: "a", prev: JournalLine.firstPrev)
+        let weightedLine = JournalLine.encode(
+            .draw(weighted), sequence: 3, time: "t", actor: "a", prev: JournalLine.firstPrev)
         #expect(JournalLineReader.drawItems(weightedLine[...]) == nil)
         try Self.expectBothAgree(weightedLine)
     }
 
     @Test func aTransactionAboutOneDrawSeesThatDrawAndItsResults() throws {
         let folder = try Folder()
-        try folder.journal.append([JournalTests.draw(1), JournalTests.draw(2), JournalTests.draw(10)], time: JournalTests.time, actor: "anna")
+        try folder.journal.append(
+            [JournalTests.draw(1), JournalTests.draw(2), JournalTests.draw(10)], time: JournalTests.time, actor: "anna")
         let outcomes = [("K1-1", "SN-1"), ("K1-2", "SN-1"), ("K1-10", "SN-2"), ("K1-1", "SN-2")].map { draw, key in
             JournalPayload.outcome(OutcomeRecord(draw: DrawID(rawValue: draw), key: key, result: .ok))
         }
