@@ -126,3 +126,23 @@ extension HostileSweepTests {
         #expect(record.status == 0, "\(record.stderr)")
     }
 }
+
+extension HostileSweepTests {
+    @Test func aProviderSheetWrittenWithAFormulaLikeTextImportsBackAsTheSameContract() throws {
+        let folder = try SharedDrawCommandTests.setUp()
+        let record = try CLI.run(["provider", "record", "--plan", "plan", "--contract", "-HVB för unga (Vägvalet AB)", "--followed-up",
+                                  "=Bemanning", "--fulfilled", "ja"], in: folder.url)
+        #expect(record.status == 0, "\(record.stderr)")
+        for out in ["bilaga2.csv", "bilaga2.xlsx"] {
+            let sheet = try CLI.run(["provider", "worksheet", "--plan", "plan", "--out", out], in: folder.url)
+            #expect(sheet.status == 0, "\(sheet.stderr)")
+            // The CSV guards '-HVB…' with a "'" for Excel; read back, it is the contract recorded, not a new one.
+            let again = try CLI.run(["provider", "import", out, "--plan", "plan"], in: folder.url)
+            #expect(again.status == 0, "\(again.stderr)")
+            #expect(again.stdout.hasPrefix("Nothing new from \(out)"), "\(out): \(again.stdout)")
+        }
+        let appendix = try CLI.run(["report", "--plan", "plan", "--appendix", "2"], in: folder.url)
+        #expect(appendix.stdout.contains("ett avtal"), "\(appendix.stdout)")
+        #expect(!appendix.stdout.contains("'-HVB"))
+    }
+}

@@ -35,7 +35,8 @@ public enum ProviderWorksheet {
         for row in sheet.rows[(headerIndex + 1)...] {
             if row.cells.allSatisfy({ $0.trimmingASCIIWhitespace().isEmpty }) { continue }
             func cell(_ position: Int) -> String {
-                indices[position].map { row.cell($0).trimmingASCIIWhitespace() } ?? ""
+                // The `'` the CSV sheet put before a formula-like text is taken off again.
+                indices[position].map { WorksheetImport.unguarded(row.cell($0).trimmingASCIIWhitespace()) } ?? ""
             }
             let answer = cell(2)
             guard let isFulfilled = ContractFollowUp.fulfilment(answer) else {
