@@ -49,7 +49,7 @@ enum SizeCommand {
             let rateShown = SwedishNumber.decimal(rate * 100, decimals: 2)
             console.line("\(size)")
             console.line(
-                "If you review \(size) items drawn at random and find \(expected == 0 ? "no deviation" : "at most \(expected) \(expected == 1 ? "deviation" : "deviations")"), you can say with \(confidenceText) % confidence that the deviation rate in the population is at most \(rateShown) %.")
+                "If you review \(Plural.count(size, "item")) drawn at random and find \(expected == 0 ? "no deviation" : "at most \(Plural.count(expected, "deviation"))"), you can say with \(confidenceText) % confidence that the deviation rate in the population is at most \(rateShown) %.")
             return
         }
         guard let totalText = arguments.value("population-amount"), let tolerableText = arguments.value("tolerable-misstatement")
@@ -67,7 +67,7 @@ enum SizeCommand {
         else { throw UsageError("--tolerable-misstatement is too small for a sample of this population") }
         console.line("\(size)")
         console.line(
-            "If you review \(size) \(size == 1 ? "item" : "items") drawn by amount (--amount) and find no misstatement, you can say with \(confidenceText) % confidence that the \(total.kronorText) kr are misstated by at most \(tolerable.kronorText) kr.")
+            "If you review \(Plural.count(size, "item")) drawn by amount (--amount) and find no misstatement, you can say with \(confidenceText) % confidence that the \(total.kronorText) kr are misstated by at most \(tolerable.kronorText) kr.")
     }
 
     /// A percentage such as `5%`, `2,5 %` or `95` as a share 0–1.

@@ -146,3 +146,11 @@ extension HostileSweepTests {
         #expect(!appendix.stdout.contains("'-HVB"))
     }
 }
+
+extension HostileSweepTests {
+    @Test func sizeOfOneItemSaysItem() throws {
+        let size = try CLI.run(["size", "--tolerable-rate", "99,99%"])
+        #expect(size.status == 0, "\(size.stderr)")
+        #expect(size.stdout == "1\nIf you review 1 item drawn at random and find no deviation, you can say with 95 % confidence that the deviation rate in the population is at most 99,99 %.\n")
+    }
+}
