@@ -154,3 +154,25 @@ extension HostileSweepTests {
         #expect(size.stdout == "1\nIf you review 1 item drawn at random and find no deviation, you can say with 95 % confidence that the deviation rate in the population is at most 99,99 %.\n")
     }
 }
+
+extension HostileSweepTests {
+    @Test func theAppendixAndRiskMatrixCSVWithFormulaLikeTextsImportBackAsWritten() throws {
+        let folder = try TemporaryFolder()
+        for step in [
+            ["plan", "init", "--plan", "a", "--committee", "Socialnämnden", "--year", "2023"],
+            ["plan", "add-risk", "--plan", "a", "--text", "-Att risken finns", "--probability", "2", "--consequence", "3"],
+            ["plan", "add-control", "--plan", "a", "--risk", "R1", "--text", "=Att kontrollen görs", "--method", "granskning"],
+            ["report", "--plan", "a", "--point", "delår", "--format", "csv", "--out", "bilaga1.csv"],
+            ["report", "--plan", "a", "--risk-matrix", "--format", "csv", "--out", "risker.csv"],
+            ["plan", "import", "bilaga1.csv", "--plan", "b", "--committee", "Socialnämnden", "--year", "2023"],
+            ["plan", "import-risks", "risker.csv", "--plan", "b"],
+        ] {
+            let result = try CLI.run(step, in: folder.url)
+            #expect(result.status == 0, "\(step): \(result.stderr)")
+        }
+        // The CSVs guard the texts with "'" for Excel; imported, the texts are as written, the risk scored once.
+        let plan = try String(contentsOf: folder.url.appendingPathComponent("b/plan.json"), encoding: .utf8)
+        #expect(plan.contains("\"text\" : \"-Att risken finns\"") && plan.contains("\"text\" : \"=Att kontrollen görs\""), "\(plan)")
+        #expect(!plan.contains("'"))
+    }
+}

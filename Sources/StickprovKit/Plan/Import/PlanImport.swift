@@ -211,10 +211,11 @@ public enum PlanImport {
             self.headers = headers
         }
 
-        /// A cell of a column, whitespace (and Excel's Alt+Enter line breaks) collapsed to single spaces.
+        /// A cell of a column, whitespace (and Excel's Alt+Enter line breaks) collapsed to single spaces,
+        /// without the `'` our CSV (the appendix's) puts before a formula-like text.
         func cell(_ row: SheetRow, _ column: PlanImportColumn) -> String {
             guard let index = columns[column] else { return "" }
-            return row.cell(index).nfc.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            return WorksheetImport.unguarded(row.cell(index).nfc.split(whereSeparator: \.isWhitespace).joined(separator: " "))
         }
 
         mutating func read(_ row: SheetRow) {

@@ -64,7 +64,7 @@ public enum RiskAnalysisImport {
         var summary = Summary()
         for row in sheet.rows.dropFirst(headerIndex + 1) {
             func cell(_ column: Column) -> String {
-                columns[column].map { row.cell($0).trimmingASCIIWhitespace() } ?? ""
+                columns[column].map { WorksheetImport.unguarded(row.cell($0).trimmingASCIIWhitespace()) } ?? ""
             }
             let text = cell(.risk)
             if text.isEmpty {
