@@ -176,3 +176,21 @@ extension HostileSweepTests {
         #expect(!plan.contains("'"))
     }
 }
+
+extension HostileSweepTests {
+    @Test func aSharedSheetsPlainResultColumnIsNamedAsTheSheetWasWrittenNotByAnOption() throws {
+        let (folder, _) = try Self.sharedDrawWithResults()
+        let journal = try Self.bytes(folder, "plan/journal.jsonl")
+        var rows = try CriteriaCommandTests.rows(folder, "urval.csv")
+        let index = try #require(rows[0].firstIndex(of: "Resultat (K1)"))
+        rows[0][index] = "Resultat"
+        rows[2][index] = "ok"
+        try folder.write("ifylld.csv", rows.map { $0.joined(separator: ";") }.joined(separator: "\r\n") + "\r\n")
+        let record = try CLI.run(["record", "--plan", "plan", "--worksheet", "ifylld.csv"], in: folder.url)
+        #expect(record.status == 1)
+        // A sheet has no --control: the message names the columns it should have.
+        #expect(record.stderr == "ifylld.csv:3: draw K1+K2-1 is shared by K1, K2: the column 'Resultat' says no control point; name it for its point as the sheet was written ('Resultat (K1)' or 'Resultat (K2)')\n",
+                "\(record.stderr)")
+        #expect(try Self.bytes(folder, "plan/journal.jsonl") == journal)
+    }
+}

@@ -57,6 +57,8 @@ public enum RecordError: Error, Sendable, Equatable {
     case controlRequired(draw: DrawID, controls: [ControlID])
     /// A result for a control point the draw is not for.
     case controlNotInDraw(ControlID, draw: DrawID, controls: [ControlID])
+    /// A shared draw's row filled in under a plain "Resultat" column, which says no control point.
+    case resultColumnUnmarked(draw: DrawID, controls: [ControlID])
     /// A filled-in column of a shared draw's sheet named as a point's ("Resultat (K3)") that none of
     /// the sheet's draws has: a point not in the draw, a criterion since removed, a header retyped.
     case unreadColumn(String, draws: [DrawID])
@@ -141,6 +143,8 @@ public enum RecordError: Error, Sendable, Equatable {
             "criterion '\(name.prefix(60))' is given twice with different results; give it once"
         case .controlRequired(let draw, let controls):
             "draw \(draw) is shared by \(controls.map(\.rawValue).joined(separator: ", ")): say which control point the result is for (--control \(controls.last?.rawValue ?? "ID"))"
+        case .resultColumnUnmarked(let draw, let controls):
+            "draw \(draw) is shared by \(controls.map(\.rawValue).joined(separator: ", ")): the column 'Resultat' says no control point; name it for its point as the sheet was written (\(controls.map { "'Resultat (\($0))'" }.joined(separator: " or ")))"
         case .unreadColumn(let column, let draws):
             "column '\(InputBounds.clip(column))' is filled in but is not a column of draw \(draws.map(\.rawValue).joined(separator: ", ")) (a control point or criterion it does not have); what it holds would not be recorded: name it as the sheet was written ('Resultat (K1)') or empty it"
         case .controlNotInDraw(let id, let draw, let controls):

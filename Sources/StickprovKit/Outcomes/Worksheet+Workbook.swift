@@ -179,6 +179,7 @@ extension Worksheet {
             column = index.map { table.header[$0] } ?? group.column(Column.result)
         case .criterionReasonRequired(let name), .unknownCriterion(let name, _): column = group.column(name)
         case .unreadColumn(let name, _): column = name
+        case .resultColumnUnmarked: column = Column.result
         case .cellOutsideHeader(let stray, _): return "\(sheet)!\(Workbook.columnName(stray - 1))\(problem.line)"
         default: column = Column.draw
         }

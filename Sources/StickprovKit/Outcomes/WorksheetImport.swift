@@ -112,7 +112,7 @@ public enum WorksheetImport {
             let plain = draw?.isShared == true ? cell(table.columnIndex(Column.result)) : ""
             if let draw, !plain.isEmpty {  // a shared draw's result must say its control point
                 filled += 1
-                fail(.controlRequired(draw: draw.id, controls: draw.controls))
+                fail(.resultColumnUnmarked(draw: draw.id, controls: draw.controls))
                 continue
             }
             if entries.isEmpty { continue }  // not reviewed yet
