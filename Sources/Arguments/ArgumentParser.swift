@@ -28,7 +28,8 @@ public enum ArgumentParser {
                 return result
             }
             guard word.hasPrefix("--") else {
-                throw UsageError("unknown option '\(word)'; options are written --name")
+                throw UsageError(
+                    "unknown option '\(word)'; options are written --name (a key or text starting with '-' goes after the options and '--': -- '\(word)')")
             }
             let body = word.dropFirst(2)
             let name: String

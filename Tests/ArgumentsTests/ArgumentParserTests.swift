@@ -40,7 +40,7 @@ import Testing
         (["--seed", "a", "--seed", "b"], "--seed is given more than once"),
         (["--week=yes"], "--week takes no value"),
         (["a.csv", "b.csv"], "unexpected argument 'b.csv'"),
-        (["-s", "x"], "unknown option '-s'; options are written --name"),
+        (["-s", "x"], "unknown option '-s'; options are written --name (a key or text starting with '-' goes after the options and '--': -- '-s')"),
     ])
     func refusesMalformedLines(words: [String], message: String) {
         #expect(throws: UsageError(message)) { try ArgumentParser.parse(words, as: spec) }

@@ -194,3 +194,19 @@ extension HostileSweepTests {
         #expect(try Self.bytes(folder, "plan/journal.jsonl") == journal)
     }
 }
+
+extension HostileSweepTests {
+    @Test func aKeyStartingWithADashIsShownHowToBeGiven() throws {
+        let folder = try SharedDrawCommandTests.setUp()
+        try folder.write("beslut.csv", "Beslutsnummer;Beslutstyp\n-5;LSS\n")
+        let draw = try CLI.run(["draw", "K3", "--plan", "plan", "--population", "beslut.csv", "--seed", "s", "--date", "2023-03-01", "--out", "u.csv"],
+                               in: folder.url)
+        #expect(draw.status == 0, "\(draw.stderr)")
+        let bare = try CLI.run(["record", "K3-1", "-5", "--ok", "--plan", "plan", "--date", "2023-03-05"], in: folder.url)
+        #expect(bare.status == 2)
+        #expect(bare.stderr.hasPrefix("error: unknown option '-5'; options are written --name (a key or text starting with '-' goes after the options and '--': -- '-5')"),
+                "\(bare.stderr)")
+        let given = try CLI.run(["record", "K3-1", "--ok", "--plan", "plan", "--date", "2023-03-05", "--", "-5"], in: folder.url)
+        #expect(given.stdout == "Recorded K3-1 -5: utan anmärkning.\n", "\(given.stderr)")
+    }
+}
