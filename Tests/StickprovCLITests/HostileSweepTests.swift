@@ -210,3 +210,16 @@ extension HostileSweepTests {
         #expect(given.stdout == "Recorded K3-1 -5: utan anmärkning.\n", "\(given.stderr)")
     }
 }
+
+extension HostileSweepTests {
+    @Test func anIdDifferingFromAnotherOnlyInCaseIsRefused() throws {
+        let folder = try SharedDrawCommandTests.setUp()
+        let plan = try Self.bytes(folder, "plan/plan.json")
+        for step in [["plan", "edit", "K3", "--id", "k1"], ["plan", "add-risk", "--text", "Att x", "--id", "r1"]] {
+            let result = try CLI.run(step + ["--plan", "plan"], in: folder.url)
+            #expect(result.status == 1, "\(step): \(result.stdout)")
+            #expect(result.stderr.contains("only in case"), "\(result.stderr)")
+            #expect(try Self.bytes(folder, "plan/plan.json") == plan)
+        }
+    }
+}

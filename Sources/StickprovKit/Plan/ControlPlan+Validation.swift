@@ -23,12 +23,17 @@ extension ControlPlan {
         }
         found += signals.issues
 
-        var seen: [String: String] = [:]
+        // Ids are compared without case: 'k1' beside 'K1' would share a worksheet's file name
+        // (urval-K1-1.xlsx) on the case-insensitive disks of Windows and macOS.
+        var seen: [String: (path: String, id: String)] = [:]
         func claim(_ id: String, at path: String) {
-            if let first = seen[id] {
-                add(path, "duplicate id '\(id)' (also at \(first))")
+            let key = id.nfc.lowercased()
+            if let first = seen[key] {
+                add(path, first.id == id
+                    ? "duplicate id '\(id)' (also at \(first.path))"
+                    : "id '\(id)' differs from '\(first.id)' (at \(first.path)) only in case, and their worksheets' file names would be the same on Windows and macOS")
             } else {
-                seen[id] = path
+                seen[key] = (path, id)
             }
         }
         for (r, risk) in risks.enumerated() {
