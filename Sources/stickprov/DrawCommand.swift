@@ -75,7 +75,10 @@ enum DrawCommand {
             throw DataError(describing: error, in: populationPath)
         }
         let outOption = arguments.value("out")
-        if let outOption { try refuseInsidePlan(outOption, planDirectory: context.directory) }
+        if let outOption {
+            try refuseInsidePlan(outOption, planDirectory: context.directory)
+            try refuseExisting(outOption)
+        }
         // The worksheet is written to a temporary file inside the transaction and put in place only
         // after the draw is committed: a failed draw leaves no sheet, a failed write records nothing.
         let (record, staged) = try context.drawAndRecord(
@@ -91,6 +94,7 @@ enum DrawCommand {
                     "urval-\(SafeFileName.part(record.id.rawValue)).xlsx", currentDirectory: FileManager.default.currentDirectoryPath,
                     planDirectory: context.directory)
                 try refuseInsidePlan(out, planDirectory: context.directory)
+                try refuseExisting(out)
                 do {
                     let bytes = try Worksheet.fileBytes(for: record, controls: context.controls, path: out)
                     return try AtomicFile.stage(bytes, to: out, permissions: 0o600)
@@ -136,6 +140,13 @@ enum DrawCommand {
     }
 
     /// Worksheets hold case numbers and names: they never go into the plan folder.
+    /// A worksheet is never written over an existing file: it may be a sheet being filled in and
+    /// not yet recorded. Refused before anything is drawn or recorded.
+    static func refuseExisting(_ path: String) throws {
+        guard FileManager.default.fileExists(atPath: path) else { return }
+        throw DataError("\(path): the file exists (a sheet being filled in?); nothing was recorded or written: give another --out, or move the file away first")
+    }
+
     static func refuseInsidePlan(_ path: String, planDirectory: String) throws {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         if PlanLocator.isInsidePlan(folder, planDirectory: planDirectory) {

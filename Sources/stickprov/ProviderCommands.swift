@@ -138,6 +138,8 @@ enum ProviderCommands {
                 throw UsageError("--out '\(out)' must end in .xlsx (an Excel workbook) or .csv")
             }
             let folder = PlanFolder(at: PlanCommands.folder(arguments))
+            try DrawCommand.refuseInsidePlan(out, planDirectory: folder.path)
+            try DrawCommand.refuseExisting(out)
             _ = try folder.plan()
             let followUps = ProviderFollowUps(try folder.year().providerRecords)
             let bytes: [UInt8]

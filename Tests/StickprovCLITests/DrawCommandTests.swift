@@ -112,6 +112,11 @@ import Testing
         let repaired = try CLI.run(["repair", "--plan", "plan", "--yes"], in: folder.url)
         #expect(repaired.status == 0)
         #expect(repaired.stdout.contains("Moved 1 line from line 1 to journal.damaged-"))
+        // The set-aside draw's sheet has the name the new K2-1 would take: it is never overwritten.
+        let kept = try CLI.run(["draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "utredningar.csv"], in: folder.url)
+        #expect(kept.status == 1)
+        #expect(kept.stderr.hasPrefix("urval-K2-1.xlsx: the file exists"))
+        try FileManager.default.removeItem(at: folder.file("urval-K2-1.xlsx"))
         let again = try CLI.run(["draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "utredningar.csv"], in: folder.url)
         #expect(again.status == 0)
         #expect(again.stdout.hasPrefix("Draw K2-1 for K2"))
@@ -131,5 +136,29 @@ import Testing
         let record = try CLI.run(["record", "--worksheet", "urval-CENT-1-1.xlsx", "--plan", "plan"], in: folder.url)
         #expect(record.status == 0, "\(record.stderr)")
         #expect(record.stdout.hasPrefix("urval-CENT-1-1.xlsx: nothing to record: no row has a result"), "\(record.stdout)")
+    }
+
+    /// A sheet of the same name may be one being filled in: a draw never writes over it, whether
+    /// named with --out or by default, and records nothing.
+    @Test func anExistingSheetIsNeverOverwrittenAndNothingIsRecorded() throws {
+        let folder = try Self.setUp()
+        try folder.write("ifylld.xlsx", "half filled in")
+        try folder.write("urval-K2-1.xlsx", "another copy's sheet")
+        for out in [["--out", "ifylld.xlsx"], []] {
+            let result = try CLI.run(["draw", "K2", "--plan", "plan", "--population", "utredningar.csv", "--seed", "s", "--date", "2023-03-01"] + out, in: folder.url)
+            #expect(result.status == 1, "\(out)")
+            let name = out.last ?? "urval-K2-1.xlsx"
+            #expect(result.stderr == "\(name): the file exists (a sheet being filled in?); nothing was recorded or written: give another --out, or move the file away first\n", "\(result.stderr)")
+            let journal = (try? String(contentsOf: folder.file("plan/journal.jsonl"), encoding: .utf8)) ?? ""
+            #expect(!journal.contains("\"type\":\"draw\""))
+        }
+        #expect(try String(contentsOf: folder.file("ifylld.xlsx"), encoding: .utf8) == "half filled in")
+        #expect(try String(contentsOf: folder.file("urval-K2-1.xlsx"), encoding: .utf8) == "another copy's sheet")
+        let provider = try CLI.run(["provider", "worksheet", "--plan", "plan", "--out", "ifylld.xlsx"], in: folder.url)
+        #expect(provider.status == 1)
+        #expect(try String(contentsOf: folder.file("ifylld.xlsx"), encoding: .utf8) == "half filled in")
+        let inside = try CLI.run(["provider", "worksheet", "--plan", "plan", "--out", "plan/bilaga2.xlsx"], in: folder.url)
+        #expect(inside.status == 2, "\(inside.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: folder.file("plan/bilaga2.xlsx").path))
     }
 }
