@@ -29,7 +29,8 @@ public enum ArgumentParser {
             }
             guard word.hasPrefix("--") else {
                 throw UsageError(
-                    "unknown option '\(word)'; options are written --name (a key or text starting with '-' goes after the options and '--': -- '\(word)')")
+                    "unknown option '\(word)'; options are written --name (a key or text starting with '-' goes after the options and '--': -- '\(word)')"
+                )
             }
             let body = word.dropFirst(2)
             let name: String
@@ -88,7 +89,8 @@ public enum ArgumentParser {
     }
 
     static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a)
+        let b = Array(b)
         guard !a.isEmpty else { return b.count }
         guard !b.isEmpty else { return a.count }
         var previous = Array(0...b.count)

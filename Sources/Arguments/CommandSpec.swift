@@ -65,7 +65,8 @@ public struct OptionSpec: Sendable {
     public var isRepeatable: Bool
 
     /// Creates an option that takes a value.
-    public static func option(_ name: String, _ valueName: String, help: String, repeatable: Bool = false) -> OptionSpec {
+    public static func option(_ name: String, _ valueName: String, help: String, repeatable: Bool = false) -> OptionSpec
+    {
         OptionSpec(name: name, valueName: valueName, help: help, isRepeatable: repeatable)
     }
 

@@ -18,10 +18,11 @@ public enum HelpText {
         let options = spec.options + [.flag("help", help: "Show this help.")]
         lines.append("")
         lines.append("Options:")
-        lines += table(options.map { option in
-            let left = "--\(option.name)" + (option.valueName.map { " \($0)" } ?? "")
-            return (left, option.help + (option.isRepeatable ? " (repeatable)" : ""))
-        })
+        lines += table(
+            options.map { option in
+                let left = "--\(option.name)" + (option.valueName.map { " \($0)" } ?? "")
+                return (left, option.help + (option.isRepeatable ? " (repeatable)" : ""))
+            })
         if !spec.examples.isEmpty {
             lines.append("")
             lines.append("Examples:")

@@ -204,7 +204,8 @@ enum LogCheckBenchmark {
         guard wait4(pid, &status, 0, &usage) == pid else { return nil }
         let elapsed = (ContinuousClock.now - start).seconds
         guard status == 0 else { return nil }
-        let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
+        let cpu =
+            Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec)
             + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
         return Measurement(
             seconds: elapsed, peakKilobytes: usage.ru_maxrss, output: String(decoding: output, as: UTF8.self),

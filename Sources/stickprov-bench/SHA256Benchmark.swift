@@ -39,7 +39,9 @@ enum SHA256Benchmark {
     /// The same N MB hashed by `openssl dgst -sha256` and `sha256sum` from a file (warm in the page
     /// cache after a first read), best of three each, so our figure has its yardsticks from this run.
     static func tools(megabytes: Int) {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("stickprov-bench-sha256-\(getpid()).bin").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "stickprov-bench-sha256-\(getpid()).bin"
+        ).path
         let count = megabytes << 20
         var buffer = [UInt8](repeating: 0, count: count)
         for i in 0..<count { buffer[i] = UInt8(truncatingIfNeeded: i &* 131 &+ i >> 9) }
@@ -87,7 +89,9 @@ enum SHA256Benchmark {
     /// The first executable called `name` on PATH.
     static func which(_ name: String) -> String? {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        return path.split(separator: ":").map { "\($0)/\(name)" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        return path.split(separator: ":").map { "\($0)/\(name)" }.first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
     }
 
     /// Runs a program and returns its standard output.

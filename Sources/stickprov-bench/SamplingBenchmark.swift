@@ -49,7 +49,10 @@ enum SamplingBenchmark {
             return 1
         }
         let megabytes = Double(fileSize(path)) / 1e6
-        print(String(format: "sample: %d rows, %.1f MB (MB = 10^6 bytes); %d rows with %d more columns, %.1f MB", rows, megabytes, wideRows, extraColumns, Double(fileSize(wide)) / 1e6))
+        print(
+            String(
+                format: "sample: %d rows, %.1f MB (MB = 10^6 bytes); %d rows with %d more columns, %.1f MB", rows,
+                megabytes, wideRows, extraColumns, Double(fileSize(wide)) / 1e6))
 
         // In this process: the parts.
         let clock = ContinuousClock()
@@ -64,15 +67,20 @@ enum SamplingBenchmark {
             printError("sample: the generated population was refused")
             return 1
         }
-        print(String(format: "read (keys, strata, amounts):   %.3f s  %6.0f MB/s", read.seconds, megabytes / read.seconds))
+        print(
+            String(format: "read (keys, strata, amounts):   %.3f s  %6.0f MB/s", read.seconds, megabytes / read.seconds)
+        )
         let cases: [(String, SampleSize)] = [
             ("draw 25", .count(25)),
             ("draw 5 %", .percent(Percentage(hundredths: 500))),
-            ("draw strata 5/10/25 %", .strata([
-                StratumRule(stratum: "Hemtjänst SoL", size: .percent(Percentage(hundredths: 500))),
-                StratumRule(stratum: "Särskilt boende SoL", size: .percent(Percentage(hundredths: 1000))),
-                StratumRule(stratum: "LSS", size: .percent(Percentage(hundredths: 2500))),
-            ])),
+            (
+                "draw strata 5/10/25 %",
+                .strata([
+                    StratumRule(stratum: "Hemtjänst SoL", size: .percent(Percentage(hundredths: 500))),
+                    StratumRule(stratum: "Särskilt boende SoL", size: .percent(Percentage(hundredths: 1000))),
+                    StratumRule(stratum: "LSS", size: .percent(Percentage(hundredths: 2500))),
+                ])
+            ),
         ]
         for (name, size) in cases {
             var drawn = 0
@@ -81,7 +89,8 @@ enum SamplingBenchmark {
         }
         var byAmount = 0
         let amountTime = clock.measure {
-            byAmount = (try? AmountSampler.draw(population, seed: seed, count: 60, certainFrom: Amount(ore: 14_999_000)))
+            byAmount =
+                (try? AmountSampler.draw(population, seed: seed, count: 60, certainFrom: Amount(ore: 14_999_000)))
                 .map { $0.certain.count + $0.drawn.count } ?? -1
         }
         print(pad("draw 60 by amount (pps):", 32) + String(format: "%.3f s  (%d items)", amountTime.seconds, byAmount))
@@ -109,7 +118,9 @@ enum SamplingBenchmark {
         line("  keys not in ascending order", oursShuffled, megabytes)
         line("  \(wideRows / 1000)k rows, \(extraColumns) more columns", oursWide, Double(fileSize(wide)) / 1e6)
         guard let reference = referenceScript(), FileManager.default.isExecutableFile(atPath: "/usr/bin/python3") else {
-            print("note: skipped reference.py (set STICKPROV_REFERENCE_PY or put ../shared/sampling/reference.py beside; needs /usr/bin/python3)")
+            print(
+                "note: skipped reference.py (set STICKPROV_REFERENCE_PY or put ../shared/sampling/reference.py beside; needs /usr/bin/python3)"
+            )
             return 0
         }
         let program = """
@@ -123,13 +134,17 @@ enum SamplingBenchmark {
             print("\\n".join(reference.simple(sys.argv[3], keys, 100)))
             """
         let directory = URL(fileURLWithPath: reference).deletingLastPathComponent().path
-        guard let python = LogCheckBenchmark.spawn(["/usr/bin/python3", "-c", program, directory, path, seedText]) else {
+        guard let python = LogCheckBenchmark.spawn(["/usr/bin/python3", "-c", program, directory, path, seedText])
+        else {
             printError("sample: reference.py failed")
             return 1
         }
         line("reference.py simple (csv module)", python, megabytes)
         let same = python.output == ours.output
-        print(String(format: "ours against reference.py: %.1f× faster; the same 100 keys: %@", python.seconds / ours.seconds, same ? "yes" : "NO"))
+        print(
+            String(
+                format: "ours against reference.py: %.1f× faster; the same 100 keys: %@", python.seconds / ours.seconds,
+                same ? "yes" : "NO"))
         return same ? 0 : 1
     }
 
@@ -147,7 +162,8 @@ enum SamplingBenchmark {
         for i in 0..<rows {
             let kronor = (i &* 2_654_435_761) % 150_000
             let note =
-                i % 8 == 0 ? "\"beslut; \"\"överklagat\"\"\"" : i % 97 == 0 ? "\"två\r\nrader\"" : "anteckning \(i % 1000)"
+                i % 8 == 0
+                ? "\"beslut; \"\"överklagat\"\"\"" : i % 97 == 0 ? "\"två\r\nrader\"" : "anteckning \(i % 1000)"
             let number = isShuffled ? Int((UInt64(i) &* 2_654_435_761) % UInt64(rows)) : i
             let line =
                 "2023-\(1_000_000 + number);Handläggare \(i % 300);\(types[i % 4]);\(kronor / 1000) \(String(kronor % 1000 + 1000).dropFirst()),\(i % 100);\(note)\(extra)\r\n"

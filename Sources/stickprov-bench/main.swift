@@ -31,19 +31,22 @@ enum Benchmarks {
         Entry(
             name: "sample",
             usage: "sample [--rows N] [--extra-columns C]",
-            summary: "reading a population file of N rows (default 1,000,000) and drawing from it, in process and as stickprov sample (time, peak RSS) against reference.py",
+            summary:
+                "reading a population file of N rows (default 1,000,000) and drawing from it, in process and as stickprov sample (time, peak RSS) against reference.py",
             run: SamplingBenchmark.run
         ),
         Entry(
             name: "logcheck",
             usage: "logcheck [--rows N] [--keep FILE]",
-            summary: "the log-check extract on a generated export of N rows (default 1,000,000) against grep -F and mawk",
+            summary:
+                "the log-check extract on a generated export of N rows (default 1,000,000) against grep -F and mawk",
             run: LogCheckBenchmark.run
         ),
         Entry(
             name: "journal",
             usage: "journal [--sizes 1000,10000,100000] [--runs N] [--plan DIR] [--keep DIR] [--profile]",
-            summary: "record append, status, report and verify on the example plan with journals of 1,000 to 100,000 events",
+            summary:
+                "record append, status, report and verify on the example plan with journals of 1,000 to 100,000 events",
             run: JournalBenchmark.run
         ),
     ]

@@ -34,13 +34,20 @@ enum AdoptionCommands {
             try refusePersonalData(paragraph ?? "", field: "--paragraph")
             let directory = PlanCommands.folder(arguments)
             var pinned = ""
-            try RecordCommands.append(arguments, console, { _, _ in
-                // Read under the folder's lock, so no plan change slips between the hash and the record.
-                pinned = try currentHash(directory)
-                return [.adoption(AdoptionRecord(date: date, paragraph: paragraph?.isEmpty == true ? nil : paragraph, sha256: pinned))]
-            }, summary: { written in
-                "Recorded the adoption \(date)\(paragraph.flatMap { $0.isEmpty ? nil : " \($0)" } ?? "") on journal line \(written.first?.sequence ?? 0); plan.json SHA-256 \(pinned)."
-            })
+            try RecordCommands.append(
+                arguments, console,
+                { _, _ in
+                    // Read under the folder's lock, so no plan change slips between the hash and the record.
+                    pinned = try currentHash(directory)
+                    return [
+                        .adoption(
+                            AdoptionRecord(
+                                date: date, paragraph: paragraph?.isEmpty == true ? nil : paragraph, sha256: pinned))
+                    ]
+                },
+                summary: { written in
+                    "Recorded the adoption \(date)\(paragraph.flatMap { $0.isEmpty ? nil : " \($0)" } ?? "") on journal line \(written.first?.sequence ?? 0); plan.json SHA-256 \(pinned)."
+                })
         })
 
     static let amend = Command(
@@ -56,32 +63,48 @@ enum AdoptionCommands {
                 PlanCommands.planOption,
                 .option("what", "TEXT", help: "What was changed. Required."),
                 decisionOption,
-                .option("date", "YYYY-MM-DD", help: "The date of the decision or change (default: the date in --decision, else today)."),
+                .option(
+                    "date", "YYYY-MM-DD",
+                    help: "The date of the decision or change (default: the date in --decision, else today)."),
                 RecordCommands.byOption,
             ],
-            examples: ["stickprov plan amend --what 'K3: granskning även i december' --decision 'SN 2023-06-14 § 77' --date 2023-06-14"]),
+            examples: [
+                "stickprov plan amend --what 'K3: granskning även i december' --decision 'SN 2023-06-14 § 77' --date 2023-06-14"
+            ]),
         run: { arguments, console in
             let what = try arguments.required("what")
             let decision = arguments.value("decision")
             try refusePersonalData(what, field: "--what")
             try refusePersonalData(decision ?? "", field: "--decision")
-            let date = try arguments.value("date").map { try PlanCommands.day($0, option: "date") }
+            let date =
+                try arguments.value("date").map { try PlanCommands.day($0, option: "date") }
                 ?? decision.flatMap(PlanAdoption.firstDay) ?? Clock.today()
             let directory = PlanCommands.folder(arguments)
             var hash = ""
-            try RecordCommands.append(arguments, console, { _, state in
-                hash = try currentHash(directory)
-                do throws(AdoptionError) {
-                    return [.amendment(try state.adoption.handAmendment(currentHash: hash, what: what, decision: decision, date: date))]
-                } catch {
-                    throw DataError("\(PlanFile.path(in: directory)): \(error.message)")
-                }
-            }, summary: { written in "Recorded the amendment on journal line \(written.first?.sequence ?? 0); plan.json SHA-256 \(hash)." })
+            try RecordCommands.append(
+                arguments, console,
+                { _, state in
+                    hash = try currentHash(directory)
+                    do throws(AdoptionError) {
+                        return [
+                            .amendment(
+                                try state.adoption.handAmendment(
+                                    currentHash: hash, what: what, decision: decision, date: date))
+                        ]
+                    } catch {
+                        throw DataError("\(PlanFile.path(in: directory)): \(error.message)")
+                    }
+                },
+                summary: { written in
+                    "Recorded the amendment on journal line \(written.first?.sequence ?? 0); plan.json SHA-256 \(hash)."
+                })
         })
 
     /// plan.json's hash (the plan was loaded and checked by the transaction that asks).
     static func currentHash(_ directory: String) throws -> String {
-        guard let hash = PlanHash.ofFile(in: directory) else { throw DataError("\(PlanFile.path(in: directory)): cannot read the file") }
+        guard let hash = PlanHash.ofFile(in: directory) else {
+            throw DataError("\(PlanFile.path(in: directory)): cannot read the file")
+        }
         return hash
     }
 
@@ -99,7 +122,8 @@ enum AdoptionCommands {
         }
         let amended = adoption.amendments.count
         let amendments = amended == 0 ? "" : amended == 1 ? ", amended once" : ", amended \(amended) times"
-        return "\(path): the plan adopted \(pinned.date)\(pinned.paragraph.map { " \($0)" } ?? "")\(amendments); SHA-256 \(hash) as recorded on journal line \(line)"
+        return
+            "\(path): the plan adopted \(pinned.date)\(pinned.paragraph.map { " \($0)" } ?? "")\(amendments); SHA-256 \(hash) as recorded on journal line \(line)"
     }
 
     static func refusePersonalData(_ text: String, field: String) throws {

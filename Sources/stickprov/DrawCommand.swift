@@ -6,7 +6,9 @@ import StickprovKit
 enum DrawCommand {
     static let command = Command(
         spec: CommandSpec(
-            path: ["draw"], abstract: "Draw a control point's sample (or one for several points of an area), record it and write the worksheet.",
+            path: ["draw"],
+            abstract:
+                "Draw a control point's sample (or one for several points of an area), record it and write the worksheet.",
             discussion: """
                 Uses the control point's sample rule from the plan; flags override it for this draw. Without
                 --seed a seed is generated (16 random bytes). The journal records the seed, the rule, the
@@ -20,7 +22,11 @@ enum DrawCommand {
                 The points' sample rules must be the same (a point without a rule takes the others'); each point
                 counts its results in status and the appendix as if the draw were its own.
                 """,
-            arguments: [ArgumentSpec("CONTROL-ID", help: "The control point, e.g. K3; several points of one area share the sample.", isVariadic: true)],
+            arguments: [
+                ArgumentSpec(
+                    "CONTROL-ID", help: "The control point, e.g. K3; several points of one area share the sample.",
+                    isVariadic: true)
+            ],
             options: [
                 PlanCommands.planOption,
                 .option("population", "FILE", help: "The population: a CSV export with a header row. Required."),
@@ -30,14 +36,26 @@ enum DrawCommand {
                 .option("rule", "'NAME=P%'", help: "A stratum's rule (overrides the plan's rule).", repeatable: true),
                 .option("key", "COLUMN", help: "The key column (default: the plan's)."),
                 .option("stratum", "COLUMN", help: "The stratum column (default: the plan's)."),
-                .option("carry", "COLUMN", help: "A column to carry into the worksheet (default: the plan's).", repeatable: true),
+                .option(
+                    "carry", "COLUMN", help: "A column to carry into the worksheet (default: the plan's).",
+                    repeatable: true),
                 .option("month", "YYYY-MM", help: "The month of a log check (its week is drawn)."),
                 .option("period", "TEXT", help: "The period the draw covers (default: the month, or today's date)."),
                 .option("spares", "N", help: "List N replacements after the sample (per stratum)."),
                 .flag("large", help: "Confirm a draw of more than 5,000 items (sample plus spares)."),
-                .flag("confirm-missing-strata", help: "Draw even when a stratum of the rule is not in the population (its part is empty)."),
-                .option("date", "YYYY-MM-DD", help: "The day of the draw (default: today; required without --period or --month when today is outside the plan's year)."),
-                .option("out", "FILE", help: "The worksheet: .xlsx (default: ./urval-DRAW-ID.xlsx; run inside the plan folder, beside ./Plans instead) or .csv."),
+                .flag(
+                    "confirm-missing-strata",
+                    help: "Draw even when a stratum of the rule is not in the population (its part is empty)."),
+                .option(
+                    "date", "YYYY-MM-DD",
+                    help:
+                        "The day of the draw (default: today; required without --period or --month when today is outside the plan's year)."
+                ),
+                .option(
+                    "out", "FILE",
+                    help:
+                        "The worksheet: .xlsx (default: ./urval-DRAW-ID.xlsx; run inside the plan folder, beside ./Plans instead) or .csv."
+                ),
                 .option("by", "NAME", help: "Who draws (default: the system user)."),
             ],
             examples: [
@@ -59,7 +77,8 @@ enum DrawCommand {
         if spares > 0 && rule.amountColumn != nil {
             // SPEC.md §12–13 define no spares for sha256-pps-v1: a replacement would change every item's weight.
             throw UsageError(
-                "--spares: a draw by amount (sha256-pps-v1) has no spares; record an item that cannot be reviewed with 'stickprov record \(context.control.id)-N KEY --not-reviewed REASON'")
+                "--spares: a draw by amount (sha256-pps-v1) has no spares; record an item that cannot be reviewed with 'stickprov record \(context.control.id)-N KEY --not-reviewed REASON'"
+            )
         }
         let population = try readPopulation(
             populationPath, key: keyColumn, stratum: rule.stratumColumn, carry: DrawSummary.shownColumns(rule),
@@ -90,9 +109,12 @@ enum DrawCommand {
                 return record
             },
             stage: { record in
-                let out = outOption ?? PlanLocator.defaultOutputPath(
-                    "urval-\(SafeFileName.part(record.id.rawValue)).xlsx", currentDirectory: FileManager.default.currentDirectoryPath,
-                    planDirectory: context.directory)
+                let out =
+                    outOption
+                    ?? PlanLocator.defaultOutputPath(
+                        "urval-\(SafeFileName.part(record.id.rawValue)).xlsx",
+                        currentDirectory: FileManager.default.currentDirectoryPath,
+                        planDirectory: context.directory)
                 try refuseInsidePlan(out, planDirectory: context.directory)
                 try refuseExisting(out)
                 do {
@@ -109,12 +131,13 @@ enum DrawCommand {
             do throws(AtomicFile.WriteError) {
                 try staged.commit()
             } catch {
-            throw DataError(
-                "\(error.path): cannot write: \(error.reason)",
-                "The draw \(record.id) was recorded in the journal, but its worksheet was not written.")
+                throw DataError(
+                    "\(error.path): cannot write: \(error.reason)",
+                    "The draw \(record.id) was recorded in the journal, but its worksheet was not written.")
             }
         }
-        console.out(DrawSummary.render(record, controls: context.controls, worksheet: out, populationPath: populationPath))
+        console.out(
+            DrawSummary.render(record, controls: context.controls, worksheet: out, populationPath: populationPath))
     }
 
     /// The plan's rule with this draw's flags applied.
@@ -135,7 +158,8 @@ enum DrawCommand {
             throw UsageError("\(arguments.isGiven("percent") ? "--percent" : "--rule"): \(problem)")
         }
         return try SampleRule.forDraw(
-            of: control, size: sizes.first, keyColumn: arguments.value("key"), stratumColumn: arguments.value("stratum"),
+            of: control, size: sizes.first, keyColumn: arguments.value("key"),
+            stratumColumn: arguments.value("stratum"),
             carry: arguments.isGiven("carry") ? arguments.values("carry") : nil)
     }
 
@@ -144,13 +168,16 @@ enum DrawCommand {
     /// not yet recorded. Refused before anything is drawn or recorded.
     static func refuseExisting(_ path: String) throws {
         guard FileManager.default.fileExists(atPath: path) else { return }
-        throw DataError("\(path): the file exists (a sheet being filled in?); nothing was recorded or written: give another --out, or move the file away first")
+        throw DataError(
+            "\(path): the file exists (a sheet being filled in?); nothing was recorded or written: give another --out, or move the file away first"
+        )
     }
 
     static func refuseInsidePlan(_ path: String, planDirectory: String) throws {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         if PlanLocator.isInsidePlan(folder, planDirectory: planDirectory) {
-            throw UsageError("--out '\(path)' is inside the plan folder; worksheets hold personal data and are written elsewhere")
+            throw UsageError(
+                "--out '\(path)' is inside the plan folder; worksheets hold personal data and are written elsewhere")
         }
     }
 }
@@ -204,7 +231,8 @@ struct DrawContext {
             control: control.id, rule: rule, seed: seed ?? Seed.generate(), isSeedGenerated: seed == nil,
             period: arguments.value("period"), month: month,
             date: try Draw.day(
-                given: try arguments.value("date").map { try PlanCommands.day($0, option: "date") }, period: arguments.value("period"),
+                given: try arguments.value("date").map { try PlanCommands.day($0, option: "date") },
+                period: arguments.value("period"),
                 month: month, rule: rule, today: Clock.today(), planYear: year),
             populationFile: (populationPath as NSString).lastPathComponent, spares: spares,
             sharedWith: controls.dropFirst().map(\.id))
@@ -262,7 +290,9 @@ enum Actor {
 enum Clock {
     /// The fixed instant from `SOURCE_DATE_EPOCH`, if set to a whole number of seconds.
     static var fixed: Date? {
-        ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }.map { Date(timeIntervalSince1970: TimeInterval($0)) }
+        ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }.map {
+            Date(timeIntervalSince1970: TimeInterval($0))
+        }
     }
 
     /// The time zone dates and times are told in: UTC for a fixed instant, else local time.

@@ -2,16 +2,22 @@ import StickprovKit
 
 /// What `draw` prints: the draw's identity, the items, and how to re-perform it.
 enum DrawSummary {
-    static func render(_ record: DrawRecord, controls: [ControlPoint], worksheet: String, populationPath: String) -> String {
+    static func render(_ record: DrawRecord, controls: [ControlPoint], worksheet: String, populationPath: String)
+        -> String
+    {
         var lines: [String] = []
         if controls.count == 1, let control = controls.first {
             lines.append("Draw \(record.id) for \(control.id): \(control.text)")
         } else {
-            lines.append("Draw \(record.id) for \(controls.map(\.id.rawValue).joined(separator: ", ")): one sample, a result per control point")
+            lines.append(
+                "Draw \(record.id) for \(controls.map(\.id.rawValue).joined(separator: ", ")): one sample, a result per control point"
+            )
             for control in controls { lines.append("  \(control.id): \(control.text)") }
         }
         lines.append("Seed: \(record.seed)" + (record.isSeedGenerated ? " (generated)" : ""))
-        lines.append("Population: \(record.population.file), \(record.population.count) items, fingerprint \(record.population.fingerprint)")
+        lines.append(
+            "Population: \(record.population.file), \(record.population.count) items, fingerprint \(record.population.fingerprint)"
+        )
         if let file = record.population.fileDigest {
             lines.append("Population file: \(file.size) bytes, sha256 \(file.sha256) (check with sha256sum)")
         }
@@ -19,15 +25,22 @@ enum DrawSummary {
             lines.append("Week: \(LogWindow(week: week))")
         }
         if let amounts = record.amounts {
-            lines.append("Amounts: \(amounts.column), \(amounts.drawable.count) items of more than 0 kr, together \(amounts.drawable.sum) kr")
+            lines.append(
+                "Amounts: \(amounts.column), \(amounts.drawable.count) items of more than 0 kr, together \(amounts.drawable.sum) kr"
+            )
             if let certainFrom = amounts.certainFrom {
-                lines.append("Certain: \(amounts.certain.count) items of \(certainFrom) kr or more, together \(amounts.certain.sum) kr, listed first")
+                lines.append(
+                    "Certain: \(amounts.certain.count) items of \(certainFrom) kr or more, together \(amounts.certain.sum) kr, listed first"
+                )
             }
             lines.append(
-                "Sample: \(record.items.count) items, \(record.items.count - amounts.certain.count) drawn by amount from \(amounts.rest.count) (together \(amounts.rest.sum) kr), in priority order (\(record.algorithm))")
+                "Sample: \(record.items.count) items, \(record.items.count - amounts.certain.count) drawn by amount from \(amounts.rest.count) (together \(amounts.rest.sum) kr), in priority order (\(record.algorithm))"
+            )
             if let threshold = amounts.threshold { lines.append("Threshold: \(threshold.formula)") }
         } else {
-            lines.append("Sample: \(record.items.count) of \(record.population.count) items, in rank order (\(record.algorithm))")
+            lines.append(
+                "Sample: \(record.items.count) of \(record.population.count) items, in rank order (\(record.algorithm))"
+            )
         }
         for notice in record.notices { lines.append("Note: \(notice)") }
         for (index, item) in record.items.enumerated() {
@@ -66,7 +79,9 @@ enum DrawSummary {
             words += ["--seed", quote(record.seed.text)]
             if let amounts = record.amounts {
                 words += ["--amount", quote(amounts.column)]
-                if let certainFrom = amounts.certainFrom { words += ["--certain-from", quote(certainFrom.description)] }
+                if let certainFrom = amounts.certainFrom {
+                    words += ["--certain-from", quote(certainFrom.description)]
+                }
             }
             words += ["--size", "\(count)"]
         case .percent(let percent): words += ["--seed", quote(record.seed.text), "--percent", "\(percent)"]

@@ -11,10 +11,13 @@ enum ExtraReports {
     }
 
     /// The document the options ask for, or nil for Bilaga 1.
-    static func document(_ arguments: ParsedArguments, plan: ControlPlan, state: YearState, format: String) throws -> Document? {
+    static func document(_ arguments: ParsedArguments, plan: ControlPlan, state: YearState, format: String) throws
+        -> Document?
+    {
         if arguments.has("risk-matrix") {
             if arguments.isGiven("appendix") || arguments.has("summary") || arguments.isGiven("point") {
-                throw UsageError("--risk-matrix shows the plan's risk analysis; it takes no --appendix, --summary or --point")
+                throw UsageError(
+                    "--risk-matrix shows the plan's risk analysis; it takes no --appendix, --summary or --point")
             }
             let matrix: RiskMatrix
             do {
@@ -25,7 +28,9 @@ enum ExtraReports {
             switch format {
             case "html": return Document(title: matrix.title, bytes: Array(matrix.html().utf8))
             case "csv": return Document(title: matrix.title, bytes: matrix.csv())
-            case "docx": return Document(title: matrix.title, bytes: try wordFile(arguments) { () throws(ZipError) in try matrix.docx() })
+            case "docx":
+                return Document(
+                    title: matrix.title, bytes: try wordFile(arguments) { () throws(ZipError) in try matrix.docx() })
             default: return Document(title: matrix.title, bytes: Array(matrix.markdown().utf8))
             }
         }
@@ -33,7 +38,9 @@ enum ExtraReports {
         switch number {
         case "1": return nil
         case "2":
-            if arguments.has("summary") { throw UsageError("--summary is for Bilaga 1; Bilaga 2 prints its own sentences") }
+            if arguments.has("summary") {
+                throw UsageError("--summary is for Bilaga 1; Bilaga 2 prints its own sentences")
+            }
             if arguments.isGiven("point") { throw UsageError("Bilaga 2 covers the whole year; it takes no --point") }
             let appendix: ProviderAppendix
             do {
@@ -44,7 +51,10 @@ enum ExtraReports {
             switch format {
             case "html": return Document(title: appendix.title, bytes: Array(appendix.html().utf8))
             case "csv": return Document(title: appendix.title, bytes: appendix.csv())
-            case "docx": return Document(title: appendix.title, bytes: try wordFile(arguments) { () throws(ZipError) in try appendix.docx() })
+            case "docx":
+                return Document(
+                    title: appendix.title, bytes: try wordFile(arguments) { () throws(ZipError) in try appendix.docx() }
+                )
             default: return Document(title: appendix.title, bytes: Array(appendix.markdown().utf8))
             }
         default:
@@ -54,7 +64,9 @@ enum ExtraReports {
 
     /// A Word file's bytes; a .docx is a file, never printed to the terminal.
     static func wordFile(_ arguments: ParsedArguments, _ make: () throws(ZipError) -> [UInt8]) throws -> [UInt8] {
-        guard arguments.isGiven("out") else { throw UsageError("--format docx writes a Word file; give --out FILE.docx") }
+        guard arguments.isGiven("out") else {
+            throw UsageError("--format docx writes a Word file; give --out FILE.docx")
+        }
         do {
             return try make()
         } catch {

@@ -30,9 +30,12 @@ enum PlanCommands {
         let directory = folder(arguments)
         let summary = try AdoptionCommands.saving(directory) {
             let planFolder = PlanFolder(at: directory)
-            let (decision, today, time, actor) = (arguments.value("decision"), Clock.today(), Clock.timestamp(), Actor.name(arguments))
+            let (decision, today, time, actor) = (
+                arguments.value("decision"), Clock.today(), Clock.timestamp(), Actor.name(arguments)
+            )
             if checkingYear {
-                return try planFolder.changePlan(decision: decision, today: today, time: time, actor: actor, checkingYear: change)
+                return try planFolder.changePlan(
+                    decision: decision, today: today, time: time, actor: actor, checkingYear: change)
             }
             return try planFolder.changePlan(decision: decision, today: today, time: time, actor: actor) { plan in
                 try change(&plan, YearState(events: []))
@@ -47,7 +50,8 @@ enum PlanCommands {
     static let initPlan = Command(
         spec: CommandSpec(
             path: ["plan", "init"], abstract: "Create a new, empty plan for a committee and year.",
-            discussion: "Writes DIR/plan.json with the standard signals (green, yellow, red) and an interim cut-off of 31 August.",
+            discussion:
+                "Writes DIR/plan.json with the standard signals (green, yellow, red) and an interim cut-off of 31 August.",
             options: [
                 planOption,
                 .option("committee", "NAME", help: "The committee (nämnd), e.g. Socialnämnden. Required."),
@@ -58,7 +62,9 @@ enum PlanCommands {
                 .option("interim-cutoff", "YYYY-MM-DD", help: "Last day of the interim report (default YYYY-08-31)."),
                 .option("assessment-level", "LEVEL", help: "control-point (default) or risk: what the summary counts."),
                 .option("report-layout", "LAYOUT", help: "reference (default) or areas: the appendix's table layout."),
-                .option("report-columns", "LIST", help: "Columns to add to the appendix: id, cadence, responsible (comma-separated; none)."),
+                .option(
+                    "report-columns", "LIST",
+                    help: "Columns to add to the appendix: id, cadence, responsible (comma-separated; none)."),
             ] + CarryOverCommand.options,
             examples: [
                 "stickprov plan init --plan Plans/socialnamnden-2024 --committee Socialnämnden --year 2024",
@@ -67,7 +73,9 @@ enum PlanCommands {
             ]),
         run: { arguments, console in
             let directory = arguments.value("plan") ?? "."
-            guard !PlanFile.exists(in: directory) else { throw PlanError.alreadyExists(path: PlanFile.path(in: directory)) }
+            guard !PlanFile.exists(in: directory) else {
+                throw PlanError.alreadyExists(path: PlanFile.path(in: directory))
+            }
             if let source = arguments.value("from") {
                 return try CarryOverCommand.run(arguments, console, from: source, into: directory)
             }
@@ -94,11 +102,15 @@ enum PlanCommands {
             plan.adoption = Adoption(date: try day(adopted, option: "adopted"), paragraph: plan.adoption?.paragraph)
         }
         if let paragraph = arguments.value("paragraph") {
-            guard var adoption = plan.adoption else { throw UsageError("--paragraph needs --adopted (the meeting date)") }
+            guard var adoption = plan.adoption else {
+                throw UsageError("--paragraph needs --adopted (the meeting date)")
+            }
             adoption.paragraph = paragraph
             plan.adoption = adoption
         }
-        if let cutoff = arguments.value("interim-cutoff") { plan.interimCutoff = try day(cutoff, option: "interim-cutoff") }
+        if let cutoff = arguments.value("interim-cutoff") {
+            plan.interimCutoff = try day(cutoff, option: "interim-cutoff")
+        }
         if let level = arguments.value("assessment-level") {
             plan.assessmentLevel = try token(level, option: "assessment-level")
         }
@@ -156,30 +168,65 @@ enum PlanCommands {
 
     static let controlOptions: [OptionSpec] = [
         .option("text", "TEXT", help: "What is checked (Vad kontrolleras?). Required."),
-        .option("method", "METHOD", help: "sample, case-review, measurement, survey or document-check (Swedish words work too); '' for none."),
-        .option("method-label", "TEXT", help: "The appendix's Metod text as the committee writes it, e.g. 'kontroll lön'; '' for none."),
-        .option("cadence", "CADENCE", help: "How often, as the committee writes it: monthly, 3 ggr/år, Tertialvis, Löpande, or dates 2023-02-15,2023-05-15."),
-        .option("follow-up", "WHEN", help: "Reported at: both (Del- och årsbokslut, default), interim or year-end, or the committee's words, e.g. 'Delår och årsbokslut'."),
+        .option(
+            "method", "METHOD",
+            help: "sample, case-review, measurement, survey or document-check (Swedish words work too); '' for none."),
+        .option(
+            "method-label", "TEXT",
+            help: "The appendix's Metod text as the committee writes it, e.g. 'kontroll lön'; '' for none."),
+        .option(
+            "cadence", "CADENCE",
+            help:
+                "How often, as the committee writes it: monthly, 3 ggr/år, Tertialvis, Löpande, or dates 2023-02-15,2023-05-15."
+        ),
+        .option(
+            "follow-up", "WHEN",
+            help:
+                "Reported at: both (Del- och årsbokslut, default), interim or year-end, or the committee's words, e.g. 'Delår och årsbokslut'."
+        ),
         .option("responsible", "ROLE", help: "Who follows it up (a role, not a name), e.g. Systemförvaltare."),
         .option("count", "N", help: "Sample rule: draw N items."),
         .option("percent", "P", help: "Sample rule: draw P % of the population (at most two decimals)."),
-        .option("stratum-rule", "'NAME=P%'", help: "Sample rule per stratum, e.g. 'LSS=25%' or 'Annat=3'.", repeatable: true),
+        .option(
+            "stratum-rule", "'NAME=P%'", help: "Sample rule per stratum, e.g. 'LSS=25%' or 'Annat=3'.", repeatable: true
+        ),
         .option("log-check-users", "N", help: "Sample rule for the monthly log check: N users and one week."),
         .option("key-column", "COLUMN", help: "Population column with the item key."),
         .option("stratum-column", "COLUMN", help: "Population column with the stratum."),
-        .option("carry", "COLUMN", help: "Population column to carry into sample lists; adds to those there.", repeatable: true),
-        .option("remark-kind", "TEXT", help: "A kind of remark reviewers choose from; adds to those there.", repeatable: true),
-        .option("item-noun", "'en X/Xar'", help: "What items are called in the appendix, e.g. 'en utredning/utredningar'."),
-        .option("officer-noun", "'en X/X'", help: "What officers are called, e.g. 'en socialsekreterare/socialsekreterare'."),
-        .option("personal-data-in-notes", "yes|no", help: "Whether reviewers' notes may hold a personnummer (default no)."),
+        .option(
+            "carry", "COLUMN", help: "Population column to carry into sample lists; adds to those there.",
+            repeatable: true),
+        .option(
+            "remark-kind", "TEXT", help: "A kind of remark reviewers choose from; adds to those there.",
+            repeatable: true),
+        .option(
+            "item-noun", "'en X/Xar'", help: "What items are called in the appendix, e.g. 'en utredning/utredningar'."),
+        .option(
+            "officer-noun", "'en X/X'", help: "What officers are called, e.g. 'en socialsekreterare/socialsekreterare'."
+        ),
+        .option(
+            "personal-data-in-notes", "yes|no", help: "Whether reviewers' notes may hold a personnummer (default no)."),
         .option("unit-column", "COLUMN", help: "Log check: the officer list's column with each officer's unit."),
         .option("manager-column", "COLUMN", help: "Log check: the officer list's column with each officer's manager."),
         .option("log-user-column", "COLUMN", help: "Log check: the access-log export's column with the user id."),
         .option("log-time-column", "COLUMN", help: "Log check: the access-log export's column with the event's time."),
-        .option("amount-column", "COLUMN", help: "Draw by amount (sha256-pps-v1): the population column with each item's amount in kronor; give --count."),
-        .option("certain-from", "KRONOR", help: "With --amount-column: take every item of this amount or more for certain, e.g. '100 000'."),
-        .option("criterion", "TEXT", help: "A criterion each sampled item is reviewed against (one worksheet column each); adds to those there.", repeatable: true),
-        .option("criteria", "LIST", help: "A built-in checklist to add: sosfs (SOSFS 2014:5: handläggningsåtgärder, kommunicering, underrättelse, motivering)."),
+        .option(
+            "amount-column", "COLUMN",
+            help:
+                "Draw by amount (sha256-pps-v1): the population column with each item's amount in kronor; give --count."
+        ),
+        .option(
+            "certain-from", "KRONOR",
+            help: "With --amount-column: take every item of this amount or more for certain, e.g. '100 000'."),
+        .option(
+            "criterion", "TEXT",
+            help: "A criterion each sampled item is reviewed against (one worksheet column each); adds to those there.",
+            repeatable: true),
+        .option(
+            "criteria", "LIST",
+            help:
+                "A built-in checklist to add: sosfs (SOSFS 2014:5: handläggningsåtgärder, kommunicering, underrättelse, motivering)."
+        ),
     ]
 
     static let addControl = Command(
@@ -208,18 +255,23 @@ enum PlanCommands {
     static func applyControlFields(_ arguments: ParsedArguments, to control: inout ControlPoint) throws {
         if let text = arguments.value("text") { control.text = text }
         if let method = arguments.value("method") {
-            control.method = method.trimmingASCIIWhitespace().isEmpty ? nil : try token(method, option: "method") as MethodKind
+            control.method =
+                method.trimmingASCIIWhitespace().isEmpty ? nil : try token(method, option: "method") as MethodKind
         }
         if let label = arguments.value("method-label") { control.setMethodLabel(label) }
         if let cadence = arguments.value("cadence") { control.setCadence(cadence) }
         if let followUp = arguments.value("follow-up"), !control.setFollowUp(followUp) {
-            throw UsageError("--follow-up '\(followUp)' names neither report; give both, interim or year-end, or words like 'Delår och årsbokslut'")
+            throw UsageError(
+                "--follow-up '\(followUp)' names neither report; give both, interim or year-end, or words like 'Delår och årsbokslut'"
+            )
         }
         if let responsible = arguments.value("responsible") { control.responsible = responsible }
         control.addRemarkKinds(arguments.values("remark-kind"))
         if let name = arguments.value("criteria") {
             guard let list = ControlPoint.builtInCriteria(named: name) else {
-                throw UsageError("--criteria '\(name)' is not a built-in checklist (known: sosfs); add criteria one by one with --criterion")
+                throw UsageError(
+                    "--criteria '\(name)' is not a built-in checklist (known: sosfs); add criteria one by one with --criterion"
+                )
             }
             control.addCriteria(list)
         }
@@ -227,7 +279,9 @@ enum PlanCommands {
         if let text = arguments.value("item-noun") { control.itemNoun = try noun(text, option: "item-noun") }
         if let text = arguments.value("officer-noun") { control.officerNoun = try noun(text, option: "officer-noun") }
         if let answer = arguments.value("personal-data-in-notes") {
-            guard ["yes", "ja", "no", "nej"].contains(answer) else { throw UsageError("--personal-data-in-notes takes yes or no") }
+            guard ["yes", "ja", "no", "nej"].contains(answer) else {
+                throw UsageError("--personal-data-in-notes takes yes or no")
+            }
             control.allowsPersonalDataInNotes = answer == "yes" || answer == "ja"
         }
         if let size = try sampleSize(arguments) {
@@ -236,12 +290,15 @@ enum PlanCommands {
             control.sampleRule = rule
         }
         let columnOptions = [
-            "key-column", "stratum-column", "carry", "unit-column", "manager-column", "log-user-column", "log-time-column",
+            "key-column", "stratum-column", "carry", "unit-column", "manager-column", "log-user-column",
+            "log-time-column",
             "amount-column", "certain-from",
         ]
         if columnOptions.contains(where: arguments.isGiven) {
             guard var rule = control.sampleRule else {
-                throw UsageError("--key-column, --stratum-column, --carry and the log-check columns belong to a sample rule; give --count, --percent, --stratum-rule or --log-check-users too")
+                throw UsageError(
+                    "--key-column, --stratum-column, --carry and the log-check columns belong to a sample rule; give --count, --percent, --stratum-rule or --log-check-users too"
+                )
             }
             if let key = arguments.value("key-column") { rule.keyColumn = key }
             if let stratum = arguments.value("stratum-column") { rule.stratumColumn = stratum }
@@ -266,7 +323,8 @@ enum PlanCommands {
 
     static func noun(_ text: String, option: String) throws -> Noun {
         guard let noun = Noun(text) else {
-            throw UsageError("--\(option) '\(text)' is not written like 'en utredning/utredningar' or 'ett ärende/ärenden'")
+            throw UsageError(
+                "--\(option) '\(text)' is not written like 'en utredning/utredningar' or 'ett ärende/ärenden'")
         }
         return noun
     }
@@ -282,12 +340,14 @@ enum PlanCommands {
         }
         let strata = arguments.values("stratum-rule")
         if !strata.isEmpty {
-            sizes.append(.strata(try strata.map { text in
-                guard let rule = StratumRule(text) else {
-                    throw UsageError("--stratum-rule '\(text)' is not NAME=P% or NAME=N")
-                }
-                return rule
-            }))
+            sizes.append(
+                .strata(
+                    try strata.map { text in
+                        guard let rule = StratumRule(text) else {
+                            throw UsageError("--stratum-rule '\(text)' is not NAME=P% or NAME=N")
+                        }
+                        return rule
+                    }))
         }
         if let users = try arguments.integer("log-check-users") { sizes.append(.logCheck(users: users)) }
         guard sizes.count <= 1 else {
@@ -355,7 +415,12 @@ enum PlanCommands {
                 guard !given.isEmpty else { throw UsageError("nothing to change; give the fields to set (see --help)") }
                 let clear = arguments.values("clear")
                 guard let id = arguments.arguments.first else {
-                    try only(given, allowed: ["committee", "year", "title", "adopted", "paragraph", "interim-cutoff", "assessment-level", "report-layout", "report-columns", "clear"], what: "the plan")
+                    try only(
+                        given,
+                        allowed: [
+                            "committee", "year", "title", "adopted", "paragraph", "interim-cutoff", "assessment-level",
+                            "report-layout", "report-columns", "clear",
+                        ], what: "the plan")
                     try only(Set(clear), allowed: ["adoption"], what: "the plan", verb: "--clear")
                     if clear.contains("adoption") { plan.adoption = nil }
                     try applyPlanFields(arguments, to: &plan)
@@ -372,9 +437,17 @@ enum PlanCommands {
                     try plan.updateRisk(riskID) { $0 = risk }
                     return "Changed risk \(risk.id)."
                 case .control(let controlID):
-                    let allowed = Set(controlOptions.map(\.name) + ["id", "clear", "remove-remark-kind", "remove-carry", "remove-criterion"])
+                    let allowed = Set(
+                        controlOptions.map(\.name) + [
+                            "id", "clear", "remove-remark-kind", "remove-carry", "remove-criterion",
+                        ])
                     try only(given, allowed: allowed, what: "a control point")
-                    try only(Set(clear), allowed: ["method", "method-label", "cadence", "follow-up-label", "responsible", "sample-rule", "remark-kinds", "carry", "item-noun", "officer-noun", "criteria"], what: "a control point", verb: "--clear")
+                    try only(
+                        Set(clear),
+                        allowed: [
+                            "method", "method-label", "cadence", "follow-up-label", "responsible", "sample-rule",
+                            "remark-kinds", "carry", "item-noun", "officer-noun", "criteria",
+                        ], what: "a control point", verb: "--clear")
                     guard var control = plan.control(controlID) else {
                         throw PlanError.unknownControl(controlID, known: plan.controlIDs)
                     }
@@ -418,7 +491,10 @@ extension PlanCommands {
         spec: CommandSpec(
             path: ["plan", "remove"], abstract: "Remove a risk or a control point from the plan.",
             arguments: [ArgumentSpec("ID", help: "The risk or control point.")],
-            options: [planOption, AdoptionCommands.decisionOption, .flag("with-controls", help: "Also remove a risk's control points.")],
+            options: [
+                planOption, AdoptionCommands.decisionOption,
+                .flag("with-controls", help: "Also remove a risk's control points."),
+            ],
             examples: ["stickprov plan remove K4", "stickprov plan remove R2 --with-controls"]),
         run: { arguments, console in
             try change(arguments, console) { plan in
@@ -441,18 +517,27 @@ extension PlanCommands {
             options: [
                 planOption,
                 .option("to", "N", help: "The new place, 1 = first."),
-                .option("risk", "RISK-ID", help: "For a control point: the area to move it to. Required for a control point."),
+                .option(
+                    "risk", "RISK-ID",
+                    help: "For a control point: the area to move it to. Required for a control point."),
             ],
-            examples: ["stickprov plan move K5 --to 1", "stickprov plan move K5 --risk R2 --to 2", "stickprov plan move R3 --to 1"]),
+            examples: [
+                "stickprov plan move K5 --to 1", "stickprov plan move K5 --risk R2 --to 2",
+                "stickprov plan move R3 --to 1",
+            ]),
         run: { arguments, console in
             try change(arguments, console) { plan in
                 let id = arguments.arguments[0]
                 let position = try arguments.integer("to")
                 let riskID = arguments.value("risk").map(RiskID.init(rawValue:))
-                guard position != nil || riskID != nil else { throw UsageError("say where: --to N, --risk RISK-ID or both") }
+                guard position != nil || riskID != nil else {
+                    throw UsageError("say where: --to N, --risk RISK-ID or both")
+                }
                 switch try plan.target(id) {
                 case .risk(let riskID):
-                    guard arguments.value("risk") == nil else { throw UsageError("--risk moves a control point; a risk moves with --to N") }
+                    guard arguments.value("risk") == nil else {
+                        throw UsageError("--risk moves a control point; a risk moves with --to N")
+                    }
                     try plan.move(id, to: position)
                     return "Moved risk \(riskID) to area \(plan.areaNumber(of: riskID) ?? 0)."
                 case .control(let controlID):
@@ -479,7 +564,8 @@ extension PlanCommands {
     static let validate = Command(
         spec: CommandSpec(
             path: ["plan", "validate"], abstract: "Check plan.json and list every problem.",
-            discussion: "Useful after editing plan.json by hand. Also checks that every assessment in the journal names a level of the signal scale. Exit status 0 when the plan is sound, 1 otherwise.",
+            discussion:
+                "Useful after editing plan.json by hand. Also checks that every assessment in the journal names a level of the signal scale. Exit status 0 when the plan is sound, 1 otherwise.",
             options: [planOption],
             examples: ["stickprov plan validate --plan Plans/socialnamnden-2023"]),
         run: { arguments, console in
@@ -490,7 +576,9 @@ extension PlanCommands {
             guard orphans.isEmpty else {
                 throw DataError(lines: orphans.map { "\(PlanFile.path(in: directory)): signals: \($0)" })
             }
-            console.line("\(PlanFile.path(in: directory)): ok (\(Plural.count(plan.risks.count, "risk")), \(Plural.count(plan.controlPoints.count, "control point")))")
+            console.line(
+                "\(PlanFile.path(in: directory)): ok (\(Plural.count(plan.risks.count, "risk")), \(Plural.count(plan.controlPoints.count, "control point")))"
+            )
         })
 
     // MARK: helpers

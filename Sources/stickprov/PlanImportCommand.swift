@@ -4,7 +4,8 @@ import StickprovKit
 extension PlanCommands {
     static let importPlan = Command(
         spec: CommandSpec(
-            path: ["plan", "import"], abstract: "Create a plan from a spreadsheet (.xlsx or CSV) in the committee's own columns.",
+            path: ["plan", "import"],
+            abstract: "Create a plan from a spreadsheet (.xlsx or CSV) in the committee's own columns.",
             discussion: """
                 The header is the first row with a column for what is checked (Vad kontrolleras? or
                 Kontrollmoment); a title row above it is skipped. Header names are compared without case,
@@ -30,7 +31,9 @@ extension PlanCommands {
         run: { arguments, console in
             let file = arguments.arguments[0]
             let directory = arguments.value("plan") ?? "."
-            guard !PlanFile.exists(in: directory) else { throw PlanError.alreadyExists(path: PlanFile.path(in: directory)) }
+            guard !PlanFile.exists(in: directory) else {
+                throw PlanError.alreadyExists(path: PlanFile.path(in: directory))
+            }
             let committee = try arguments.required("committee")
             guard let year = try arguments.integer("year") else { throw UsageError("missing --year") }
             let sheet = try readSheet(file)

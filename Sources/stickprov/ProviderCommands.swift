@@ -8,20 +8,29 @@ enum ProviderCommands {
     static let all: [Command] = [record, comment, importSheet, worksheet]
 
     /// Appends the provider records that change what stands and prints what was done.
-    static func append(_ arguments: ParsedArguments, _ console: Console, _ records: [ProviderRecord], source: String) throws {
-        try RecordCommands.append(arguments, console, { _, state in
-            ProviderFollowUps(state.providerRecords).changes(records).map(JournalPayload.provider)
-        }, summary: { written in
-            guard !written.isEmpty else { return "Nothing new from \(source): it is already recorded." }
-            let contracts = written.filter { if case .provider(.followUp) = $0.payload { true } else { false } }.count
-            let comments = written.count - contracts
-            var parts: [String] = []
-            if contracts > 0 { parts.append(contracts == 1 ? "1 contract follow-up" : "\(contracts) contract follow-ups") }
-            if comments > 0 { parts.append("the comment") }
-            let first = written[0].sequence, last = written[written.count - 1].sequence
-            let lines = first == last ? "line \(first)" : "lines \(first)–\(last)"
-            return "Recorded \(parts.joined(separator: " and ")) from \(source) (\(lines) of the journal)."
-        })
+    static func append(_ arguments: ParsedArguments, _ console: Console, _ records: [ProviderRecord], source: String)
+        throws
+    {
+        try RecordCommands.append(
+            arguments, console,
+            { _, state in
+                ProviderFollowUps(state.providerRecords).changes(records).map(JournalPayload.provider)
+            },
+            summary: { written in
+                guard !written.isEmpty else { return "Nothing new from \(source): it is already recorded." }
+                let contracts = written.filter { if case .provider(.followUp) = $0.payload { true } else { false } }
+                    .count
+                let comments = written.count - contracts
+                var parts: [String] = []
+                if contracts > 0 {
+                    parts.append(contracts == 1 ? "1 contract follow-up" : "\(contracts) contract follow-ups")
+                }
+                if comments > 0 { parts.append("the comment") }
+                let first = written[0].sequence
+                let last = written[written.count - 1].sequence
+                let lines = first == last ? "line \(first)" : "lines \(first)–\(last)"
+                return "Recorded \(parts.joined(separator: " and ")) from \(source) (\(lines) of the journal)."
+            })
     }
 
     static func checked<T>(_ body: () throws(ProviderError) -> T) throws -> T {
@@ -34,7 +43,8 @@ enum ProviderCommands {
 
     static let record = Command(
         spec: CommandSpec(
-            path: ["provider", "record"], abstract: "Record the year's follow-up of a contract with a private provider (Bilaga 2).",
+            path: ["provider", "record"],
+            abstract: "Record the year's follow-up of a contract with a private provider (Bilaga 2).",
             discussion: """
                 One row of Bilaga 2. Uppföljning av privata utförare: the contract (Berört avtal), what was
                 followed up, whether the provider in the main met the essential goals and requirements (ja or
@@ -46,7 +56,9 @@ enum ProviderCommands {
                 PlanCommands.planOption,
                 .option("contract", "TEXT", help: "Berört avtal, e.g. 'Hemtjänst, Omsorgshuset AB (LOV)'. Required."),
                 .option("followed-up", "TEXT", help: "Vad har följts upp? Required."),
-                .option("fulfilled", "ja|nej", help: "Har leverantören i huvudsak uppfyllt väsentliga mål och krav? Required."),
+                .option(
+                    "fulfilled", "ja|nej",
+                    help: "Har leverantören i huvudsak uppfyllt väsentliga mål och krav? Required."),
                 .option("shortcomings", "TEXT", help: "Om Nej, vilka brister har iakttagits? Required with nej."),
                 .option("impact", "TEXT", help: "Hur påverkar bristerna nämndens verksamhet?"),
                 .option("actions", "TEXT", help: "Vilka åtgärder har vidtagits?"),
@@ -75,7 +87,8 @@ enum ProviderCommands {
     static let comment = Command(
         spec: CommandSpec(
             path: ["provider", "comment"], abstract: "Record the comment on the year's follow-up of private providers.",
-            discussion: "The comment follows the table in Bilaga 2. A new comment replaces the earlier one (both stay in the journal).",
+            discussion:
+                "The comment follows the table in Bilaga 2. A new comment replaces the earlier one (both stay in the journal).",
             options: [
                 PlanCommands.planOption,
                 .option("text", "TEXT", help: "The comment."),
@@ -85,14 +98,17 @@ enum ProviderCommands {
             examples: ["stickprov provider comment --text-file bilaga2-kommentar.txt"]),
         run: { arguments, console in
             let text = try RecordCommands.text(arguments, "text")
-            guard arguments.isGiven("text") || arguments.isGiven("text-file") else { throw UsageError("missing --text or --text-file") }
+            guard arguments.isGiven("text") || arguments.isGiven("text-file") else {
+                throw UsageError("missing --text or --text-file")
+            }
             let record = try checked { () throws(ProviderError) in try ProviderRecord.comment(checking: text) }
             try append(arguments, console, [record], source: "the command line")
         })
 
     static let importSheet = Command(
         spec: CommandSpec(
-            path: ["provider", "import"], abstract: "Record private-provider follow-ups from a sheet with Bilaga 2's columns.",
+            path: ["provider", "import"],
+            abstract: "Record private-provider follow-ups from a sheet with Bilaga 2's columns.",
             discussion: """
                 Reads an Excel workbook (.xlsx) or a CSV (as Excel saves it: ';' or ',', UTF-8 or Windows-1252) with the columns Berört avtal,
                 Vad har följts upp?, Har leverantören i huvudsak uppfyllt väsentliga mål och krav? (Ja/Nej) and
@@ -129,8 +145,13 @@ enum ProviderCommands {
                 Bilaga 2 and one row per contract already recorded this year, so the sheet can be filled in or
                 corrected and read back with 'provider import' (rows that are unchanged add nothing).
                 """,
-            options: [PlanCommands.planOption, .option("out", "FILE", help: "The sheet to write: .xlsx or .csv. Required.")],
-            examples: ["stickprov provider worksheet --out bilaga2-2023.xlsx", "stickprov provider worksheet --out bilaga2-2023.csv"]),
+            options: [
+                PlanCommands.planOption, .option("out", "FILE", help: "The sheet to write: .xlsx or .csv. Required."),
+            ],
+            examples: [
+                "stickprov provider worksheet --out bilaga2-2023.xlsx",
+                "stickprov provider worksheet --out bilaga2-2023.csv",
+            ]),
         run: { arguments, console in
             let out = try arguments.required("out")
             let fileExtension = (out as NSString).pathExtension.lowercased()
@@ -147,12 +168,15 @@ enum ProviderCommands {
                 bytes = ProviderWorksheet.sheet(followUps)
             } else {
                 do throws(ZipError) {
-                    bytes = try ProviderWorksheet.workbook(followUps, fileName: (out as NSString).lastPathComponent).xlsx()
+                    bytes = try ProviderWorksheet.workbook(followUps, fileName: (out as NSString).lastPathComponent)
+                        .xlsx()
                 } catch {
                     throw DataError("\(out): \(error.message)")
                 }
             }
             try AtomicFile.write(bytes, to: out)
-            console.line("Wrote \(out): Bilaga 2's columns and \(followUps.contracts.count == 1 ? "1 recorded contract" : "\(followUps.contracts.count) recorded contracts").")
+            console.line(
+                "Wrote \(out): Bilaga 2's columns and \(followUps.contracts.count == 1 ? "1 recorded contract" : "\(followUps.contracts.count) recorded contracts")."
+            )
         })
 }

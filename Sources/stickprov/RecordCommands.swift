@@ -15,7 +15,8 @@ enum RecordCommands {
         let folder = PlanFolder(at: PlanCommands.folder(arguments))
         let written = try journalCall(folder.journal) {
             if let draws {
-                return try folder.transact(time: Clock.timestamp(), actor: Actor.name(arguments), concerning: draws, events)
+                return try folder.transact(
+                    time: Clock.timestamp(), actor: Actor.name(arguments), concerning: draws, events)
             }
             return try folder.transact(time: Clock.timestamp(), actor: Actor.name(arguments), events)
         }
@@ -60,11 +61,21 @@ enum RecordCommands {
                 .option("remark", "KIND", help: "Reviewed with a remark of this kind (at most 200 characters)."),
                 .option("not-reviewed", "REASON", help: "Could not be reviewed, and why (at most 10,000 characters)."),
                 .option("note", "TEXT", help: "A comment (no personal data; at most 10,000 characters)."),
-                .option("criterion", "NAME=RESULT", help: "A criterion's result: uppfyllt, anmärkning, ej tillämpligt or 'ej granskad: reason'; NAME may be the criterion's number.", repeatable: true),
+                .option(
+                    "criterion", "NAME=RESULT",
+                    help:
+                        "A criterion's result: uppfyllt, anmärkning, ej tillämpligt or 'ej granskad: reason'; NAME may be the criterion's number.",
+                    repeatable: true),
                 .option("control", "CONTROL-ID", help: "A shared draw: the control point the result is for."),
-                .option("correct-amount", "KRONOR", help: "Drawn by amount: the correct amount; the record keeps booked minus correct."),
+                .option(
+                    "correct-amount", "KRONOR",
+                    help: "Drawn by amount: the correct amount; the record keeps booked minus correct."),
                 .option("reviewer", "NAME", help: "Who reviewed, if not who records (at most 200 characters)."),
-                .option("date", "YYYY-MM-DD", help: "When it was reviewed, from 1 January of the plan's year to 31 January of the next (default: today; required when today is outside the plan's year)."),
+                .option(
+                    "date", "YYYY-MM-DD",
+                    help:
+                        "When it was reviewed, from 1 January of the plan's year to 31 January of the next (default: today; required when today is outside the plan's year)."
+                ),
                 .option("worksheet", "FILE", help: "Import a filled-in worksheet instead."),
                 byOption,
             ],
@@ -80,30 +91,39 @@ enum RecordCommands {
             ]),
         run: { arguments, console in
             if let sheet = arguments.value("worksheet") {
-                guard arguments.arguments.isEmpty else { throw UsageError("give either --worksheet FILE or DRAW-ID ITEM-KEY") }
+                guard arguments.arguments.isEmpty else {
+                    throw UsageError("give either --worksheet FILE or DRAW-ID ITEM-KEY")
+                }
                 let read = try readWorksheet(sheet)
                 var filledRows = 0
-                try append(arguments, console, { plan, state in
-                    do {
-                        let reading = try WorksheetImport.read(read, plan: plan, state: state)
-                        for notice in reading.notices { console.note("\(sheet): note: \(notice)") }
-                        filledRows = reading.filledRows
-                        return reading.events
-                    } catch let error as RecordError {
-                        throw DataError(lines: lines(for: error, in: sheet, table: read.table))
-                    }
-                }, summary: { written in
-                    filledRows == 0
-                        ? "\(sheet): nothing to record: no row has a result (Resultat) filled in"
-                        : summarise(written, source: sheet)
-                })
+                try append(
+                    arguments, console,
+                    { plan, state in
+                        do {
+                            let reading = try WorksheetImport.read(read, plan: plan, state: state)
+                            for notice in reading.notices { console.note("\(sheet): note: \(notice)") }
+                            filledRows = reading.filledRows
+                            return reading.events
+                        } catch let error as RecordError {
+                            throw DataError(lines: lines(for: error, in: sheet, table: read.table))
+                        }
+                    },
+                    summary: { written in
+                        filledRows == 0
+                            ? "\(sheet): nothing to record: no row has a result (Resultat) filled in"
+                            : summarise(written, source: sheet)
+                    })
                 return
             }
-            guard arguments.arguments.count == 2 else { throw UsageError("give DRAW-ID ITEM-KEY and a result, or --worksheet FILE") }
+            guard arguments.arguments.count == 2 else {
+                throw UsageError("give DRAW-ID ITEM-KEY and a result, or --worksheet FILE")
+            }
             let results = [arguments.has("ok"), arguments.isGiven("remark"), arguments.isGiven("not-reviewed")]
             let criteria = try arguments.values("criterion").map { text in
                 guard let result = CriterionResult(assignment: text) else {
-                    throw UsageError("--criterion '\(text)' is not NAME=RESULT (uppfyllt, anmärkning, ej tillämpligt or 'ej granskad: reason')")
+                    throw UsageError(
+                        "--criterion '\(text)' is not NAME=RESULT (uppfyllt, anmärkning, ej tillämpligt or 'ej granskad: reason')"
+                    )
                 }
                 return result
             }
@@ -111,14 +131,17 @@ enum RecordCommands {
             guard results.filter({ $0 }).count == 1 || (!resultGiven && !criteria.isEmpty) else {
                 throw UsageError("give one of --ok, --remark KIND, --not-reviewed REASON")
             }
-            let result: ReviewResult = arguments.has("ok") || !resultGiven ? .ok : arguments.isGiven("remark") ? .remark : .notReviewed
-            let note = arguments.value("not-reviewed").map { reason in
-                arguments.value("note").map { "\(reason). \($0)" } ?? reason
-            } ?? arguments.value("note")
+            let result: ReviewResult =
+                arguments.has("ok") || !resultGiven ? .ok : arguments.isGiven("remark") ? .remark : .notReviewed
+            let note =
+                arguments.value("not-reviewed").map { reason in
+                    arguments.value("note").map { "\(reason). \($0)" } ?? reason
+                } ?? arguments.value("note")
             let date = try arguments.value("date").map { try PlanCommands.day($0, option: "date") }
             var proposed = OutcomeRecord(
                 draw: DrawID(rawValue: arguments.arguments[0]), key: arguments.arguments[1], result: result,
-                remarkKind: arguments.value("remark"), note: note, reviewer: arguments.value("reviewer"), reviewedOn: date)
+                remarkKind: arguments.value("remark"), note: note, reviewer: arguments.value("reviewer"),
+                reviewedOn: date)
             if !criteria.isEmpty { proposed.criteria = criteria }
             proposed.control = arguments.value("control").map { ControlID(rawValue: $0) }
             let correctAmount = try arguments.value("correct-amount").map { text in
@@ -127,24 +150,30 @@ enum RecordCommands {
                 }
                 return amount
             }
-            try append(arguments, console, concerning: [proposed.draw], { plan, state in
-                if let correctAmount, let draw = state.draw(proposed.draw) {
-                    proposed.misstatement = try AmountFindings.misstatement(
-                        correct: correctAmount, key: proposed.key, in: draw)
-                }
-                proposed = try Recording.applyingCriteria(proposed, resultGiven: resultGiven, plan: plan, state: state)
-                // What is wrong with the result itself comes first; then the day, which may have to be given.
-                _ = try Recording.outcome(proposed, plan: plan, state: state)
-                proposed.reviewedOn = try Recording.reviewDay(given: date, today: Clock.today(), planYear: plan.year)
-                return try Recording.outcome(proposed, plan: plan, state: state).map { [$0] } ?? []
-            }, summary: { written in summarise(written, source: nil) })
+            try append(
+                arguments, console, concerning: [proposed.draw],
+                { plan, state in
+                    if let correctAmount, let draw = state.draw(proposed.draw) {
+                        proposed.misstatement = try AmountFindings.misstatement(
+                            correct: correctAmount, key: proposed.key, in: draw)
+                    }
+                    proposed = try Recording.applyingCriteria(
+                        proposed, resultGiven: resultGiven, plan: plan, state: state)
+                    // What is wrong with the result itself comes first; then the day, which may have to be given.
+                    _ = try Recording.outcome(proposed, plan: plan, state: state)
+                    proposed.reviewedOn = try Recording.reviewDay(
+                        given: date, today: Clock.today(), planYear: plan.year)
+                    return try Recording.outcome(proposed, plan: plan, state: state).map { [$0] } ?? []
+                }, summary: { written in summarise(written, source: nil) })
         })
 
     /// A worksheet's problems as `file:line: message`, or `file:Urval!C12: message` for a workbook.
     static func lines(for error: RecordError, in file: String, table: CSVTable? = nil) -> [String] {
         if case .rows(let problems) = error {
             return problems.map { problem in
-                guard Worksheet.isWorkbook(file), let table else { return "\(file):\(problem.line): \(problem.error.message)" }
+                guard Worksheet.isWorkbook(file), let table else {
+                    return "\(file):\(problem.line): \(problem.error.message)"
+                }
                 let cell = Worksheet.cellReference(for: problem, in: table, sheet: "Urval")
                 return "\(file):\(cell): \(problem.error.message)"
             }
@@ -168,17 +197,21 @@ enum RecordCommands {
             return source.map { "\($0): nothing new to record (every filled-in row is already recorded)" }
                 ?? "Already recorded with this result; nothing changed."
         }
-        let corrections = written.filter { if case .correction = $0.payload { return true } else { return false } }.count
+        let corrections = written.filter { if case .correction = $0.payload { return true } else { return false } }
+            .count
         if source == nil, let event = written.first {
             switch event.payload {
             case .outcome(let record):
-                return "Recorded \(record.draw) \(record.key)\(point(record)): \(record.result.swedish)\(record.isSpare ? " (spare)" : "")."
+                return
+                    "Recorded \(record.draw) \(record.key)\(point(record)): \(record.result.swedish)\(record.isSpare ? " (spare)" : "")."
             case .correction(let record):
-                return "Recorded \(record.draw) \(record.key)\(point(record)): \(record.result.swedish) — a correction superseding line \(record.supersedes ?? 0)."
+                return
+                    "Recorded \(record.draw) \(record.key)\(point(record)): \(record.result.swedish) — a correction superseding line \(record.supersedes ?? 0)."
             default: break
             }
         }
-        return "\(source ?? "Recorded"): recorded \(written.count) results (\(written.count - corrections) new, \(corrections) corrections), lines \(written[0].sequence)–\(written[written.count - 1].sequence)."
+        return
+            "\(source ?? "Recorded"): recorded \(written.count) results (\(written.count - corrections) new, \(corrections) corrections), lines \(written[0].sequence)–\(written[written.count - 1].sequence)."
     }
 
     /// " for K14" for a result of a shared draw's control point.
@@ -195,9 +228,16 @@ enum RecordCommands {
                 .option("value", "N", help: "The value, e.g. 48 or 37,5. Required."),
                 .option("unit", "UNIT", help: "The unit: %, st, dagar … (at most 200 characters). Required."),
                 .option("target", "N", help: "The target value."),
-                .option("date", "YYYY-MM-DD", help: "The day the value holds for, from 1 January of the year before the plan's (a starting value) to 31 January of the year after. Required."),
-                .option("note", "TEXT", help: "A comment (no personal data; at most 10,000 characters); the appendix prints it."),
-                .option("of", "N", help: "For a count, what it is a count of: --value 324 --of 1422 --of-what inbjudna."),
+                .option(
+                    "date", "YYYY-MM-DD",
+                    help:
+                        "The day the value holds for, from 1 January of the year before the plan's (a starting value) to 31 January of the year after. Required."
+                ),
+                .option(
+                    "note", "TEXT",
+                    help: "A comment (no personal data; at most 10,000 characters); the appendix prints it."),
+                .option(
+                    "of", "N", help: "For a count, what it is a count of: --value 324 --of 1422 --of-what inbjudna."),
                 .option("of-what", "TEXT", help: "What --of counts, e.g. inbjudna."),
                 byOption,
             ],
@@ -213,18 +253,31 @@ enum RecordCommands {
             let unit = try arguments.required("unit")
             let date = try PlanCommands.day(try arguments.required("date"), option: "date")
             let of = try arguments.value("of").map { try measure($0, option: "of") }
-            if arguments.isGiven("of-what") && of == nil { throw UsageError("--of-what needs --of, the number it names") }
-            try append(arguments, console, { plan, _ in
-                guard plan.control(controlID) != nil else { throw PlanError.unknownControl(controlID, known: plan.controlIDs) }
-                let record = MeasurementRecord(
-                    control: controlID, value: value, unit: unit, target: target, date: date, note: arguments.value("note"),
-                    of: of, ofWhat: arguments.value("of-what"))
-                return [try Recording.measurement(record, plan: plan)]
-            }, summary: { _ in "Recorded \(controlID): \(value.swedish) \(unit)" + (of.map { " of \($0.swedish)" } ?? "") + " per \(date)" + (target.map { " (target \($0.swedish) \(unit))" } ?? "") + "." })
+            if arguments.isGiven("of-what") && of == nil {
+                throw UsageError("--of-what needs --of, the number it names")
+            }
+            try append(
+                arguments, console,
+                { plan, _ in
+                    guard plan.control(controlID) != nil else {
+                        throw PlanError.unknownControl(controlID, known: plan.controlIDs)
+                    }
+                    let record = MeasurementRecord(
+                        control: controlID, value: value, unit: unit, target: target, date: date,
+                        note: arguments.value("note"),
+                        of: of, ofWhat: arguments.value("of-what"))
+                    return [try Recording.measurement(record, plan: plan)]
+                },
+                summary: { _ in
+                    "Recorded \(controlID): \(value.swedish) \(unit)" + (of.map { " of \($0.swedish)" } ?? "")
+                        + " per \(date)" + (target.map { " (target \($0.swedish) \(unit))" } ?? "") + "."
+                })
         })
 
     static func measure(_ text: String, option: String) throws -> Measure {
-        guard let value = Measure(text) else { throw UsageError("--\(option) '\(text)' is not a number (e.g. 48 or 37,5)") }
+        guard let value = Measure(text) else {
+            throw UsageError("--\(option) '\(text)' is not a number (e.g. 48 or 37,5)")
+        }
         return value
     }
 
@@ -243,7 +296,11 @@ enum RecordCommands {
             options: [
                 PlanCommands.planOption,
                 .option("point", "POINT", help: "delår or årsbokslut (interim, year-end). Required."),
-                .option("signal", "SIGNAL", help: "A level of the plan's scale by its id, name or label: green/grön, yellow/gul, red/röd, or the committee's own words. Required."),
+                .option(
+                    "signal", "SIGNAL",
+                    help:
+                        "A level of the plan's scale by its id, name or label: green/grön, yellow/gul, red/röd, or the committee's own words. Required."
+                ),
                 .option("result", "TEXT", help: "The result text."),
                 .option("result-file", "FILE", help: "Read the result text from a file."),
                 .option("actions", "TEXT", help: "The actions text."),
@@ -260,18 +317,22 @@ enum RecordCommands {
             let signal = try arguments.required("signal")
             let result = try text(arguments, "result")
             let actions = try text(arguments, "actions")
-            try append(arguments, console, { plan, _ in
-                let target: AssessmentTarget
-                switch try plan.target(id) {
-                case .risk(let risk): target = .risk(risk)
-                case .control(let control): target = .control(control)
-                }
-                let record = AssessmentRecord(target: target, point: point, signal: signal, result: result, actions: actions)
-                return [try Recording.assessment(record, plan: plan)]
-            }, summary: { written in
-                guard case .assessment(let record) = written.first?.payload else { return "" }
-                return "Assessed \(id) at \(point.swedish): \(record.signal)."
-            })
+            try append(
+                arguments, console,
+                { plan, _ in
+                    let target: AssessmentTarget
+                    switch try plan.target(id) {
+                    case .risk(let risk): target = .risk(risk)
+                    case .control(let control): target = .control(control)
+                    }
+                    let record = AssessmentRecord(
+                        target: target, point: point, signal: signal, result: result, actions: actions)
+                    return [try Recording.assessment(record, plan: plan)]
+                },
+                summary: { written in
+                    guard case .assessment(let record) = written.first?.payload else { return "" }
+                    return "Assessed \(id) at \(point.swedish): \(record.signal)."
+                })
         })
 
     /// A text option, or the contents of its `-file` twin.

@@ -6,7 +6,8 @@ import StickprovKit
 enum ReportCommand {
     static let command = Command(
         spec: CommandSpec(
-            path: ["report"], abstract: "Generate Bilaga 1. Uppföljning av internkontroll (Markdown, HTML, Word or CSV).",
+            path: ["report"],
+            abstract: "Generate Bilaga 1. Uppföljning av internkontroll (Markdown, HTML, Word or CSV).",
             discussion: """
                 Writes the appendix for a report point: the title, the summary sentence, the signal legend and
                 the table (Identifierad risk · Vad kontrolleras? · Frekvens uppföljning · Metod · Bedömning ·
@@ -19,12 +20,17 @@ enum ReportCommand {
             options: [
                 PlanCommands.planOption,
                 .option("point", "POINT", help: "delår or årsbokslut (interim, year-end). Default: årsbokslut."),
-                .option("format", "FORMAT", help: "md (default), html, docx (Word; needs --out) or csv. Default from --out's extension. Also for --appendix 2 and --risk-matrix."),
+                .option(
+                    "format", "FORMAT",
+                    help:
+                        "md (default), html, docx (Word; needs --out) or csv. Default from --out's extension. Also for --appendix 2 and --risk-matrix."
+                ),
                 .option("out", "FILE", help: "Write to FILE (atomically) instead of standard output."),
                 .flag("summary", help: "Print only the summary sentence."),
                 .option("legend", "LEVELS", help: "all (default): every signal level; used: only the levels assessed."),
                 .flag("table-only", help: "Only the title and the table: no committee line, summary or legend."),
-                .option("appendix", "N", help: "1 (default): Bilaga 1; 2: Bilaga 2, the follow-up of private providers."),
+                .option(
+                    "appendix", "N", help: "1 (default): Bilaga 1; 2: Bilaga 2, the follow-up of private providers."),
                 .flag("risk-matrix", help: "The risk analysis instead: the 4×4 matrix and what became of each risk."),
             ],
             examples: [
@@ -40,13 +46,16 @@ enum ReportCommand {
         run: run)
 
     static func run(_ arguments: ParsedArguments, _ console: Console) throws {
-        let point: ReportPoint = try arguments.value("point").map { try PlanCommands.token($0, option: "point") } ?? .yearEnd
+        let point: ReportPoint =
+            try arguments.value("point").map { try PlanCommands.token($0, option: "point") } ?? .yearEnd
         let format = arguments.value("format") ?? (arguments.value("out").map(Self.formatFromExtension) ?? "md")
         guard ["md", "markdown", "html", "docx", "csv"].contains(format) else {
             throw UsageError("--format '\(format)' is not md, html, docx or csv")
         }
         if format == "docx" {
-            guard arguments.isGiven("out") else { throw UsageError("--format docx writes a Word file; give --out FILE.docx") }
+            guard arguments.isGiven("out") else {
+                throw UsageError("--format docx writes a Word file; give --out FILE.docx")
+            }
         }
         if arguments.has("summary") && (arguments.isGiven("format") || arguments.isGiven("out")) {
             throw UsageError("--summary prints one sentence; it takes no --format or --out")

@@ -48,13 +48,15 @@ enum RiskCommands {
                 guard plan.risk(id) != nil else { throw PlanError.unknownRisk(id, known: plan.riskIDs) }
                 try plan.updateRisk(id) { $0.handling = handling }
                 guard let handling else { return "Cleared the handling of risk \(id)." }
-                return "Risk \(id) is handled \(handling.kind == .controlPoints ? "by its control points" : handling.kind == .goal ? "as a goal of the committee" : "elsewhere")."
+                return
+                    "Risk \(id) is handled \(handling.kind == .controlPoints ? "by its control points" : handling.kind == .goal ? "as a goal of the committee" : "elsewhere")."
             }
         })
 
     static let importRisks = Command(
         spec: CommandSpec(
-            path: ["plan", "import-risks"], abstract: "Read the risk analysis (scores and handling) from a sheet into the plan.",
+            path: ["plan", "import-risks"],
+            abstract: "Read the risk analysis (scores and handling) from a sheet into the plan.",
             discussion: """
                 Reads an Excel workbook (.xlsx) or a CSV (as Excel saves it) whose header row (one of the first ten) has a column Identifierad
                 risk (or Risk, Risker) and optionally Sannolikhet and Konsekvens (1–4), Hantering (kontrollpunkt,
@@ -73,13 +75,18 @@ enum RiskCommands {
                 do throws(RiskAnalysisImport.Failure) {
                     summary = try RiskAnalysisImport.apply(sheet, to: &plan)
                 } catch {
-                    throw DataError(lines: error.messages.map { message in
-                        message.line.map { "\(file):\($0): \(message.text)" } ?? "\(file): \(message.text)"
-                    })
+                    throw DataError(
+                        lines: error.messages.map { message in
+                            message.line.map { "\(file):\($0): \(message.text)" } ?? "\(file): \(message.text)"
+                        })
                 }
                 var parts: [String] = []
-                if !summary.added.isEmpty { parts.append("added \(summary.added.map(\.rawValue).joined(separator: ", "))") }
-                if !summary.updated.isEmpty { parts.append("updated \(summary.updated.map(\.rawValue).joined(separator: ", "))") }
+                if !summary.added.isEmpty {
+                    parts.append("added \(summary.added.map(\.rawValue).joined(separator: ", "))")
+                }
+                if !summary.updated.isEmpty {
+                    parts.append("updated \(summary.updated.map(\.rawValue).joined(separator: ", "))")
+                }
                 return "Risk analysis from \(file): \(parts.isEmpty ? "no risks" : parts.joined(separator: "; "))."
             }
         })

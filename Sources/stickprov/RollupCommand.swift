@@ -31,16 +31,21 @@ enum RollupCommand {
 
     static func run(_ arguments: ParsedArguments, _ console: Console) throws {
         guard !arguments.arguments.isEmpty else { throw UsageError("give the plan folders, e.g. Plans/*") }
-        let point: ReportPoint = try arguments.value("point").map { try PlanCommands.token($0, option: "point") } ?? .yearEnd
-        let format = arguments.value("format") ?? (arguments.value("out").map(ReportCommand.formatFromExtension) ?? "md")
+        let point: ReportPoint =
+            try arguments.value("point").map { try PlanCommands.token($0, option: "point") } ?? .yearEnd
+        let format =
+            arguments.value("format") ?? (arguments.value("out").map(ReportCommand.formatFromExtension) ?? "md")
         guard ["md", "markdown", "html", "csv", "docx"].contains(format) else {
             throw UsageError("--format '\(format)' is not md, html, csv or docx")
         }
-        if format == "docx" && !arguments.isGiven("out") { throw UsageError("--format docx writes a Word file; give --out FILE.docx") }
+        if format == "docx" && !arguments.isGiven("out") {
+            throw UsageError("--format docx writes a Word file; give --out FILE.docx")
+        }
         // A folder given twice (Plans/* plus one named again) would be counted twice.
         var seen: Set<String> = []
         var folders: [String] = []
-        for folder in arguments.arguments where seen.insert(URL(fileURLWithPath: folder).standardizedFileURL.path).inserted {
+        for folder in arguments.arguments
+        where seen.insert(URL(fileURLWithPath: folder).standardizedFileURL.path).inserted {
             folders.append(folder)
         }
         let rollup = Rollup.build(folders.map(RollupSource.read), point: point)
@@ -59,9 +64,10 @@ enum RollupCommand {
         }
         let failures = rollup.failures
         guard failures.isEmpty else {
-            throw DataError(lines: failures.flatMap(\.messages) + [
-                "\(failures.count == 1 ? "1 plan" : "\(failures.count) plans") could not be read; named in the document, not counted"
-            ])
+            throw DataError(
+                lines: failures.flatMap(\.messages) + [
+                    "\(failures.count == 1 ? "1 plan" : "\(failures.count) plans") could not be read; named in the document, not counted"
+                ])
         }
     }
 }

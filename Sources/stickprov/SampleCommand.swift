@@ -20,7 +20,9 @@ enum SampleCommand {
                 the sample the K items with the smallest priorities. Items of --certain-from or more
                 are printed first as certain<TAB>key (largest first); tau goes to standard error.
                 """,
-            arguments: [ArgumentSpec("FILE", help: "The population: a CSV export with a header row.", isOptional: true)],
+            arguments: [
+                ArgumentSpec("FILE", help: "The population: a CSV export with a header row.", isOptional: true)
+            ],
             options: [
                 .option("key", "COLUMN", help: "The column holding each item's key. Required (except with --week)."),
                 .option("seed", "SEED", help: "The draw's seed, exactly as recorded. Required."),

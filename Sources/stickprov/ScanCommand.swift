@@ -13,7 +13,9 @@ enum ScanCommand {
                 full-width or other digits, invisible characters between the digits (the text is NFKC-normalised). Exit status 0 when nothing is found, 1 when something is (or a file cannot be read).
                 """,
             arguments: [ArgumentSpec("FILE", help: "Files to scan (HTML, Markdown, CSV, text).", isVariadic: true)],
-            examples: ["stickprov scan bilaga1-2023.html", "stickprov scan Plans/socialnamnden-2023/journal.jsonl urval-*.csv"]),
+            examples: [
+                "stickprov scan bilaga1-2023.html", "stickprov scan Plans/socialnamnden-2023/journal.jsonl urval-*.csv",
+            ]),
         run: { arguments, console in
             var found: [String] = []
             for path in arguments.arguments {

@@ -19,7 +19,8 @@ enum SizeCommand {
                 .option("expected", "E", help: "Attribute sample: deviations you expect to find (default 0)."),
                 .option("confidence", "P%", help: "Confidence (default 95%)."),
                 .option("population-amount", "KRONOR", help: "Amount sample: the population's total in kronor."),
-                .option("tolerable-misstatement", "KRONOR", help: "Amount sample: the largest total error you can accept."),
+                .option(
+                    "tolerable-misstatement", "KRONOR", help: "Amount sample: the largest total error you can accept."),
             ],
             examples: [
                 "stickprov size --tolerable-rate 5%",
@@ -30,11 +31,15 @@ enum SizeCommand {
 
     static func run(_ arguments: ParsedArguments, _ console: Console) throws {
         let confidence = try share(arguments.value("confidence") ?? "95", option: "--confidence")
-        guard confidence >= 0.5, confidence < 1 else { throw UsageError("--confidence must be at least 50% and below 100%") }
+        guard confidence >= 0.5, confidence < 1 else {
+            throw UsageError("--confidence must be at least 50% and below 100%")
+        }
         let confidenceText = SwedishNumber.decimal(confidence * 100, decimals: 2)
         if let rateText = arguments.value("tolerable-rate") {
             guard !arguments.isGiven("population-amount"), !arguments.isGiven("tolerable-misstatement") else {
-                throw UsageError("give --tolerable-rate (attribute) or --population-amount with --tolerable-misstatement (amount), not both")
+                throw UsageError(
+                    "give --tolerable-rate (attribute) or --population-amount with --tolerable-misstatement (amount), not both"
+                )
             }
             let rate = try share(rateText, option: "--tolerable-rate")
             guard rate > 0, rate < 1 else { throw UsageError("--tolerable-rate must be above 0% and below 100%") }
@@ -44,22 +49,29 @@ enum SizeCommand {
                 let size = SampleSizePlanning.attribute(
                     tolerableRate: rate, expectedDeviations: expected, confidence: confidence)
             else {
-                throw UsageError("no sample up to \(SampleSizePlanning.largestAttributeSample) items reaches a \(rateText) tolerable rate with \(expected) deviations expected")
+                throw UsageError(
+                    "no sample up to \(SampleSizePlanning.largestAttributeSample) items reaches a \(rateText) tolerable rate with \(expected) deviations expected"
+                )
             }
             let rateShown = SwedishNumber.decimal(rate * 100, decimals: 2)
             console.line("\(size)")
             console.line(
-                "If you review \(Plural.count(size, "item")) drawn at random and find \(expected == 0 ? "no deviation" : "at most \(Plural.count(expected, "deviation"))"), you can say with \(confidenceText) % confidence that the deviation rate in the population is at most \(rateShown) %.")
+                "If you review \(Plural.count(size, "item")) drawn at random and find \(expected == 0 ? "no deviation" : "at most \(Plural.count(expected, "deviation"))"), you can say with \(confidenceText) % confidence that the deviation rate in the population is at most \(rateShown) %."
+            )
             return
         }
-        guard let totalText = arguments.value("population-amount"), let tolerableText = arguments.value("tolerable-misstatement")
+        guard let totalText = arguments.value("population-amount"),
+            let tolerableText = arguments.value("tolerable-misstatement")
         else {
-            throw UsageError("give --tolerable-rate P%, or --population-amount KRONOR with --tolerable-misstatement KRONOR")
+            throw UsageError(
+                "give --tolerable-rate P%, or --population-amount KRONOR with --tolerable-misstatement KRONOR")
         }
         let total = try kronor(totalText, option: "--population-amount")
         let tolerable = try kronor(tolerableText, option: "--tolerable-misstatement")
         guard tolerable < total else {
-            throw UsageError("--tolerable-misstatement (\(tolerable.kronorText) kr) is not below the population amount (\(total.kronorText) kr): any error would be tolerable, so no sample is needed")
+            throw UsageError(
+                "--tolerable-misstatement (\(tolerable.kronorText) kr) is not below the population amount (\(total.kronorText) kr): any error would be tolerable, so no sample is needed"
+            )
         }
         guard
             let size = SampleSizePlanning.amount(
@@ -67,7 +79,8 @@ enum SizeCommand {
         else { throw UsageError("--tolerable-misstatement is too small for a sample of this population") }
         console.line("\(size)")
         console.line(
-            "If you review \(Plural.count(size, "item")) drawn by amount (--amount) and find no misstatement, you can say with \(confidenceText) % confidence that the \(total.kronorText) kr are misstated by at most \(tolerable.kronorText) kr.")
+            "If you review \(Plural.count(size, "item")) drawn by amount (--amount) and find no misstatement, you can say with \(confidenceText) % confidence that the \(total.kronorText) kr are misstated by at most \(tolerable.kronorText) kr."
+        )
     }
 
     /// A percentage such as `5%`, `2,5 %` or `95` as a share 0–1.

@@ -5,8 +5,13 @@ import StickprovKit
 /// Dispatches a command line to its command and turns errors into messages and exit codes.
 enum StickprovCLI {
     static let commands: [Command] =
-        PlanCommands.all + PlanSignalCommands.all + RiskCommands.all + AdoptionCommands.all + [SampleCommand.command, SizeCommand.command, DrawCommand.command] + LogCheckCommands.all + RecordCommands.all
-        + ProviderCommands.all + [StatusCommand.command, ReportCommand.command, RollupCommand.command, VerifyCommand.verify, VerifyCommand.repair, ScanCommand.command]
+        PlanCommands.all + PlanSignalCommands.all + RiskCommands.all + AdoptionCommands.all + [
+            SampleCommand.command, SizeCommand.command, DrawCommand.command,
+        ] + LogCheckCommands.all + RecordCommands.all
+        + ProviderCommands.all + [
+            StatusCommand.command, ReportCommand.command, RollupCommand.command, VerifyCommand.verify,
+            VerifyCommand.repair, ScanCommand.command,
+        ]
 
     static func run(_ words: [String]) -> Int32 {
         let console = Console()
@@ -19,7 +24,10 @@ enum StickprovCLI {
             return 0
         }
         var path = words
-        if path.first == "help" { path.removeFirst(); path.append("--help") }
+        if path.first == "help" {
+            path.removeFirst()
+            path.append("--help")
+        }
         guard let (command, rest) = match(path) else {
             // A group is the words before a command's last (`plan`, `plan signal`, `logcheck`).
             let helpAsked = path.count >= 2 && ["--help", "-h"].contains(path[path.count - 1])
@@ -27,23 +35,27 @@ enum StickprovCLI {
             func members(_ prefix: [String]) -> [Command] {
                 commands.filter { $0.spec.path.count > prefix.count && $0.spec.path.starts(with: prefix) }
             }
-            let prefix = (1...max(words.count, 1)).reversed().map { Array(words.prefix($0)) }
+            let prefix =
+                (1...max(words.count, 1)).reversed().map { Array(words.prefix($0)) }
                 .first { !members($0).isEmpty } ?? Array(words.prefix(1))
             let group = members(prefix)
             let name = prefix.joined(separator: " ")
             if !group.isEmpty, helpAsked, prefix == words {
                 // `stickprov plan --help`: the group's commands, each with its abstract.
                 let width = (group.map(\.spec.name.count).max() ?? 0) + 2
-                var text = "Usage: stickprov \(name) COMMAND [options]     (stickprov \(name) COMMAND --help for each)\n\nCommands:\n"
+                var text =
+                    "Usage: stickprov \(name) COMMAND [options]     (stickprov \(name) COMMAND --help for each)\n\nCommands:\n"
                 for command in group {
                     let name = command.spec.name
-                    text += "  " + name + String(repeating: " ", count: width - name.count) + command.spec.abstract + "\n"
+                    text +=
+                        "  " + name + String(repeating: " ", count: width - name.count) + command.spec.abstract + "\n"
                 }
                 console.out(text)
                 return 0
             }
             if !group.isEmpty {
-                let given = words.count > prefix.count
+                let given =
+                    words.count > prefix.count
                     ? "unknown command '\(name) \(words[prefix.count])'" : "'\(name)' needs a command"
                 console.note("error: \(given)")
                 console.note("Commands: " + group.map(\.spec.name).joined(separator: ", "))

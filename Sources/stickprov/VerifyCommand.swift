@@ -18,10 +18,16 @@ enum VerifyCommand {
             arguments: [ArgumentSpec("DRAW-ID", help: "A draw to re-perform, e.g. K3-1.", isOptional: true)],
             options: [
                 PlanCommands.planOption,
-                .option("population", "FILE", help: "The population file the draw was made from. Required with a DRAW-ID."),
-                .option("expect", "HASH", help: "A hash noted earlier (e.g. in the minutes) that must be a line of the chain."),
+                .option(
+                    "population", "FILE", help: "The population file the draw was made from. Required with a DRAW-ID."),
+                .option(
+                    "expect", "HASH",
+                    help: "A hash noted earlier (e.g. in the minutes) that must be a line of the chain."),
             ],
-            examples: ["stickprov verify", "stickprov verify --expect 3f2a…(the 64 hex digits from the minutes)", "stickprov verify K3-1 --population utredningar-2023-02.csv"]),
+            examples: [
+                "stickprov verify", "stickprov verify --expect 3f2a…(the 64 hex digits from the minutes)",
+                "stickprov verify K3-1 --population utredningar-2023-02.csv",
+            ]),
         run: runVerify)
 
     static func runVerify(_ arguments: ParsedArguments, _ console: Console) throws {
@@ -31,7 +37,9 @@ enum VerifyCommand {
         guard let id = arguments.arguments.first else {
             // One pass over the journal: the chain, the head, the noted hash and the events for the plan's check.
             let expected = arguments.value("expect")
-            let found = try journalCall(journal) { () throws(JournalError) in try journal.verification(expecting: expected) }
+            let found = try journalCall(journal) { () throws(JournalError) in
+                try journal.verification(expecting: expected)
+            }
             noteUncommitted(journal)
             let events = found.events
             console.line("\(journal.path): \(found.eventCount) events, chain intact; last line \(found.lastLineHash)")
@@ -65,14 +73,17 @@ enum VerifyCommand {
             amountColumn: record.amounts?.column)
         let problems = Draw.verify(record, population: population)
         guard problems.isEmpty else { throw DataError(lines: problems.map { "\(file): \($0)" }) }
-        console.line("\(record.id): re-performed from \(file): the same \(record.items.count) items in the same order (seed \(record.seed), fingerprint \(record.population.fingerprint))")
+        console.line(
+            "\(record.id): re-performed from \(file): the same \(record.items.count) items in the same order (seed \(record.seed), fingerprint \(record.population.fingerprint))"
+        )
         if let recorded = record.population.fileDigest {
             let now: PopulationFile
             do { now = try PopulationFile(path: file) } catch { throw DataError(describing: error, in: file) }
             console.line(
                 now == recorded
                     ? "\(file): the same file as drawn from (\(now.size) bytes, sha256 \(now.sha256))"
-                    : "\(file): note: not byte for byte the file drawn from (sha256 \(now.sha256), \(now.size) bytes; recorded \(recorded.sha256), \(recorded.size) bytes), though its keys are the same")
+                    : "\(file): note: not byte for byte the file drawn from (sha256 \(now.sha256), \(now.size) bytes; recorded \(recorded.sha256), \(recorded.size) bytes), though its keys are the same"
+            )
         }
     }
 
@@ -101,7 +112,9 @@ enum VerifyCommand {
             return
         }
         guard damage.isRepairable else {
-            throw DataError(lines: ["\(journal.path):\(damage.line.map(String.init) ?? "-"): \(JournalError.notRepairable(damage).message)"])
+            throw DataError(lines: [
+                "\(journal.path):\(damage.line.map(String.init) ?? "-"): \(JournalError.notRepairable(damage).message)"
+            ])
         }
         console.line("\(journal.path):\(damage.line.map(String.init) ?? "-"): \(damage.message)")
         if !arguments.has("yes") {
@@ -120,7 +133,9 @@ enum VerifyCommand {
         }
         guard let record else { return }
         let moved = record.lineCount == 1 ? "1 line" : "\(record.lineCount) lines"
-        console.line("Moved \(moved) from line \(record.firstLine) to \(record.sideFile.isEmpty ? "(nothing to move)" : record.sideFile); recorded a repair event.")
+        console.line(
+            "Moved \(moved) from line \(record.firstLine) to \(record.sideFile.isEmpty ? "(nothing to move)" : record.sideFile); recorded a repair event."
+        )
     }
 }
 
@@ -135,7 +150,9 @@ func journalCall<T>(_ journal: Journal, _ body: () throws -> T) throws -> T {
         if error.isRepairable {
             lines.append("Nothing was recorded. See 'stickprov repair --help' to set the damage aside.")
         } else if error.isDamage {
-            lines.append("Nothing was recorded. Recorded lines were changed or removed: restore journal.jsonl and journal.head from a backup.")
+            lines.append(
+                "Nothing was recorded. Recorded lines were changed or removed: restore journal.jsonl and journal.head from a backup."
+            )
         }
         throw DataError(lines: lines)
     }
@@ -153,5 +170,6 @@ func noteUncommitted(_ journal: Journal) {
     let bytes = journal.uncommittedBytes()
     guard bytes > 0 else { return }
     Console().note(
-        "note: \(journal.path): \(bytes) bytes past journal.head were never committed (a write was cut off); they are ignored, and the next change moves them to a side file")
+        "note: \(journal.path): \(bytes) bytes past journal.head were never committed (a write was cut off); they are ignored, and the next change moves them to a side file"
+    )
 }

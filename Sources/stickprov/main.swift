@@ -6,7 +6,9 @@ import Foundation
 // are not UTF-8, and a seed must hash exactly as given.
 let rawArguments: [[UInt8]] = (1..<Int(CommandLine.argc)).map { index in
     guard let pointer = CommandLine.unsafeArgv[index] else { return [] }
-    return Array(UnsafeBufferPointer(start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: strlen(pointer)))
+    return Array(
+        UnsafeBufferPointer(
+            start: UnsafeRawPointer(pointer).assumingMemoryBound(to: UInt8.self), count: strlen(pointer)))
 }
 // A closed pipe (`stickprov report | head -1`) is a write error handled by Console, not a signal.
 signal(SIGPIPE, SIG_IGN)

@@ -12,7 +12,8 @@ import Testing
         ])
 
     @Test func readsOptionsFlagsAndArguments() throws {
-        let parsed = try ArgumentParser.parse(["pop.csv", "--seed", "abc", "--week", "--rule=LSS=25%", "--rule", "A=3"], as: spec)
+        let parsed = try ArgumentParser.parse(
+            ["pop.csv", "--seed", "abc", "--week", "--rule=LSS=25%", "--rule", "A=3"], as: spec)
         #expect(parsed.arguments == ["pop.csv"])
         #expect(parsed.value("seed") == "abc")
         #expect(parsed.has("week"))
@@ -40,7 +41,10 @@ import Testing
         (["--seed", "a", "--seed", "b"], "--seed is given more than once"),
         (["--week=yes"], "--week takes no value"),
         (["a.csv", "b.csv"], "unexpected argument 'b.csv'"),
-        (["-s", "x"], "unknown option '-s'; options are written --name (a key or text starting with '-' goes after the options and '--': -- '-s')"),
+        (
+            ["-s", "x"],
+            "unknown option '-s'; options are written --name (a key or text starting with '-' goes after the options and '--': -- '-s')"
+        ),
     ])
     func refusesMalformedLines(words: [String], message: String) {
         #expect(throws: UsageError(message)) { try ArgumentParser.parse(words, as: spec) }
@@ -73,14 +77,23 @@ import Testing
 
 @Suite struct RawArgumentsTests {
     @Test func validUTF8PassesUnchanged() throws {
-        #expect(try RawArguments.strings([Array("sample".utf8), Array("Socialnämnden".utf8)]) == ["sample", "Socialnämnden"])
+        #expect(
+            try RawArguments.strings([Array("sample".utf8), Array("Socialnämnden".utf8)]) == [
+                "sample", "Socialnämnden",
+            ])
     }
 
     @Test func invalidUTF8IsRefusedNamingTheOptionAndTheByte() {
-        #expect(throws: UsageError("the value of --seed is not UTF-8 text (byte 0xFF at position 3); seeds, keys and texts must be UTF-8")) {
+        #expect(
+            throws: UsageError(
+                "the value of --seed is not UTF-8 text (byte 0xFF at position 3); seeds, keys and texts must be UTF-8")
+        ) {
             try RawArguments.strings([Array("--seed".utf8), [0x61, 0x62, 0xFF, 0xFE]])
         }
-        #expect(throws: UsageError("argument 1 is not UTF-8 text (byte 0xC3 at position 2); seeds, keys and texts must be UTF-8")) {
+        #expect(
+            throws: UsageError(
+                "argument 1 is not UTF-8 text (byte 0xC3 at position 2); seeds, keys and texts must be UTF-8")
+        ) {
             try RawArguments.strings([[0x61, 0xC3]])
         }
     }

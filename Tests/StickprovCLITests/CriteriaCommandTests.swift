@@ -5,16 +5,23 @@ import Testing
 /// through the CLI only: one draw per period, one worksheet per draw (CSV, then Excel), one item
 /// completed on the command line, and the appendix's per-criterion, per-stratum yearly shares.
 @Suite struct CriteriaCommandTests {
-    static let sosfs = ["Handläggningsåtgärder dokumenterade", "Kommunicering av beslutsunderlag", "Underrättelse om beslut", "Motivering av beslutsskäl"]
+    static let sosfs = [
+        "Handläggningsåtgärder dokumenterade", "Kommunicering av beslutsunderlag", "Underrättelse om beslut",
+        "Motivering av beslutsskäl",
+    ]
 
     static func setUp() throws -> TemporaryFolder {
         let folder = try TemporaryFolder()
         let steps: [[String]] = [
             ["plan", "init", "--plan", "plan", "--committee", "Vård- och omsorgsnämnden", "--year", "2023"],
             ["plan", "add-risk", "--plan", "plan", "--text", "Att besluten inte följer lag och riktlinjer"],
-            ["plan", "add-control", "--plan", "plan", "--risk", "R1", "--text", "Journalgranskning av beslut", "--method", "case-review",
-             "--key-column", "Beslutsnummer", "--stratum-column", "Beslutstyp", "--stratum-rule", "SoL hemtjänst=10%", "--stratum-rule", "LSS=50%",
-             "--criteria", "sosfs", "--criterion", "Uppföljning mot mål"],
+            [
+                "plan", "add-control", "--plan", "plan", "--risk", "R1", "--text", "Journalgranskning av beslut",
+                "--method", "case-review",
+                "--key-column", "Beslutsnummer", "--stratum-column", "Beslutstyp", "--stratum-rule",
+                "SoL hemtjänst=10%", "--stratum-rule", "LSS=50%",
+                "--criteria", "sosfs", "--criterion", "Uppföljning mot mål",
+            ],
             ["plan", "edit", "K1", "--plan", "plan", "--remove-criterion", "uppföljning mot mål"],
         ]
         for step in steps {
@@ -35,7 +42,9 @@ import Testing
     }
 
     /// Fills cells of the sheet "Urval" by (data row 1-based, column name, text) with Python's zipfile.
-    static func fillWorkbook(_ folder: TemporaryFolder, _ workbook: String, _ output: String, cells: [(Int, String, String)]) throws {
+    static func fillWorkbook(
+        _ folder: TemporaryFolder, _ workbook: String, _ output: String, cells: [(Int, String, String)]
+    ) throws {
         let program = """
             import re, sys, zipfile
             source, target = sys.argv[1], sys.argv[2]
@@ -56,7 +65,9 @@ import Testing
             """
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(SampleCommandTests.python))
-        process.arguments = ["-c", program, folder.file(workbook).path, folder.file(output).path] + cells.map { "\($0.0)|\($0.1)|\($0.2)" }
+        process.arguments =
+            ["-c", program, folder.file(workbook).path, folder.file(output).path]
+            + cells.map { "\($0.0)|\($0.1)|\($0.2)" }
         try process.run()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
@@ -70,17 +81,27 @@ import Testing
         let folder = try Self.setUp()
         let show = try CLI.run(["plan", "show", "--plan", "plan"], in: folder.url)
         #expect(show.status == 0)
-        #expect(show.stdout.contains("Kriterier: Handläggningsåtgärder dokumenterade; Kommunicering av beslutsunderlag;"), "\(show.stdout)")
+        #expect(
+            show.stdout.contains("Kriterier: Handläggningsåtgärder dokumenterade; Kommunicering av beslutsunderlag;"),
+            "\(show.stdout)")
 
         // First half-year: a CSV worksheet with one column per criterion.
-        var draw = try CLI.run(["draw", "K1", "--plan", "plan", "--population", "beslut-h1.csv", "--seed", "h1", "--period", "2023-H1",
-                                "--date", "2023-07-03", "--out", "urval-K1-1.csv"], in: folder.url)
+        var draw = try CLI.run(
+            [
+                "draw", "K1", "--plan", "plan", "--population", "beslut-h1.csv", "--seed", "h1", "--period", "2023-H1",
+                "--date", "2023-07-03", "--out", "urval-K1-1.csv",
+            ], in: folder.url)
         #expect(draw.status == 0, "\(draw.stderr)")
         var rows = try Self.rows(folder, "urval-K1-1.csv")
-        #expect(rows[0] == ["Dragning", "Frö", "Nr", "Stratum", "Beslutsnummer"] + Self.sosfs
-            + ["Resultat", "Typ av anmärkning", "Kommentar", "Granskad av", "Datum"])
-        #expect(rows.dropFirst().map { $0[3] } == Array(repeating: "SoL hemtjänst", count: 4) + Array(repeating: "LSS", count: 4))
-        for index in 1..<rows.count { rows[index].replaceSubrange(5..<9, with: ["uppfyllt", "ja", "uppfyllt", "uppfyllt"]) }
+        #expect(
+            rows[0] == ["Dragning", "Frö", "Nr", "Stratum", "Beslutsnummer"] + Self.sosfs
+                + ["Resultat", "Typ av anmärkning", "Kommentar", "Granskad av", "Datum"])
+        #expect(
+            rows.dropFirst().map { $0[3] } == Array(repeating: "SoL hemtjänst", count: 4)
+                + Array(repeating: "LSS", count: 4))
+        for index in 1..<rows.count {
+            rows[index].replaceSubrange(5..<9, with: ["uppfyllt", "ja", "uppfyllt", "uppfyllt"])
+        }
         rows[1][6] = "anmärkning"  // SoL: kommunicering saknas
         rows[2][7] = "ej tillämpligt"
         rows[5][8] = "ej granskad: akten saknas"  // LSS
@@ -92,8 +113,11 @@ import Testing
         #expect(journal.contains("\"remarkKind\":\"Kommunicering av beslutsunderlag\",\"result\":\"remark\""))
 
         // Second half-year: the Excel worksheet, filled where a reviewer types; one item left for the command line.
-        draw = try CLI.run(["draw", "K1", "--plan", "plan", "--population", "beslut-h2.csv", "--seed", "h2", "--period", "2023-H2",
-                            "--date", "2023-12-18"], in: folder.url)
+        draw = try CLI.run(
+            [
+                "draw", "K1", "--plan", "plan", "--population", "beslut-h2.csv", "--seed", "h2", "--period", "2023-H2",
+                "--date", "2023-12-18",
+            ], in: folder.url)
         #expect(draw.status == 0, "\(draw.stderr)")
         var cells: [(Int, String, String)] = []
         for row in 1...7 { for name in Self.sosfs { cells.append((row, name, "uppfyllt")) } }
@@ -105,28 +129,43 @@ import Testing
         #expect(record.stdout.hasPrefix("ifylld-K1-2.xlsx: recorded 7 results"), "\(record.stdout)")
 
         // The eighth item, one criterion at a time; the last makes no remark.
-        let sheet = try CLI.run(["sample", "beslut-h2.csv", "--key", "Beslutsnummer", "--seed", "h2", "--stratum", "Beslutstyp",
-                                 "--rule", "SoL hemtjänst=10%", "--rule", "LSS=50%"], in: folder.url)
-        let lastKey = try #require(sheet.stdout.split(separator: "\n").last { $0.contains("L2-") }?.split(whereSeparator: \.isWhitespace).last.map(String.init))
-        for (index, assignment) in ["1=uppfyllt", "Kommunicering av beslutsunderlag=uppfyllt", "Underrättelse om beslut=ej tillämpligt",
-                                    "motivering av beslutsskäl=uppfyllt"].enumerated() {
-            let single = try CLI.run(["record", "K1-2", lastKey, "--plan", "plan", "--criterion", assignment, "--date", "2023-12-20"], in: folder.url)
+        let sheet = try CLI.run(
+            [
+                "sample", "beslut-h2.csv", "--key", "Beslutsnummer", "--seed", "h2", "--stratum", "Beslutstyp",
+                "--rule", "SoL hemtjänst=10%", "--rule", "LSS=50%",
+            ], in: folder.url)
+        let lastKey = try #require(
+            sheet.stdout.split(separator: "\n").last { $0.contains("L2-") }?.split(whereSeparator: \.isWhitespace).last
+                .map(String.init))
+        for (index, assignment) in [
+            "1=uppfyllt", "Kommunicering av beslutsunderlag=uppfyllt", "Underrättelse om beslut=ej tillämpligt",
+            "motivering av beslutsskäl=uppfyllt",
+        ].enumerated() {
+            let single = try CLI.run(
+                ["record", "K1-2", lastKey, "--plan", "plan", "--criterion", assignment, "--date", "2023-12-20"],
+                in: folder.url)
             #expect(single.status == 0, "\(single.stderr)")
             #expect(single.stdout.hasPrefix("Recorded K1-2 \(lastKey): utan anmärkning"), "\(index): \(single.stdout)")
         }
 
         let refusals: [([String], Int32, String)] = [
-            (["record", "K1-2", lastKey, "--criterion", "Motivering=uppfyllt"], 1,
-             "'Motivering' is not a criterion of the control point (criteria: 1 Handläggningsåtgärder dokumenterade, 2 Kommunicering av beslutsunderlag, 3 Underrättelse om beslut, 4 Motivering av beslutsskäl)"),
-            (["record", "K1-2", lastKey, "--criterion", "4=ej granskad"], 1, "'ej granskad' for 'Motivering av beslutsskäl' needs a reason"),
+            (
+                ["record", "K1-2", lastKey, "--criterion", "Motivering=uppfyllt"], 1,
+                "'Motivering' is not a criterion of the control point (criteria: 1 Handläggningsåtgärder dokumenterade, 2 Kommunicering av beslutsunderlag, 3 Underrättelse om beslut, 4 Motivering av beslutsskäl)"
+            ),
+            (
+                ["record", "K1-2", lastKey, "--criterion", "4=ej granskad"], 1,
+                "'ej granskad' for 'Motivering av beslutsskäl' needs a reason"
+            ),
             (["record", "K1-2", lastKey, "--criterion", "4=kanske"], 2, "--criterion '4=kanske' is not NAME=RESULT"),
             (["plan", "edit", "K1", "--criteria", "iso"], 2, "--criteria 'iso' is not a built-in checklist"),
             (["plan", "edit", "K1", "--remove-criterion", "Finns inte"], 1, "no criterion 'Finns inte' to remove"),
         ]
         let before = try Data(contentsOf: folder.file("plan/journal.jsonl"))
         for (arguments, status, message) in refusals {
-            let refused = try CLI.run(arguments + ["--plan", "plan", "--date", "2023-12-20"].filter { _ in arguments[0] == "record" }
-                + (arguments[0] == "plan" ? ["--plan", "plan"] : []), in: folder.url)
+            let refused = try CLI.run(
+                arguments + ["--plan", "plan", "--date", "2023-12-20"].filter { _ in arguments[0] == "record" }
+                    + (arguments[0] == "plan" ? ["--plan", "plan"] : []), in: folder.url)
             #expect(refused.status == status, "\(arguments): \(refused.stderr)")
             #expect(refused.stderr.contains(message), "\(arguments): \(refused.stderr)")
             #expect(!refused.wasSignalled)

@@ -25,7 +25,10 @@ import Testing
     @Test func aGroupWithoutItsCommandNamesItsCommands() throws {
         let bare = try CLI.run(["plan", "signal"])
         #expect(bare.status == 2)
-        #expect(bare.stderr == "error: 'plan signal' needs a command\nCommands: plan signal add, plan signal edit, plan signal remove\n")
+        #expect(
+            bare.stderr
+                == "error: 'plan signal' needs a command\nCommands: plan signal add, plan signal edit, plan signal remove\n"
+        )
         let unknown = try CLI.run(["help", "nonsense"])
         #expect(unknown.status == 2)
         #expect(unknown.stderr == "error: unknown command 'nonsense'; see 'stickprov --help'\n")
@@ -35,13 +38,19 @@ import Testing
         let folder = try TemporaryFolder()
         try PlanCommandTests.makePlan(in: folder)
         let missing = try CLI.run(
-            ["assess", "K1", "--plan", "plan", "--point", "årsbokslut", "--signal", "green", "--result-file", "k1.txt"], in: folder.url)
+            [
+                "assess", "K1", "--plan", "plan", "--point", "årsbokslut", "--signal", "green", "--result-file",
+                "k1.txt",
+            ], in: folder.url)
         #expect(missing.status == 1)
         #expect(missing.stderr == "k1.txt: cannot read the file: No such file or directory\n")
         // A text saved by Windows Notepad in Windows-1252 reads as the CSV files do.
         try folder.write("k1.txt", [0x47, 0x72, 0xE4, 0x6E, 0x73, 0x0A])
         let legacy = try CLI.run(
-            ["assess", "K1", "--plan", "plan", "--point", "årsbokslut", "--signal", "green", "--result-file", "k1.txt"], in: folder.url)
+            [
+                "assess", "K1", "--plan", "plan", "--point", "årsbokslut", "--signal", "green", "--result-file",
+                "k1.txt",
+            ], in: folder.url)
         #expect(legacy.status == 0, "\(legacy.stderr)")
         let report = try CLI.run(["report", "--plan", "plan", "--point", "årsbokslut"], in: folder.url)
         #expect(report.stdout.contains("Gräns"))
@@ -53,13 +62,21 @@ import Testing
         guard Calendar.current.component(.year, from: Date()) != 2023 else { return }
         let folder = try DrawCommandTests.setUp()
         let journal = try? Data(contentsOf: folder.file("plan/journal.jsonl"))
-        let refused = try CLI.run(["draw", "K2", "--plan", "plan", "--population", "utredningar.csv", "--seed", "s", "--out", "u.csv"], in: folder.url)
+        let refused = try CLI.run(
+            ["draw", "K2", "--plan", "plan", "--population", "utredningar.csv", "--seed", "s", "--out", "u.csv"],
+            in: folder.url)
         #expect(refused.status == 1)
         #expect(refused.stderr.hasPrefix("error: give --date, the day of the draw (or --period): today ("))
-        #expect(refused.stderr.hasSuffix(") is outside the plan's year 2023, and a draw dated today would be left out of its report\n"))
+        #expect(
+            refused.stderr.hasSuffix(
+                ") is outside the plan's year 2023, and a draw dated today would be left out of its report\n"))
         #expect((try? Data(contentsOf: folder.file("plan/journal.jsonl"))) == journal)
         #expect(!FileManager.default.fileExists(atPath: folder.file("u.csv").path))
-        let dated = try CLI.run(["draw", "K2", "--plan", "plan", "--population", "utredningar.csv", "--seed", "s", "--date", "2023-02-15", "--out", "u.csv"], in: folder.url)
+        let dated = try CLI.run(
+            [
+                "draw", "K2", "--plan", "plan", "--population", "utredningar.csv", "--seed", "s", "--date",
+                "2023-02-15", "--out", "u.csv",
+            ], in: folder.url)
         #expect(dated.status == 0, "\(dated.stderr)")
         let status = try CLI.run(["status", "--plan", "plan"], in: folder.url)
         #expect(status.stdout.contains("K2-1  2023-02-15"), "\(status.stdout)")
@@ -68,12 +85,16 @@ import Testing
     @Test func severalPlansUnderPlansAreNamedWhenNoneIsChosen() throws {
         let folder = try TemporaryFolder()
         for name in ["socialnamnden-2024", "bun-2024"] {
-            let made = try CLI.run(["plan", "init", "--plan", "Plans/\(name)", "--committee", "S", "--year", "2024"], in: folder.url)
+            let made = try CLI.run(
+                ["plan", "init", "--plan", "Plans/\(name)", "--committee", "S", "--year", "2024"], in: folder.url)
             #expect(made.status == 0)
         }
         let result = try CLI.run(["plan", "show"], in: folder.url)
         #expect(result.status == 1)
-        #expect(result.stderr == "error: there are 2 plans under ./Plans (Plans/bun-2024, Plans/socialnamnden-2024); name one with --plan DIR or run the command inside its folder\n")
+        #expect(
+            result.stderr
+                == "error: there are 2 plans under ./Plans (Plans/bun-2024, Plans/socialnamnden-2024); name one with --plan DIR or run the command inside its folder\n"
+        )
     }
 
     @Test func validateCountsInCorrectPlurals() throws {
@@ -89,7 +110,11 @@ import Testing
         try FileManager.default.createDirectory(at: folder.file("Plans"), withIntermediateDirectories: true)
         try FileManager.default.moveItem(at: folder.file("plan"), to: folder.file("Plans/socialnamnden-2023"))
         let inside = folder.file("Plans/socialnamnden-2023")
-        let result = try CLI.run(["draw", "K2", "--date", "2023-02-15", "--population", "../../utredningar.csv", "--seed", "s", "--size", "3"], in: inside)
+        let result = try CLI.run(
+            [
+                "draw", "K2", "--date", "2023-02-15", "--population", "../../utredningar.csv", "--seed", "s", "--size",
+                "3",
+            ], in: inside)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("Worksheet: ../../urval-K2-1.xlsx\n"), "\(result.stdout)")
         #expect(FileManager.default.fileExists(atPath: folder.file("urval-K2-1.xlsx").path))
@@ -100,9 +125,14 @@ import Testing
         let folder = try TemporaryFolder()
         try PlanCommandTests.makePlan(in: folder)
         try folder.write("pop.csv", "Ärendenummer;Handläggare\n-5;A\n-6;B\n")
-        let draw = try CLI.run(["draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "pop.csv", "--seed", "s", "--size", "2"], in: folder.url)
+        let draw = try CLI.run(
+            [
+                "draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "pop.csv", "--seed", "s",
+                "--size", "2",
+            ], in: folder.url)
         #expect(draw.status == 0, "\(draw.stderr)")
-        let result = try CLI.run(["record", "--plan", "plan", "--ok", "--date", "2023-02-20", "--", "K2-1", "-5"], in: folder.url)
+        let result = try CLI.run(
+            ["record", "--plan", "plan", "--ok", "--date", "2023-02-20", "--", "K2-1", "-5"], in: folder.url)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "Recorded K2-1 -5: utan anmärkning.\n")
         let help = try CLI.run(["record", "--help"], in: folder.url)
@@ -115,9 +145,14 @@ import Testing
     @Test func drawWithMonthPrintsUnitManagerAndTheWeeksReperformLineAsLogcheckDrawDoes() throws {
         let folder = try LogCheckCommandTests.setUp(officers: 5)
         let edit = try CLI.run(
-            ["plan", "edit", "K1", "--plan", "plan", "--key-column", "Användare", "--unit-column", "Enhet", "--manager-column", "Chef"], in: folder.url)
+            [
+                "plan", "edit", "K1", "--plan", "plan", "--key-column", "Användare", "--unit-column", "Enhet",
+                "--manager-column", "Chef",
+            ], in: folder.url)
         #expect(edit.status == 0, "\(edit.stderr)")
-        let draw = try CLI.run(["draw", "K1", "--plan", "plan", "--population", "handlaggare.csv", "--month", "2023-03", "--seed", "v"], in: folder.url)
+        let draw = try CLI.run(
+            ["draw", "K1", "--plan", "plan", "--population", "handlaggare.csv", "--month", "2023-03", "--seed", "v"],
+            in: folder.url)
         #expect(draw.status == 0, "\(draw.stderr)")
         #expect(draw.stdout.contains("Enhet ") && draw.stdout.contains("Chef "), "\(draw.stdout)")
         #expect(draw.stdout.contains("; stickprov sample --week --seed v --month 2023-03\n"), "\(draw.stdout)")
@@ -130,7 +165,8 @@ import Testing
 @Suite struct RequiredOptionsTests {
     /// Each option a command reports as missing is marked "Required" in that command's help.
     @Test(arguments: [
-        ["plan", "init", "--plan", "new"], ["plan", "add-control", "--risk", "R1", "--plan", "plan"], ["sample", "x.csv"],
+        ["plan", "init", "--plan", "new"], ["plan", "add-control", "--risk", "R1", "--plan", "plan"],
+        ["sample", "x.csv"],
         ["measure", "K1", "--plan", "plan"], ["assess", "K1", "--plan", "plan"],
     ])
     func aMissingOptionIsMarkedRequiredInTheHelp(command: [String]) throws {
@@ -140,7 +176,9 @@ import Testing
         let result = try CLI.run(command, in: folder.url)
         #expect(result.status == 2, "\(command): \(result.stderr)")
         let missing = try #require(result.stderr.firstMatch(of: /missing (--[a-z-]+)/)).1
-        let help = try CLI.run(Array(command.prefix { !$0.hasPrefix("-") && !$0.hasSuffix(".csv") && $0 != "K1" }) + ["--help"], in: folder.url)
+        let help = try CLI.run(
+            Array(command.prefix { !$0.hasPrefix("-") && !$0.hasSuffix(".csv") && $0 != "K1" }) + ["--help"],
+            in: folder.url)
         let line = try #require(help.stdout.split(separator: "\n").first { $0.hasPrefix("  \(missing) ") })
         #expect(line.contains("Required"), "\(command): \(line)")
     }

@@ -90,9 +90,12 @@ import Testing
         #expect(walk.allSatisfy { !$0.command.hasPrefix("#") && !$0.command.hasSuffix("\\") })
         // Each line runs in a shell of its own: a variable exported on one would not reach the next.
         for step in walk where step.command.hasPrefix("export ") || step.command.contains(" && cd ") {
-            Issue.record("README.md:\(step.line): '\(step.command)' would not carry over to the next line; write it out")
+            Issue.record(
+                "README.md:\(step.line): '\(step.command)' would not carry over to the next line; write it out")
         }
-        let prepare = Self.steps(try Self.readme(), section: "## Install").filter { $0.command.contains("~/internkontroll") }
+        let prepare = Self.steps(try Self.readme(), section: "## Install").filter {
+            $0.command.contains("~/internkontroll")
+        }
         #expect(prepare.contains { $0.command.contains("scripts/example-data.py walk ~/internkontroll") })
     }
 
@@ -105,12 +108,15 @@ import Testing
         let folder = try TemporaryFolder()
         let home = folder.file("home")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-        let path = CLI.binary.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        let path =
+            CLI.binary.deletingLastPathComponent().path + ":"
+            + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
         let environment = ["PATH": path, "HOME": home.path]
         let shell = URL(fileURLWithPath: "/bin/sh")
 
         for step in Self.steps(lines, section: "## Install") where step.command.contains("~/internkontroll") {
-            let result = try CLI.run(program: shell, ["-c", step.command], in: CLI.packageRoot, environment: environment)
+            let result = try CLI.run(
+                program: shell, ["-c", step.command], in: CLI.packageRoot, environment: environment)
             #expect(result.status == 0, "README.md:\(step.line): \(step.command)\n\(result.stderr)")
         }
         let walkFolder = home.appendingPathComponent("internkontroll")
@@ -121,7 +127,8 @@ import Testing
             let place = "README.md:\(step.line): \(step.command)"
             if step.command.hasPrefix("cd ") {
                 let target = step.command.dropFirst(3).trimmingCharacters(in: .whitespaces)
-                here = target.hasPrefix("~/")
+                here =
+                    target.hasPrefix("~/")
                     ? home.appendingPathComponent(String(target.dropFirst(2)))
                     : here.appendingPathComponent(target).standardizedFileURL
                 #expect(FileManager.default.fileExists(atPath: here.path), "\(place): no such folder")
@@ -138,7 +145,8 @@ import Testing
             #expect(!result.stderr.split(separator: "\n").contains { $0.hasPrefix("error:") }, "\(said)")
             let printed = Set(result.stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) })
             for quoted in step.output {
-                #expect(printed.contains(quoted), "\(place): the README quotes '\(quoted)', not printed:\n\(result.stdout)")
+                #expect(
+                    printed.contains(quoted), "\(place): the README quotes '\(quoted)', not printed:\n\(result.stdout)")
             }
         }
     }
@@ -163,7 +171,10 @@ import Testing
 
     /// The words of a shell command line, with quotes removed (enough for the help's examples).
     static func words(_ line: String) -> [String] {
-        var words: [String] = [], word = "", quote: Character?, inWord = false
+        var words: [String] = []
+        var word = ""
+        var quote: Character?
+        var inWord = false
         for character in line {
             if let open = quote {
                 if character == open { quote = nil } else { word.append(character) }
@@ -201,15 +212,21 @@ import Testing
         for name in names {
             let help = try CLI.run(name.split(separator: " ").map(String.init) + ["--help"])
             #expect(help.status == 0 && help.stderr.isEmpty, "\(name) --help: \(help.stderr)")
-            let options = Set(Self.lines(under: "Options:", in: help.stdout).compactMap { $0.split(separator: " ").first.map(String.init) })
+            let options = Set(
+                Self.lines(under: "Options:", in: help.stdout).compactMap {
+                    $0.split(separator: " ").first.map(String.init)
+                })
             let examples = Self.lines(under: "Examples:", in: help.stdout)
             #expect(!examples.isEmpty, "\(name) has no example")
             for example in examples {
                 let words = Self.words(example)
-                #expect(words.starts(with: ["stickprov"] + name.split(separator: " ").map(String.init)), "\(name): '\(example)'")
+                #expect(
+                    words.starts(with: ["stickprov"] + name.split(separator: " ").map(String.init)),
+                    "\(name): '\(example)'")
                 for word in words where word.hasPrefix("--") && word != "--" {
                     let option = String(word.split(separator: "=", maxSplits: 1)[0])
-                    #expect(options.contains(option), "\(name): '\(example)' uses \(option), which its help does not list")
+                    #expect(
+                        options.contains(option), "\(name): '\(example)' uses \(option), which its help does not list")
                 }
             }
             #expect(readme.contains("stickprov \(name)"), "the README never shows 'stickprov \(name)'")

@@ -2,7 +2,8 @@ import Foundation
 import Testing
 
 @Suite struct SampleCommandTests {
-    static let python: String? = ["/usr/bin/python3", "/usr/local/bin/python3", "/bin/python3"]
+    static let python: String? =
+        ["/usr/bin/python3", "/usr/local/bin/python3", "/bin/python3"]
         .first { FileManager.default.isExecutableFile(atPath: $0) }
         ?? ProcessInfo.processInfo.environment["PATH"]?.split(separator: ":")
         .map { "\($0)/python3" }.first { FileManager.default.isExecutableFile(atPath: $0) }
@@ -14,7 +15,8 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: python ?? "python3")
         process.arguments = [reference] + arguments
-        let inPipe = Pipe(), outPipe = Pipe()
+        let inPipe = Pipe()
+        let outPipe = Pipe()
         process.standardInput = inPipe
         process.standardOutput = outPipe
         try process.run()
@@ -83,7 +85,10 @@ import Testing
             let r = next()
             let kronor = r % 7 == 0 ? r % 400_000 : r % 30_000
             let ore = (r >> 20) % 100
-            let grouped = kronor >= 1000 ? "\(kronor / 1000)\(["\u{20}", "\u{A0}", "\u{202F}"][Int(r >> 40) % 3])\(String(kronor % 1000 + 1000).dropFirst())" : "\(kronor)"
+            let grouped =
+                kronor >= 1000
+                ? "\(kronor / 1000)\(["\u{20}", "\u{A0}", "\u{202F}"][Int(r >> 40) % 3])\(String(kronor % 1000 + 1000).dropFirst())"
+                : "\(kronor)"
             var text: String
             switch (r >> 33) % 8 {
             case 0: text = "\(grouped),\(String(ore + 100).dropFirst())"
@@ -121,17 +126,23 @@ import Testing
         #expect(ours.stderr.contains("cannot be drawn by amount and were left out"))
         #expect(ours.stderr.contains("tau = "))
 
-        let plain = try CLI.run(["sample", file, "--key", "Verifikation", "--seed", seed, "--amount", "Belopp", "--size", "25"])
+        let plain = try CLI.run([
+            "sample", file, "--key", "Verifikation", "--seed", seed, "--amount", "Belopp", "--size", "25",
+        ])
         #expect(plain.stdout == (try Self.runReference(["pps", seed, "25"], input: tsv)))
     }
 
     @Test func amountThatDoesNotParseIsRefusedWithFileAndLine() throws {
         let folder = try TemporaryFolder()
         try folder.write("p.csv", "Ver;Belopp\nA;1 234,50\nB;1.234\n")
-        let result = try CLI.run(["sample", "p.csv", "--key", "Ver", "--seed", "s", "--amount", "Belopp", "--size", "1"], in: folder.url)
+        let result = try CLI.run(
+            ["sample", "p.csv", "--key", "Ver", "--seed", "s", "--amount", "Belopp", "--size", "1"], in: folder.url)
         #expect(result.status == 1)
         #expect(result.stdout.isEmpty)
-        #expect(result.stderr == "p.csv:3: '1.234' in column 'Belopp' is not an amount in kronor (write e.g. 1 234,50 or -250 or 1234.5)\n")
+        #expect(
+            result.stderr
+                == "p.csv:3: '1.234' in column 'Belopp' is not an amount in kronor (write e.g. 1 234,50 or -250 or 1234.5)\n"
+        )
     }
 
     @Test func printsStrataInTheOrderOfTheRules() throws {
@@ -139,24 +150,42 @@ import Testing
         var csv = "Beslut,Typ\n"
         for i in 0..<40 { csv += "B\(i),\(["LSS", "Hemtjänst SoL", "Övrigt"][i % 3])\n" }
         let file = try folder.write("beslut.csv", csv)
-        let result = try CLI.run(["sample", file, "--key", "Beslut", "--seed", "s", "--stratum", "Typ",
-                                  "--rule", "LSS=25%", "--rule", "Hemtjänst SoL=2", "--rule", "Saknas=1"])
+        let result = try CLI.run([
+            "sample", file, "--key", "Beslut", "--seed", "s", "--stratum", "Typ",
+            "--rule", "LSS=25%", "--rule", "Hemtjänst SoL=2", "--rule", "Saknas=1",
+        ])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n").map { $0.split(separator: "\t").map(String.init) }
         #expect(lines.map { $0[0] } == ["LSS", "LSS", "LSS", "LSS", "Hemtjänst SoL", "Hemtjänst SoL"])
-        #expect(result.stderr == """
-            note: stratum 'Saknas' is not in the population; its part is empty
-            note: 13 items in strata the draw does not name were left out ('Övrigt')
+        #expect(
+            result.stderr == """
+                note: stratum 'Saknas' is not in the population; its part is empty
+                note: 13 items in strata the draw does not name were left out ('Övrigt')
 
-            """)
+                """)
     }
 
     @Test(arguments: [
-        ("Ärende;Namn\nA1;x\n;y\n", ["--key", "Ärende", "--seed", "s", "--size", "1"], "population.csv:3: empty key in column 'Ärende'"),
-        ("Ärende;Namn\nA1;x\nA2;y\n A1 ;z\n", ["--key", "Ärende", "--seed", "s", "--size", "1"], "population.csv:4: duplicate key 'A1' (lines 2 and 4)"),
-        ("Ärende;Namn\nA1;x\n", ["--key", "Personnummer", "--seed", "s", "--size", "1"], "population.csv: missing column 'Personnummer' (columns: Ärende, Namn)"),
-        ("Ärende;Namn\nA1;x;y\n", ["--key", "Ärende", "--seed", "s", "--size", "1"], "population.csv:2: row has 3 fields, the header has 2"),
-        ("\u{FFFE}", ["--key", "Ärende", "--seed", "s", "--size", "1"], "population.csv: UTF-16 text is not supported; save the file as UTF-8 CSV"),
+        (
+            "Ärende;Namn\nA1;x\n;y\n", ["--key", "Ärende", "--seed", "s", "--size", "1"],
+            "population.csv:3: empty key in column 'Ärende'"
+        ),
+        (
+            "Ärende;Namn\nA1;x\nA2;y\n A1 ;z\n", ["--key", "Ärende", "--seed", "s", "--size", "1"],
+            "population.csv:4: duplicate key 'A1' (lines 2 and 4)"
+        ),
+        (
+            "Ärende;Namn\nA1;x\n", ["--key", "Personnummer", "--seed", "s", "--size", "1"],
+            "population.csv: missing column 'Personnummer' (columns: Ärende, Namn)"
+        ),
+        (
+            "Ärende;Namn\nA1;x;y\n", ["--key", "Ärende", "--seed", "s", "--size", "1"],
+            "population.csv:2: row has 3 fields, the header has 2"
+        ),
+        (
+            "\u{FFFE}", ["--key", "Ärende", "--seed", "s", "--size", "1"],
+            "population.csv: UTF-16 text is not supported; save the file as UTF-8 CSV"
+        ),
     ])
     func refusesBadPopulationsWithFileAndLine(csv: String, options: [String], message: String) throws {
         let folder = try TemporaryFolder()
@@ -171,13 +200,25 @@ import Testing
 
     @Test(arguments: [
         (["sample", "p.csv", "--key", "K", "--seed", "s"], "error: give one of --size, --percent or --rule"),
-        (["sample", "p.csv", "--key", "K", "--seed", "s", "--percent", "101"], "error: --percent '101' is not a percentage between 0 and 100 with at most two decimals"),
+        (
+            ["sample", "p.csv", "--key", "K", "--seed", "s", "--percent", "101"],
+            "error: --percent '101' is not a percentage between 0 and 100 with at most two decimals"
+        ),
         (["sample", "p.csv", "--key", "K", "--seed", "", "--size", "1"], "error: --seed: the seed is empty"),
         (["sample", "p.csv", "--key", "K", "--seed", "s", "--rule", "LSS=5%"], "error: --rule needs --stratum COLUMN"),
         (["sample", "--week", "--seed", "s", "--month", "2023-13"], "error: --month '2023-13' is not a month YYYY-MM"),
-        (["sample", "p.csv", "--key", "K", "--seed", "s", "--size", "1", "--certain-from", "5"], "error: --certain-from needs --amount COLUMN"),
-        (["sample", "p.csv", "--key", "K", "--seed", "s", "--amount", "K", "--size", "1", "--certain-from", "5 kr"], "error: --certain-from '5 kr' is not a positive amount in kronor (e.g. '100 000')"),
-        (["sample", "p.csv", "--key", "K", "--seed", "s", "--amount", "K", "--percent", "5"], "error: --amount draws --size K items; it takes no --percent or --rule"),
+        (
+            ["sample", "p.csv", "--key", "K", "--seed", "s", "--size", "1", "--certain-from", "5"],
+            "error: --certain-from needs --amount COLUMN"
+        ),
+        (
+            ["sample", "p.csv", "--key", "K", "--seed", "s", "--amount", "K", "--size", "1", "--certain-from", "5 kr"],
+            "error: --certain-from '5 kr' is not a positive amount in kronor (e.g. '100 000')"
+        ),
+        (
+            ["sample", "p.csv", "--key", "K", "--seed", "s", "--amount", "K", "--percent", "5"],
+            "error: --amount draws --size K items; it takes no --percent or --rule"
+        ),
     ])
     func refusesWrongUsageWithStatusTwo(arguments: [String], message: String) throws {
         let folder = try TemporaryFolder()

@@ -15,12 +15,22 @@ import Testing
         let folder = try TemporaryFolder()
         try Self.run(["plan", "init", "--committee", "Vård- och omsorgsnämnden", "--year", "2023"], in: folder)
         let added = try Self.run(
-            ["plan", "signal", "add", "--name", "Utan anmärkning", "--label", "Kontrollen är genomförd utan anmärkning",
-             "--without-remark", "yes"], in: folder)
+            [
+                "plan", "signal", "add", "--name", "Utan anmärkning", "--label",
+                "Kontrollen är genomförd utan anmärkning",
+                "--without-remark", "yes",
+            ], in: folder)
         #expect(added.stdout == "Added signal utan-anmarkning (Utan anmärkning).\n")
-        try Self.run(["plan", "signal", "add", "--name", "Försumbar anmärkning", "--label", "Kontrollen är genomförd med försumbar anmärkning", "--without-remark", "ja"], in: folder)
-        try Self.run(["plan", "signal", "add", "--name", "Med anmärkning", "--label", "Kontrollen är genomförd med anmärkning"], in: folder)
-        try Self.run(["plan", "signal", "add", "--name", "Ej genomförd", "--label", "Kontrollen är inte genomförd"], in: folder)
+        try Self.run(
+            [
+                "plan", "signal", "add", "--name", "Försumbar anmärkning", "--label",
+                "Kontrollen är genomförd med försumbar anmärkning", "--without-remark", "ja",
+            ], in: folder)
+        try Self.run(
+            ["plan", "signal", "add", "--name", "Med anmärkning", "--label", "Kontrollen är genomförd med anmärkning"],
+            in: folder)
+        try Self.run(
+            ["plan", "signal", "add", "--name", "Ej genomförd", "--label", "Kontrollen är inte genomförd"], in: folder)
         for standard in ["green", "gul", "Röd"] { try Self.run(["plan", "signal", "remove", standard], in: folder) }
         try Self.run(["plan", "add-risk", "--text", "Brister i dokumentationen"], in: folder)
         for text in ["Genomförandeplaner", "Avvikelser", "Läkemedel", "Fallrisk"] {
@@ -28,28 +38,46 @@ import Testing
         }
         let words = ["K1": "utan anmärkning", "K2": "försumbar", "K3": "Med anmärkning", "K4": "ej genomförd"]
         for (control, signal) in words.sorted(by: { $0.key < $1.key }) {
-            try Self.run(["assess", control, "--point", "årsbokslut", "--signal", signal, "--result", "Resultat."], in: folder)
+            try Self.run(
+                ["assess", control, "--point", "årsbokslut", "--signal", signal, "--result", "Resultat."], in: folder)
         }
-        let wrong = try CLI.run(["assess", "K1", "--point", "årsbokslut", "--signal", "grön", "--plan", "plan"], in: folder.url)
+        let wrong = try CLI.run(
+            ["assess", "K1", "--point", "årsbokslut", "--signal", "grön", "--plan", "plan"], in: folder.url)
         #expect(wrong.status == 1)
-        #expect(wrong.stderr == "error: 'grön' is not a signal of the plan (utan-anmarkning (Utan anmärkning), forsumbar-anmarkning (Försumbar anmärkning), med-anmarkning (Med anmärkning), ej-genomford (Ej genomförd))\n")
+        #expect(
+            wrong.stderr
+                == "error: 'grön' is not a signal of the plan (utan-anmarkning (Utan anmärkning), forsumbar-anmarkning (Försumbar anmärkning), med-anmarkning (Med anmärkning), ej-genomford (Ej genomförd))\n"
+        )
 
-        try Self.run(["plan", "signal", "edit", "utan anmärkning", "--name", "Helt utan anmärkning", "--label", "Kontrollen är genomförd helt utan anmärkning"], in: folder)
+        try Self.run(
+            [
+                "plan", "signal", "edit", "utan anmärkning", "--name", "Helt utan anmärkning", "--label",
+                "Kontrollen är genomförd helt utan anmärkning",
+            ], in: folder)
         try Self.run(["plan", "signal", "edit", "forsumbar-anmarkning", "--name", "Mindre anmärkning"], in: folder)
 
         let summary = try Self.run(["report", "--point", "årsbokslut", "--summary"], in: folder)
-        #expect(summary.stdout.contains("Vid årsbokslutet visar kontrollen att två av totalt fyra kontrollpunkter har genomförts utan anmärkning eller med försumbar anmärkning."), "\(summary.stdout)")
+        #expect(
+            summary.stdout.contains(
+                "Vid årsbokslutet visar kontrollen att två av totalt fyra kontrollpunkter har genomförts utan anmärkning eller med försumbar anmärkning."
+            ), "\(summary.stdout)")
         let csv = try Self.run(["report", "--point", "årsbokslut", "--format", "csv"], in: folder)
         for name in ["Helt utan anmärkning", "Mindre anmärkning", "Med anmärkning", "Ej genomförd"] {
             #expect(csv.stdout.contains(" \(name);Resultat."), "\(name) in \(csv.stdout)")
         }
         #expect(!csv.stdout.contains("Ej bedömd"))
         let status = try Self.run(["status"], in: folder)
-        #expect(status.stdout.contains("1.2 K2  Avvikelser\n    Nothing recorded yet.\n    delårsbokslut: not assessed · årsbokslut: Mindre anmärkning\n"), "\(status.stdout)")
+        #expect(
+            status.stdout.contains(
+                "1.2 K2  Avvikelser\n    Nothing recorded yet.\n    delårsbokslut: not assessed · årsbokslut: Mindre anmärkning\n"
+            ), "\(status.stdout)")
 
         let inUse = try CLI.run(["plan", "signal", "remove", "med anmärkning", "--plan", "plan"], in: folder.url)
         #expect(inUse.status == 1)
-        #expect(inUse.stderr == "error: signal 'med-anmarkning' is the assessment of 1 control in the journal; reword it with 'plan signal edit med-anmarkning --label TEXT' instead\n")
+        #expect(
+            inUse.stderr
+                == "error: signal 'med-anmarkning' is the assessment of 1 control in the journal; reword it with 'plan signal edit med-anmarkning --label TEXT' instead\n"
+        )
     }
 
     @Test func theStandardScaleTakesSwedishColourWords() throws {
@@ -69,13 +97,18 @@ import Testing
         try Self.run(["assess", "K1", "--point", "årsbokslut", "--signal", "grön"], in: folder)
         try Self.run(["plan", "validate"], in: folder)
         let path = folder.file("plan/plan.json")
-        let text = try String(contentsOf: path, encoding: .utf8).replacingOccurrences(of: "\"id\" : \"green\"", with: "\"id\" : \"utan-anmarkning\"")
+        let text = try String(contentsOf: path, encoding: .utf8).replacingOccurrences(
+            of: "\"id\" : \"green\"", with: "\"id\" : \"utan-anmarkning\"")
         try Data(text.utf8).write(to: path)
         let result = try CLI.run(["plan", "validate", "--plan", "plan"], in: folder.url)
         #expect(result.status == 1)
-        #expect(result.stderr == "plan/plan.json: signals: the journal assesses control point K1 at årsbokslut as 'green', which is not in the plan's signals any more; give the level that id back (its label may change)\n")
+        #expect(
+            result.stderr
+                == "plan/plan.json: signals: the journal assesses control point K1 at årsbokslut as 'green', which is not in the plan's signals any more; give the level that id back (its label may change)\n"
+        )
         // Adding a level named as another level is refused: --signal would not know which is meant.
-        let twice = try CLI.run(["plan", "signal", "add", "--plan", "plan", "--name", "Gul", "--label", "Annat"], in: folder.url)
+        let twice = try CLI.run(
+            ["plan", "signal", "add", "--plan", "plan", "--name", "Gul", "--label", "Annat"], in: folder.url)
         #expect(twice.status == 1)
         #expect(twice.stderr.contains("signals[3].name: 'Gul' is also the name of signals[1]"), "\(twice.stderr)")
     }

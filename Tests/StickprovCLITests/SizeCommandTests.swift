@@ -7,8 +7,14 @@ import Testing
         (["--tolerable-rate", "5%", "--expected", "1"], "93", "at most 1 deviation,"),
         (["--tolerable-rate", "10 %", "--confidence", "95%"], "29", "at most 10 %"),
         (["--tolerable-rate", "2"], "149", "with 95 % confidence"),
-        (["--population-amount", "10000000", "--tolerable-misstatement", "500000"], "60", "10 000 000 kr are misstated by at most 500 000 kr"),
-        (["--population-amount", "10 000 000,50", "--tolerable-misstatement", "500 000"], "60", "the 10 000 000,50 kr are misstated"),
+        (
+            ["--population-amount", "10000000", "--tolerable-misstatement", "500000"], "60",
+            "10 000 000 kr are misstated by at most 500 000 kr"
+        ),
+        (
+            ["--population-amount", "10 000 000,50", "--tolerable-misstatement", "500 000"], "60",
+            "the 10 000 000,50 kr are misstated"
+        ),
     ])
     func printsTheSpecCheckValuesWithASentence(options: [String], size: String, phrase: String) throws {
         let result = try CLI.run(["size"] + options)
@@ -34,9 +40,18 @@ import Testing
     @Test(arguments: [
         (["--tolerable-rate", "0%"], "error: --tolerable-rate must be above 0% and below 100%"),
         (["--tolerable-rate", "fem"], "error: --tolerable-rate 'fem' is not a percentage with at most two decimals"),
-        (["--population-amount", "10 000 000"], "error: give --tolerable-rate P%, or --population-amount KRONOR with --tolerable-misstatement KRONOR"),
-        (["--population-amount", "10 mnkr", "--tolerable-misstatement", "5"], "error: --population-amount '10 mnkr' is not a positive amount in kronor (e.g. '10 000 000')"),
-        (["--population-amount", "100", "--tolerable-misstatement", "500000"], "error: --tolerable-misstatement (500 000 kr) is not below the population amount (100 kr): any error would be tolerable, so no sample is needed"),
+        (
+            ["--population-amount", "10 000 000"],
+            "error: give --tolerable-rate P%, or --population-amount KRONOR with --tolerable-misstatement KRONOR"
+        ),
+        (
+            ["--population-amount", "10 mnkr", "--tolerable-misstatement", "5"],
+            "error: --population-amount '10 mnkr' is not a positive amount in kronor (e.g. '10 000 000')"
+        ),
+        (
+            ["--population-amount", "100", "--tolerable-misstatement", "500000"],
+            "error: --tolerable-misstatement (500 000 kr) is not below the population amount (100 kr): any error would be tolerable, so no sample is needed"
+        ),
     ])
     func refusesWrongUsage(options: [String], message: String) throws {
         let result = try CLI.run(["size"] + options)

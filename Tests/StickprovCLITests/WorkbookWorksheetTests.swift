@@ -14,8 +14,13 @@ import Testing
     static func drawn() throws -> TemporaryFolder {
         let folder = try TemporaryFolder()
         try PlanCommandTests.makePlan(in: folder)
-        try folder.write("population.csv", "Ärendenummer;Handläggare\n" + keys.enumerated().map { "\($1);H\($0)\n" }.joined())
-        let draw = try CLI.run(["draw", "K2", "--plan", "plan", "--population", "population.csv", "--seed", "s", "--size", "5", "--date", "2023-03-01"], in: folder.url)
+        try folder.write(
+            "population.csv", "Ärendenummer;Handläggare\n" + keys.enumerated().map { "\($1);H\($0)\n" }.joined())
+        let draw = try CLI.run(
+            [
+                "draw", "K2", "--plan", "plan", "--population", "population.csv", "--seed", "s", "--size", "5",
+                "--date", "2023-03-01",
+            ], in: folder.url)
         #expect(draw.status == 0, "\(draw.stderr)")
         #expect(draw.stdout.contains("Worksheet: urval-K2-1.xlsx\n"))
         return folder
@@ -45,7 +50,9 @@ import Testing
             """
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(python))
-        process.arguments = ["-c", program, folder.file(workbook).path, folder.file(output).path, results.joined(separator: "|")]
+        process.arguments = [
+            "-c", program, folder.file(workbook).path, folder.file(output).path, results.joined(separator: "|"),
+        ]
         try process.run()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
@@ -69,7 +76,11 @@ import Testing
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
         let bytes = try Data(contentsOf: folder.file("urval-K2-1.xlsx"))
         #expect(bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]))
-        let inside = try CLI.run(["draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "population.csv", "--out", "plan/x.xlsx"], in: folder.url)
+        let inside = try CLI.run(
+            [
+                "draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "population.csv", "--out",
+                "plan/x.xlsx",
+            ], in: folder.url)
         #expect(inside.status == 2)
         #expect(inside.stderr.contains("inside the plan folder"))
     }
@@ -77,7 +88,8 @@ import Testing
     @Test(.enabled(if: python != nil, "python3 is missing: the filled-in workbook is not made"))
     func aFilledInWorkbookIsRecordedWithEveryKeyIntact() throws {
         let folder = try Self.drawn()
-        try Self.fill(folder, "urval-K2-1.xlsx", "ifylld.xlsx", results: ["ok", "utan anmärkning", "ej granskad", "ja", "ok"])
+        try Self.fill(
+            folder, "urval-K2-1.xlsx", "ifylld.xlsx", results: ["ok", "utan anmärkning", "ej granskad", "ja", "ok"])
         let result = try CLI.run(["record", "--plan", "plan", "--worksheet", "ifylld.xlsx"], in: folder.url)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("recorded 5 results"))
@@ -96,11 +108,16 @@ import Testing
     }
 
     /// Runs LibreOffice headless with a profile of its own, converting `file` into `outdir`.
-    static func convert(_ folder: TemporaryFolder, _ file: String, to format: String, outdir: String, infilter: String? = nil) throws {
+    static func convert(
+        _ folder: TemporaryFolder, _ file: String, to format: String, outdir: String, infilter: String? = nil
+    ) throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(soffice))
-        process.arguments = ["-env:UserInstallation=file://\(folder.path)/lo-profile", "--headless"]
-            + (infilter.map { ["--infilter=\($0)"] } ?? []) + ["--convert-to", format, "--outdir", folder.file(outdir).path, folder.file(file).path]
+        process.arguments =
+            ["-env:UserInstallation=file://\(folder.path)/lo-profile", "--headless"]
+            + (infilter.map { ["--infilter=\($0)"] } ?? []) + [
+                "--convert-to", format, "--outdir", folder.file(outdir).path, folder.file(file).path,
+            ]
         process.currentDirectoryURL = folder.url
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
@@ -109,16 +126,23 @@ import Testing
         #expect(process.terminationStatus == 0)
     }
 
-    @Test(.enabled(if: python != nil && soffice != nil, "LibreOffice (soffice) is missing: the spreadsheet round trip is skipped"))
+    @Test(
+        .enabled(
+            if: python != nil && soffice != nil,
+            "LibreOffice (soffice) is missing: the spreadsheet round trip is skipped"))
     func aWorkbookSavedByLibreOfficeKeepsItsDropDownsAndIsRecorded() throws {
         let folder = try Self.drawn()
-        try Self.fill(folder, "urval-K2-1.xlsx", "ifylld.xlsx", results: ["ok", "ej granskad", "ok", "utan anmärkning", "ok"])
+        try Self.fill(
+            folder, "urval-K2-1.xlsx", "ifylld.xlsx", results: ["ok", "ej granskad", "ok", "utan anmärkning", "ok"])
         try Self.convert(folder, "ifylld.xlsx", to: "xlsx", outdir: "lo")
         let saved = folder.file("lo/ifylld.xlsx")
         // LibreOffice kept the drop-down lists on the result column.
         let unzip = Process()
         unzip.executableURL = URL(fileURLWithPath: try #require(Self.python))
-        unzip.arguments = ["-c", "import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read('xl/worksheets/sheet1.xml').decode())", saved.path]
+        unzip.arguments = [
+            "-c", "import sys, zipfile; print(zipfile.ZipFile(sys.argv[1]).read('xl/worksheets/sheet1.xml').decode())",
+            saved.path,
+        ]
         let pipe = Pipe()
         unzip.standardOutput = pipe
         try unzip.run()

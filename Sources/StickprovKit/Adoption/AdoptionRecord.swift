@@ -34,7 +34,9 @@ public struct AmendmentRecord: Sendable, Hashable, Codable {
     public var date: Day
 
     /// Creates a record.
-    public init(summary: String, changes: [String], previousSHA256: String, sha256: String, decision: String?, date: Day) {
+    public init(
+        summary: String, changes: [String], previousSHA256: String, sha256: String, decision: String?, date: Day
+    ) {
         self.summary = summary
         self.changes = changes
         self.previousSHA256 = previousSHA256

@@ -34,8 +34,9 @@ extension PlanAdoption {
         if let match = PersonalIdentityNumber.find(in: decision ?? "").first {
             throw AdoptionError.personalData(field: "the decision", masked: match.masked)
         }
-        guard let amendment = adoption.amendment(
-            from: old, to: plan, previousHash: hash, summary: summary, decision: decision, date: today)
+        guard
+            let amendment = adoption.amendment(
+                from: old, to: plan, previousHash: hash, summary: summary, decision: decision, date: today)
         else {
             try PlanFile.save(plan, to: directory)
             return nil

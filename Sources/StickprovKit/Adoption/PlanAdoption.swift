@@ -49,7 +49,8 @@ public struct PlanAdoption: Sendable, Equatable {
         from old: ControlPlan, to new: ControlPlan, previousHash: String, summary: String, decision: String?, date: Day
     ) -> AmendmentRecord? {
         guard isAdopted else { return nil }
-        let before = previousHash, after = PlanHash.of(new)
+        let before = previousHash
+        let after = PlanHash.of(new)
         guard before != after else { return nil }
         return AmendmentRecord(
             summary: summary, changes: PlanDiff.changes(from: old, to: new), previousSHA256: before, sha256: after,
@@ -59,7 +60,9 @@ public struct PlanAdoption: Sendable, Equatable {
     /// The amendment recording plan.json as it now is after a change made by hand (`plan amend`).
     /// - Parameter currentHash: plan.json's hash now, read under the folder's lock.
     /// - Throws: ``AdoptionError/notAdopted`` or ``AdoptionError/unchanged(hash:)``.
-    public func handAmendment(currentHash: String, what: String, decision: String?, date: Day) throws(AdoptionError) -> AmendmentRecord {
+    public func handAmendment(currentHash: String, what: String, decision: String?, date: Day) throws(AdoptionError)
+        -> AmendmentRecord
+    {
         guard let expected = expectedHash else { throw .notAdopted }
         guard expected != currentHash else { throw .unchanged(hash: currentHash) }
         return AmendmentRecord(
@@ -74,7 +77,8 @@ public struct PlanAdoption: Sendable, Equatable {
 
     /// For a plan whose adoption only plan.json records: "Internkontrollplanen antogs av nämnden 2022-12-14, § 123."
     public static func sentence(for adoption: Adoption) -> String {
-        PlanAdoption(adoption: AdoptionRecord(date: adoption.date, paragraph: adoption.paragraph, sha256: "")).sentence ?? ""
+        PlanAdoption(adoption: AdoptionRecord(date: adoption.date, paragraph: adoption.paragraph, sha256: "")).sentence
+            ?? ""
     }
 
     private init(adoption: AdoptionRecord) {

@@ -25,7 +25,9 @@ public enum InputBounds {
 
     /// `text` cut to ``echoCharacters`` (with "…" when cut), control characters shown as `?`.
     public static func clip(_ text: String) -> String {
-        let visible = String(String.UnicodeScalarView(text.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? "?" : $0 }))
+        let visible = String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? "?" : $0 }))
         return visible.count <= echoCharacters ? visible : String(visible.prefix(echoCharacters)) + "…"
     }
 
@@ -61,11 +63,16 @@ extension InputBounds {
     /// Plan texts longer than their limit: remark kinds, responsible and labels at most
     /// ``maximumNameCharacters``, every other text at most ``maximumTextCharacters``.
     public static func issues(in plan: ControlPlan) -> [PlanIssue] {
-        let shortKeys = ["remarkKinds", "responsible", "methodLabel", "cadenceLabel", "followUpLabel", "committee", "keyColumn", "stratumColumn"]
+        let shortKeys = [
+            "remarkKinds", "responsible", "methodLabel", "cadenceLabel", "followUpLabel", "committee", "keyColumn",
+            "stratumColumn",
+        ]
         return PlanPersonalData.texts(in: plan).compactMap { place in
             let last = place.path.split(separator: ".").last.map { String($0.prefix { $0 != "[" }) } ?? ""
             let limit = shortKeys.contains(last) ? maximumNameCharacters : maximumTextCharacters
-            return lengthProblem(place.text, limit: limit).map { PlanIssue(path: place.path, message: "\($0) characters") }
+            return lengthProblem(place.text, limit: limit).map {
+                PlanIssue(path: place.path, message: "\($0) characters")
+            }
         }
     }
 }

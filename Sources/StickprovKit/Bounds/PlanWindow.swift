@@ -12,7 +12,9 @@
 public enum PlanWindow {
     /// The first and last day a date may have in a plan for `year`.
     public static func days(year: Int) -> ClosedRange<Day>? {
-        guard let first = Day(year: year, month: 1, day: 1), let last = Day(year: year + 1, month: 1, day: 31) else { return nil }
+        guard let first = Day(year: year, month: 1, day: 1), let last = Day(year: year + 1, month: 1, day: 31) else {
+            return nil
+        }
         return first...last
     }
 

@@ -44,7 +44,8 @@ public enum TextEncodingDetection {
             }
             if let letter = UTF8Validation.firstMultiByteSequence(in: buffer) {
                 throw .mixedEncoding(
-                    line: LineCounting.line(at: bad, in: buffer), column: column(of: bad, in: buffer), byte: buffer[bad],
+                    line: LineCounting.line(at: bad, in: buffer), column: column(of: bad, in: buffer),
+                    byte: buffer[bad],
                     utf8Line: LineCounting.line(at: letter, in: buffer))
             }
             let utf8 = try Windows1252.transcodeToUTF8(buffer)

@@ -48,14 +48,18 @@ public enum CarryOver {
         var carried: [Carried] = []
         for risk in previous.risks {
             // The year end's signals as the appendix shows them: what was concluded at the interim keeps its interim signal.
-            let riskAssessment = ReportedAssessment.of(.risk(risk.id), at: .yearEnd, plan: previous, state: state)?.record
+            let riskAssessment = ReportedAssessment.of(.risk(risk.id), at: .yearEnd, plan: previous, state: state)?
+                .record
             var controls: [ControlPoint] = []
             for control in risk.controls {
                 let assessment =
                     previous.assessmentLevel == .risk
-                    ? riskAssessment : ReportedAssessment.of(.control(control.id), at: .yearEnd, plan: previous, state: state)?.record
+                    ? riskAssessment
+                    : ReportedAssessment.of(.control(control.id), at: .yearEnd, plan: previous, state: state)?.record
                 let signal = assessment?.signal
-                guard selection == .all || !(signal.map(previous.signals.countsAsWithoutRemark) ?? false) else { continue }
+                guard selection == .all || !(signal.map(previous.signals.countsAsWithoutRemark) ?? false) else {
+                    continue
+                }
                 var next = control
                 next.cadence = control.cadence.map { shift($0, to: year) }
                 next.previousYear = PreviousYear(
@@ -75,9 +79,11 @@ public enum CarryOver {
     /// Given dates moved to the same day and month of `year` (29 February becomes the 28th).
     static func shift(_ cadence: Cadence, to year: Int) -> Cadence {
         guard case .dates(let days) = cadence else { return cadence }
-        return .dates(days.map { day in
-            Day(year: year, month: day.month, day: day.day) ?? Day(year: year, month: day.month, day: day.day - 1) ?? day
-        })
+        return .dates(
+            days.map { day in
+                Day(year: year, month: day.month, day: day.day) ?? Day(year: year, month: day.month, day: day.day - 1)
+                    ?? day
+            })
     }
 
     /// "Kontrollpunkten följs upp sedan 2023." for a control carried from an earlier year.

@@ -46,7 +46,9 @@ public enum AtomicFile {
 
     /// Writes `bytes` to a flushed temporary file next to `path`, to be put in place with
     /// ``Staged/commit()`` or removed with ``Staged/discard()``.
-    public static func stage(_ bytes: [UInt8], to path: String, permissions: UInt32 = 0o644) throws(WriteError) -> Staged {
+    public static func stage(_ bytes: [UInt8], to path: String, permissions: UInt32 = 0o644) throws(WriteError)
+        -> Staged
+    {
         let temporary = temporaryPath(for: path)
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode_t(permissions))
         guard descriptor >= 0 else { throw failure(path) }

@@ -338,7 +338,8 @@ public struct SHA256: Sendable {
         guard let base = bytes.baseAddress else { return finish(&state, nil, count: 0, length: 0, portable: true) }
         let blocks = bytes.count >> 6
         if blocks > 0 { compress(&state, base, blocks: blocks, portable: true) }
-        return finish(&state, base + (blocks << 6), count: bytes.count & 63, length: UInt64(bytes.count), portable: true)
+        return finish(
+            &state, base + (blocks << 6), count: bytes.count & 63, length: UInt64(bytes.count), portable: true)
     }
 
     // MARK: - Compression function (FIPS 180-4 section 6.2.2)
@@ -519,7 +520,9 @@ public struct SHA256: Sendable {
     /// rounds ahead of the rounds that read it, and written with K already added to a 256-byte stack
     /// buffer. Issuing the schedule interleaved with the rounds, rather than all first, lets the
     /// out-of-order core overlap the two instead of waiting out the schedule's serial dependency chain.
-    @usableFromInline internal static func compressPortable(_ state: inout State, _ input: UnsafeRawPointer, blocks: Int) {
+    @usableFromInline internal static func compressPortable(
+        _ state: inout State, _ input: UnsafeRawPointer, blocks: Int
+    ) {
         withUnsafeTemporaryAllocation(byteCount: 256, alignment: 16) { scratch in
             roundConstants.withUnsafeBufferPointer { constants in
                 let k = constants.baseAddress.unsafelyUnwrapped

@@ -53,7 +53,8 @@ extension Journal {
                 throw .io(path: error.path, reason: error.reason)
             }
         }
-        let lineCount = tail.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).count
+        let lineCount =
+            tail.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).count
             - (tail.last == UInt8(ascii: "\n") || tail.isEmpty ? 1 : 0)
         let record = RepairRecord(
             firstLine: parsed.lineCount + 1, lineCount: lineCount, sideFile: tail.isEmpty ? "" : name,
@@ -93,7 +94,8 @@ extension Journal {
         let head = try readHead()
         guard FileManager.default.fileExists(atPath: path) else {
             if let head, head.count > 0 { throw .journalMissing(expected: head.count) }
-            return JournalVerification(eventCount: 0, lastLineHash: JournalLine.firstPrev, hasHead: head != nil, expectedLine: nil)
+            return JournalVerification(
+                eventCount: 0, lastLineHash: JournalLine.firstPrev, hasHead: head != nil, expectedLine: nil)
         }
         let file = try LockedFile(path: path, exclusive: false, create: false)
         defer { file.close() }

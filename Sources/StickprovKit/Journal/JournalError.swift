@@ -62,9 +62,11 @@ public enum JournalError: Error, Sendable, Equatable {
         case .io(let path, let reason): "\(path): \(reason)"
         case .tornLastLine: "the last line is incomplete (a write was cut off)"
         case .malformedLine(_, let detail): "not a journal event: \(detail)"
-        case .brokenChain: "the chain is broken: 'prev' is not the SHA-256 of the line before (a line was changed or removed)"
+        case .brokenChain:
+            "the chain is broken: 'prev' is not the SHA-256 of the line before (a line was changed or removed)"
         case .wrongSequence(_, let expected, let found): "sequence number \(found), expected \(expected)"
-        case .unknownEventType(_, let type): "event type '\(type)' is from a newer Stickprov; update the tool to read this journal"
+        case .unknownEventType(_, let type):
+            "event type '\(type)' is from a newer Stickprov; update the tool to read this journal"
         case .headMismatch: "the line differs from the hash journal.head recorded for it (it was changed)"
         case .missingLines(let line, let expected):
             "lines \(line)–\(expected) are missing: journal.head records \(expected) lines (lines were removed from the end)"

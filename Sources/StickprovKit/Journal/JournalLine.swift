@@ -51,7 +51,9 @@ enum JournalLine {
     }
 
     /// The fields every line has, without its data: enough to check the chain.
-    static func decodeHeader(_ bytes: ArraySlice<UInt8>, line: Int) throws(JournalError) -> (sequence: Int, prev: String, type: String) {
+    static func decodeHeader(_ bytes: ArraySlice<UInt8>, line: Int) throws(JournalError) -> (
+        sequence: Int, prev: String, type: String
+    ) {
         let header = try header(Data(bytes), line: line)
         return (header.seq, header.prev, header.type)
     }
@@ -102,25 +104,34 @@ enum JournalLine {
 
     /// Decodes one line (a plain outcome and a large draw's items by ``JournalLineReader``, anything else in a single pass of the
     /// JSON decoder); `prev` is checked by the caller.
-    static func decode(_ bytes: ArraySlice<UInt8>, line: Int) throws(JournalError) -> (event: JournalEvent, prev: String) {
+    static func decode(_ bytes: ArraySlice<UInt8>, line: Int) throws(JournalError) -> (
+        event: JournalEvent, prev: String
+    ) {
         if let outcome = JournalLineReader.read(bytes) { return outcome }
         // A draw's items (the bulk of its line) are read by hand, the rest by the decoder.
         // Anything odd falls through to decoding the whole line, which names the problem.
-        if let draw = JournalLineReader.drawItems(bytes), let decoded = try? JSONDecoder().decode(Line.self, from: Data(draw.rest)),
+        if let draw = JournalLineReader.drawItems(bytes),
+            let decoded = try? JSONDecoder().decode(Line.self, from: Data(draw.rest)),
             case .draw(var record) = decoded.payload
         {
             record.items = draw.items
-            return (JournalEvent(sequence: decoded.seq, time: decoded.time, actor: decoded.actor, payload: .draw(record)), decoded.prev)
+            return (
+                JournalEvent(sequence: decoded.seq, time: decoded.time, actor: decoded.actor, payload: .draw(record)),
+                decoded.prev
+            )
         }
         return try decodeByFoundation(bytes, line: line)
     }
 
     /// Decodes one line with `JSONDecoder` alone: what ``decode(_:line:)`` falls back to, and what tests
     /// compare ``JournalLineReader`` with.
-    static func decodeByFoundation(_ bytes: ArraySlice<UInt8>, line: Int) throws(JournalError) -> (event: JournalEvent, prev: String) {
+    static func decodeByFoundation(_ bytes: ArraySlice<UInt8>, line: Int) throws(JournalError) -> (
+        event: JournalEvent, prev: String
+    ) {
         do {
             let decoded = try JSONDecoder().decode(Line.self, from: Data(bytes))
-            let event = JournalEvent(sequence: decoded.seq, time: decoded.time, actor: decoded.actor, payload: decoded.payload)
+            let event = JournalEvent(
+                sequence: decoded.seq, time: decoded.time, actor: decoded.actor, payload: decoded.payload)
             return (event, decoded.prev)
         } catch let unknown as Line.UnknownType {
             throw .unknownEventType(line: line, type: unknown.type)
@@ -137,7 +148,8 @@ enum JournalLine {
         case .typeMismatch(_, let context), .valueNotFound(_, let context):
             return "'\(PlanIssue.path(context.codingPath))' has the wrong type"
         case .dataCorrupted(let context):
-            return context.codingPath.isEmpty ? "not valid JSON" : "'\(PlanIssue.path(context.codingPath))': \(context.debugDescription)"
+            return context.codingPath.isEmpty
+                ? "not valid JSON" : "'\(PlanIssue.path(context.codingPath))': \(context.debugDescription)"
         @unknown default:
             return "not valid JSON"
         }

@@ -29,7 +29,8 @@ public enum ClopperPearson {
     static func binomialCDF(_ k: Int, _ n: Int, _ p: Double) -> Double {
         if p <= 0 { return 1 }
         if p >= 1 { return k >= n ? 1 : 0 }
-        let logP = log(p), logQ = log1p(-p)
+        let logP = log(p)
+        let logQ = log1p(-p)
         let logNFactorial = logGamma(Double(n + 1))
         var sum = 0.0
         for i in 0...k {

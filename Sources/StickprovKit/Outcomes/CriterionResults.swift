@@ -61,7 +61,9 @@ public struct CriterionResult: Sendable, Hashable, Codable {
     public init?(assignment: String) {
         guard let equals = assignment.lastIndex(of: "=") else { return nil }
         let name = assignment[..<equals].trimmingASCIIWhitespace()
-        guard !name.isEmpty, let cell = Self.cell(String(assignment[assignment.index(after: equals)...])) else { return nil }
+        guard !name.isEmpty, let cell = Self.cell(String(assignment[assignment.index(after: equals)...])) else {
+            return nil
+        }
         self.init(criterion: name, verdict: cell.verdict, reason: cell.reason)
     }
 
@@ -77,7 +79,9 @@ public struct CriterionResult: Sendable, Hashable, Codable {
 
 extension CriterionResult {
     /// `earlier` with `later`'s results taking the place of the same criteria, in the checklist's order.
-    public static func merged(_ earlier: [CriterionResult], _ later: [CriterionResult], order: [String]) -> [CriterionResult] {
+    public static func merged(_ earlier: [CriterionResult], _ later: [CriterionResult], order: [String])
+        -> [CriterionResult]
+    {
         var byName: [String: CriterionResult] = [:]
         for result in earlier + later { byName[result.criterion] = result }
         let known = order.compactMap { byName[$0] }
@@ -90,7 +94,9 @@ extension CriterionResult {
     /// remark (its kind the first such criterion); else, when every result says the item could not
     /// be reviewed, it was not reviewed (the reasons joined); else it was reviewed without remark
     /// (criteria that do not apply are no remark).
-    public static func overall(_ results: [CriterionResult]) -> (result: ReviewResult, remarkKind: String?, reason: String?) {
+    public static func overall(_ results: [CriterionResult]) -> (
+        result: ReviewResult, remarkKind: String?, reason: String?
+    ) {
         if let first = results.first(where: { $0.verdict == .remark }) { return (.remark, first.criterion, nil) }
         if !results.isEmpty && results.allSatisfy({ $0.verdict == .notReviewed }) {
             var unique: [String] = []

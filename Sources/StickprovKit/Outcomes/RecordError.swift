@@ -97,8 +97,10 @@ public enum RecordError: Error, Sendable, Equatable {
             "\(field) holds what looks like a personnummer (\(masked)); personal data does not belong in the record"
         case .textTooLong(let field, let problem): "\(field) \(problem) characters"
         case .dateOutsideWindow(let day, let window): "\(day) is outside the plan's window for dates (\(window))"
-        case .unknownSignal(let signal, let known): "'\(signal)' is not a signal of the plan (\(known.joined(separator: ", ")))"
-        case .notMeasured(let id, let method): "control point '\(id)' is checked by \(method.rawValue); record its items with 'stickprov record'"
+        case .unknownSignal(let signal, let known):
+            "'\(signal)' is not a signal of the plan (\(known.joined(separator: ", ")))"
+        case .notMeasured(let id, let method):
+            "control point '\(id)' is checked by \(method.rawValue); record its items with 'stickprov record'"
         case .unknownRemarkKind(let kind, let nearest, let known):
             "'\(kind.prefix(60))' is not a remark kind of the plan"
                 + (nearest.map { "; did you mean '\($0)'?" } ?? " (kinds: \(known.prefix(8).joined(separator: ", ")))")
@@ -112,7 +114,8 @@ public enum RecordError: Error, Sendable, Equatable {
                 + "keep the Nr column so the row can be matched, or use the .xlsx worksheet"
         case .repeatedItem(let key, let first): "'\(InputBounds.clip(key))' is already on line \(first)"
         case .rows(let problems): problems.map { "line \($0.line): \($0.error.message)" }.joined(separator: "; ")
-        case .missingColumn(let name, let available): "missing column '\(InputBounds.clip(name))' (columns: \(InputBounds.list(available)))"
+        case .missingColumn(let name, let available):
+            "missing column '\(InputBounds.clip(name))' (columns: \(InputBounds.list(available)))"
         case .notDrawnByAmount(let id): "draw \(id) did not draw by amount; it takes no correct amount"
         case .invalidAmount(let text): "'\(text)' is not an amount in kronor (write e.g. 1 234,50)"
         case .notAssessedLevel(let target, let level):

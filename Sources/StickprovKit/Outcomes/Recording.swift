@@ -62,7 +62,9 @@ public enum Recording {
             if draw.isShared { throw .controlRequired(draw: draw.id, controls: draw.controls) }
             return draw.control
         }
-        guard draw.controls.contains(named) else { throw .controlNotInDraw(named, draw: draw.id, controls: draw.controls) }
+        guard draw.controls.contains(named) else {
+            throw .controlNotInDraw(named, draw: draw.id, controls: draw.controls)
+        }
         return named
     }
 
@@ -81,7 +83,8 @@ public enum Recording {
 
     /// The event for a measured value.
     /// - Throws: ``RecordError/notMeasured(_:_:)`` for a sampling control, or personal data in the note.
-    public static func measurement(_ record: MeasurementRecord, plan: ControlPlan) throws(RecordError) -> JournalPayload {
+    public static func measurement(_ record: MeasurementRecord, plan: ControlPlan) throws(RecordError) -> JournalPayload
+    {
         if let control = plan.control(record.control), let method = control.method, method.takesSampleRule {
             throw .notMeasured(control.id, method)
         }
@@ -109,7 +112,8 @@ public enum Recording {
     ///   ``RecordError/unknownSignal(_:known:)`` or personal data in the texts.
     public static func assessment(_ record: AssessmentRecord, plan: ControlPlan) throws(RecordError) -> JournalPayload {
         switch (record.target, plan.assessmentLevel) {
-        case (.risk, .controlPoint), (.control, .risk): throw .notAssessedLevel(record.target, level: plan.assessmentLevel)
+        case (.risk, .controlPoint), (.control, .risk):
+            throw .notAssessedLevel(record.target, level: plan.assessmentLevel)
         default: break
         }
         let followUp = plan.followUp(of: record.target)
@@ -117,7 +121,9 @@ public enum Recording {
             throw .notFollowedUp(record.target, at: record.point, followUp: followUp)
         }
         guard let level = plan.signals.level(matching: record.signal) else {
-            throw .unknownSignal(record.signal, known: plan.signals.levels.map { level in level.name.map { "\(level.id) (\($0))" } ?? level.id })
+            throw .unknownSignal(
+                record.signal,
+                known: plan.signals.levels.map { level in level.name.map { "\(level.id) (\($0))" } ?? level.id })
         }
         var record = record
         record.signal = level.id
@@ -135,7 +141,9 @@ public enum Recording {
         guard !known.isEmpty else { return kind }
         func folded(_ text: String) -> String {
             var text = text.nfc.lowercased().trimmingCharacters(in: .whitespaces)
-            while let last = text.last, ".:;!,".contains(last) { text = String(text.dropLast()).trimmingCharacters(in: .whitespaces) }
+            while let last = text.last, ".:;!,".contains(last) {
+                text = String(text.dropLast()).trimmingCharacters(in: .whitespaces)
+            }
             return text
         }
         if let match = known.first(where: { folded($0) == folded(kind) }) { return match }
@@ -148,7 +156,9 @@ public enum Recording {
     }
 
     static func refuseOverlong(_ text: String?, field: String, limit: Int) throws(RecordError) {
-        if let problem = InputBounds.lengthProblem(text, limit: limit) { throw .textTooLong(field: field, problem: problem) }
+        if let problem = InputBounds.lengthProblem(text, limit: limit) {
+            throw .textTooLong(field: field, problem: problem)
+        }
     }
 
     static func trimmedOrNil(_ text: String?) -> String? {

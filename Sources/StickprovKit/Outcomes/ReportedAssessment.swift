@@ -17,7 +17,9 @@ public struct ReportedAssessment: Sendable, Equatable {
     ) -> ReportedAssessment? {
         let concluded = point == .yearEnd && plan.followUp(of: target) == .interim
         let asked: ReportPoint = concluded ? .interim : point
-        return state.assessment(target, at: asked).map { ReportedAssessment(record: $0, isConcludedAtInterim: concluded) }
+        return state.assessment(target, at: asked).map {
+            ReportedAssessment(record: $0, isConcludedAtInterim: concluded)
+        }
     }
 }
 

@@ -30,7 +30,8 @@ public struct ReviewStatistics: Sendable, Equatable {
     public static func == (a: ReviewStatistics, b: ReviewStatistics) -> Bool {
         a.drawn == b.drawn && a.reviewed == b.reviewed && a.ok == b.ok && a.remarks == b.remarks
             && a.notReviewed == b.notReviewed && a.pending == b.pending && a.sparesReviewed == b.sparesReviewed
-            && a.remarkKinds.map(\.kind) == b.remarkKinds.map(\.kind) && a.remarkKinds.map(\.count) == b.remarkKinds.map(\.count)
+            && a.remarkKinds.map(\.kind) == b.remarkKinds.map(\.kind)
+            && a.remarkKinds.map(\.count) == b.remarkKinds.map(\.count)
             && a.officers == b.officers && a.notReviewedReasons.map(\.reason) == b.notReviewedReasons.map(\.reason)
             && a.notReviewedReasons.map(\.count) == b.notReviewedReasons.map(\.count)
     }
@@ -62,9 +63,13 @@ public struct ReviewStatistics: Sendable, Equatable {
                         if !isSpareList { pending += 1 }
                         continue
                     }
-                    if outcome.result != .notReviewed, let officer, !officer.isEmpty { reviewedOfficers.insert(officer) }
+                    if outcome.result != .notReviewed, let officer, !officer.isEmpty {
+                        reviewedOfficers.insert(officer)
+                    }
                     switch outcome.result {
-                    case .ok: ok += 1; reviewed += 1
+                    case .ok:
+                        ok += 1
+                        reviewed += 1
                     case .remark:
                         remarks += 1
                         reviewed += 1

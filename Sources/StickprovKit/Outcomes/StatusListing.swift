@@ -11,7 +11,8 @@ public enum StatusListing {
             }
             let how = [control.methodText, control.cadenceText ?? ""].filter { !$0.isEmpty }.joined(separator: ", ")
             lines.append(
-                "\(plan.number(of: control.id) ?? "") \(control.id)  \(control.text)" + (how.isEmpty ? "" : "  (\(how))"))
+                "\(plan.number(of: control.id) ?? "") \(control.id)  \(control.text)"
+                    + (how.isEmpty ? "" : "  (\(how))"))
             let draws = state.draws(of: control.id)
             for draw in draws {
                 let stats = ReviewStatistics(draws: [draw], in: state)
@@ -23,27 +24,36 @@ public enum StatusListing {
                 line += "  " + counts(stats)
                 lines.append(line)
                 if let amounts = AmountFindings.summary(of: draw, in: state) {
-                    lines.append("      " + AmountFindings.swedishSentence(amounts, noun: control.itemNoun ?? .caseFile))
+                    lines.append(
+                        "      " + AmountFindings.swedishSentence(amounts, noun: control.itemNoun ?? .caseFile))
                 }
             }
-            let all = draws.isEmpty ? nil : ReviewStatistics(draws: draws, in: state)  // once: a year may have 100,000 items
+            // Counted once: a year may have 100,000 items.
+            let all = draws.isEmpty ? nil : ReviewStatistics(draws: draws, in: state)
             if draws.count > 1, let all {
                 lines.append("    All draws: " + counts(all))
             }
             if let stats = all {
                 if let estimate = StratifiedEstimate.of(draws: draws, in: state) {
                     // Stratified: the weighted estimate the appendix gives, and each stratum's plain rate.
-                    lines.append("    Remark rate \(SwedishNumber.percent(estimate.rate)) weighted by stratum size (N \(estimate.population)), 95 % upper bound \(SwedishNumber.percent(estimate.upperBound95))")
+                    lines.append(
+                        "    Remark rate \(SwedishNumber.percent(estimate.rate)) weighted by stratum size (N \(estimate.population)), 95 % upper bound \(SwedishNumber.percent(estimate.upperBound95))"
+                    )
                     for stratum in estimate.strata {
                         let rate = stratum.rate.map { SwedishNumber.percent($0) } ?? "nothing reviewed"
-                        lines.append("      \(stratum.name)\(draws.count > 1 ? " (\(stratum.draw))" : ""): \(stratum.remarks) of \(stratum.reviewed) with remarks, \(rate) · N \(stratum.population)")
+                        lines.append(
+                            "      \(stratum.name)\(draws.count > 1 ? " (\(stratum.draw))" : ""): \(stratum.remarks) of \(stratum.reviewed) with remarks, \(rate) · N \(stratum.population)"
+                        )
                     }
                 } else if stats.reviewed > 0, let bound = stats.upperBound95 {
-                    lines.append("    Remark rate \(SwedishNumber.percent(Double(stats.remarks) / Double(stats.reviewed))), 95 % upper bound \(SwedishNumber.percent(bound))"
-                        + (stats.officers.map { " · \($0) officers" } ?? ""))
+                    lines.append(
+                        "    Remark rate \(SwedishNumber.percent(Double(stats.remarks) / Double(stats.reviewed))), 95 % upper bound \(SwedishNumber.percent(bound))"
+                            + (stats.officers.map { " · \($0) officers" } ?? ""))
                 }
                 if !stats.remarkKinds.isEmpty {
-                    lines.append("    Remark kinds: " + stats.remarkKinds.map { "\($0.kind) \($0.count)" }.joined(separator: ", "))
+                    lines.append(
+                        "    Remark kinds: "
+                            + stats.remarkKinds.map { "\($0.kind) \($0.count)" }.joined(separator: ", "))
                 }
                 if let shares = CriterionShares.of(criteria: control.criteria, draws: draws, in: state) {
                     lines.append("    Criteria fulfilled over the year (the appendix's figures):")
@@ -53,8 +63,9 @@ public enum StatusListing {
             for measurement in state.measurements[control.id] ?? [] {
                 let target = measurement.target.map { " (target \($0.swedish) \(measurement.unit))" } ?? ""
                 let of = measurement.of.map { " of \($0.swedish)" + (measurement.ofWhat.map { " \($0)" } ?? "") } ?? ""
-                lines.append("    Measured \(measurement.value.swedish) \(measurement.unit)\(of) per \(measurement.date)\(target)"
-                    + (measurement.note.map { " · \($0)" } ?? ""))
+                lines.append(
+                    "    Measured \(measurement.value.swedish) \(measurement.unit)\(of) per \(measurement.date)\(target)"
+                        + (measurement.note.map { " · \($0)" } ?? ""))
             }
             if draws.isEmpty && (state.measurements[control.id] ?? []).isEmpty {
                 lines.append("    Nothing recorded yet.")
@@ -65,7 +76,8 @@ public enum StatusListing {
                 let reported = ReportedAssessment.of(target, at: point, plan: plan, state: state)
                 return "\(point.swedish): "
                     + (reported.map {
-                        plan.signals.name(of: $0.record.signal) + ($0.isConcludedAtInterim ? " (concluded at the interim)" : "")
+                        plan.signals.name(of: $0.record.signal)
+                            + ($0.isConcludedAtInterim ? " (concluded at the interim)" : "")
                     } ?? "not assessed")
             }
             let area = plan.areaNumber(of: risk.id).map { " (area \($0))" } ?? ""
@@ -80,25 +92,36 @@ public enum StatusListing {
         let total = figure.total
         var parts: [String] = []
         if let share = figure.share {
-            parts.append("\(SwedishNumber.percent(share))\(figure.isWeighted ? " weighted by stratum size" : "") (\(total.fulfilled) of \(total.assessed))")
+            parts.append(
+                "\(SwedishNumber.percent(share))\(figure.isWeighted ? " weighted by stratum size" : "") (\(total.fulfilled) of \(total.assessed))"
+            )
             if !figure.strata.isEmpty {
-                parts.append(figure.strata.map { "\($0.name) \(SwedishNumber.percent($0.share)) (\($0.counts.fulfilled) of \($0.counts.assessed))" }.joined(separator: ", "))
+                parts.append(
+                    figure.strata.map {
+                        "\($0.name) \(SwedishNumber.percent($0.share)) (\($0.counts.fulfilled) of \($0.counts.assessed))"
+                    }.joined(separator: ", "))
             }
             if !figure.periods.isEmpty {
-                parts.append(figure.periods.map { "\($0.name) \(SwedishNumber.percent($0.share))" }.joined(separator: ", "))
+                parts.append(
+                    figure.periods.map { "\($0.name) \(SwedishNumber.percent($0.share))" }.joined(separator: ", "))
             }
         } else {
             parts.append("not assessed yet")
         }
         if total.notApplicable > 0 { parts.append("not applicable \(total.notApplicable)") }
         if total.notReviewed > 0 {
-            parts.append("not reviewed \(total.notReviewed)" + (total.reasons.isEmpty ? "" : " (\(total.reasons.joined(separator: "; ")))"))
+            parts.append(
+                "not reviewed \(total.notReviewed)"
+                    + (total.reasons.isEmpty ? "" : " (\(total.reasons.joined(separator: "; ")))"))
         }
         return "\(figure.criterion): " + parts.joined(separator: " · ")
     }
 
     private static func counts(_ stats: ReviewStatistics) -> String {
-        var parts = ["\(stats.drawn) drawn", "\(stats.reviewed) reviewed", "\(stats.ok) ok", "\(stats.remarks) remark\(stats.remarks == 1 ? "" : "s")"]
+        var parts = [
+            "\(stats.drawn) drawn", "\(stats.reviewed) reviewed", "\(stats.ok) ok",
+            "\(stats.remarks) remark\(stats.remarks == 1 ? "" : "s")",
+        ]
         if stats.notReviewed > 0 { parts.append("\(stats.notReviewed) not reviewed") }
         if stats.sparesReviewed > 0 { parts.append("\(stats.sparesReviewed) spares reviewed") }
         if stats.pending > 0 { parts.append("\(stats.pending) pending") }

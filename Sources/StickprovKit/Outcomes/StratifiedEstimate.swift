@@ -43,18 +43,25 @@ public struct StratifiedEstimate: Sendable, Equatable {
         for draw in draws {
             guard let sizes = draw.population.strata, !sizes.isEmpty else { return nil }
             let results = state.results(of: draw)
-            let names = draw.items.compactMap(\.stratum).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            let names = draw.items.compactMap(\.stratum).reduce(into: [String]()) {
+                if !$0.contains($1) { $0.append($1) }
+            }
             for name in names {
-                var reviewed = 0, remarks = 0
+                var reviewed = 0
+                var remarks = 0
                 for item in (draw.items + draw.spares) where item.stratum == name {
                     guard let outcome = results[item.key]?.record else { continue }
                     switch outcome.result {
                     case .ok: reviewed += 1
-                    case .remark: reviewed += 1; remarks += 1
+                    case .remark:
+                        reviewed += 1
+                        remarks += 1
                     case .notReviewed: break
                     }
                 }
-                strata.append(Stratum(name: name, draw: draw.id, population: sizes[name] ?? 0, reviewed: reviewed, remarks: remarks))
+                strata.append(
+                    Stratum(
+                        name: name, draw: draw.id, population: sizes[name] ?? 0, reviewed: reviewed, remarks: remarks))
             }
         }
         let used = strata.filter { $0.reviewed > 0 && $0.population > 0 }
@@ -94,7 +101,8 @@ enum BetaDistribution {
     /// The x with I_x(a, b) = p, by bisection.
     static func quantile(_ p: Double, a: Double, b: Double) -> Double {
         guard b > 0 else { return 1 }
-        var low = 0.0, high = 1.0
+        var low = 0.0
+        var high = 1.0
         for _ in 0..<100 {
             let middle = (low + high) / 2
             if cdf(middle, a: a, b: b) < p { low = middle } else { high = middle }

@@ -53,7 +53,9 @@ extension Worksheet {
         var lists: [(name: String, values: [String])] = [("Resultatord", resultChoices)]
         for (number, point) in points.enumerated() {
             let group = point.group
-            if let column = header.firstIndex(of: group.column(Column.result)) { sheet.dropDowns.append((column, "Resultatord")) }
+            if let column = header.firstIndex(of: group.column(Column.result)) {
+                sheet.dropDowns.append((column, "Resultatord"))
+            }
             // One list of kinds per control point: the points of a shared draw have kinds of their own.
             let kindList = number == 0 ? "Anmarkningstyper" : "Anmarkningstyper\(number + 1)"
             if !point.remarkKinds.isEmpty, let column = header.firstIndex(of: group.column(Column.remarkKind)) {
@@ -65,11 +67,14 @@ extension Worksheet {
                     lists.append(("Kriterieresultat", CriterionVerdict.allCases.map(\.swedish)))
                 }
                 for name in group.criteria {
-                    if let column = header.firstIndex(of: group.column(name)) { sheet.dropDowns.append((column, "Kriterieresultat")) }
+                    if let column = header.firstIndex(of: group.column(name)) {
+                        sheet.dropDowns.append((column, "Kriterieresultat"))
+                    }
                 }
             }
         }
-        let controlText = points.count == 1
+        let controlText =
+            points.count == 1
             ? points[0].text : points.map { "\($0.group.control?.rawValue ?? ""): \($0.text)" }.joined(separator: "; ")
         var instructionRows = instructionRows(record, controlText, fileName)
         if points.count > 1 { instructionRows += sharedInstructionRows(points.map(\.group)) }
@@ -91,18 +96,27 @@ extension Worksheet {
             ["Dragen", record.date.description],
             ["Population", "\(record.population.file), \(record.population.count) poster"],
             ["", ""],
-            ["Så fyller du i", "Fyll i de gula kolumnerna på fliken Urval, en rad per granskat ärende. De grå kolumnerna "
-                + "(dragning, frö, nummer, nyckel) ska inte ändras: bladet är skyddat utan lösenord för att de inte ska "
-                + "ändras av misstag."],
-            [Column.result, "Välj i listan: utan anmärkning, anmärkning eller ej granskad. Även ok, ja, godkänd "
-                + "(= utan anmärkning), nej, avvikelse (= anmärkning) och utgår (= ej granskad) godtas. En tom rad "
-                + "lämnas till senare."],
+            [
+                "Så fyller du i",
+                "Fyll i de gula kolumnerna på fliken Urval, en rad per granskat ärende. De grå kolumnerna "
+                    + "(dragning, frö, nummer, nyckel) ska inte ändras: bladet är skyddat utan lösenord för att de inte ska "
+                    + "ändras av misstag.",
+            ],
+            [
+                Column.result,
+                "Välj i listan: utan anmärkning, anmärkning eller ej granskad. Även ok, ja, godkänd "
+                    + "(= utan anmärkning), nej, avvikelse (= anmärkning) och utgår (= ej granskad) godtas. En tom rad "
+                    + "lämnas till senare.",
+            ],
             [Column.remarkKind, "Vid anmärkning: välj typ i listan."],
             [Column.note, "Vid ej granskad: skriv skälet här. Skriv inga personnummer eller namn på enskilda."],
             [Column.date, "Granskningsdagen som ÅÅÅÅ-MM-DD. Tom: dragningens dag."],
             ["Reserv", "Raderna Reserv 1, 2 … granskas bara i stället för ett ärende som inte kan granskas."],
-            ["Läs in", "Spara filen som den är (.xlsx) och läs in den: stickprov record --worksheet \(fileName). "
-                + "Antingen läses alla ifyllda rader in eller ingen, och varje fel visas med sin cell."],
+            [
+                "Läs in",
+                "Spara filen som den är (.xlsx) och läs in den: stickprov record --worksheet \(fileName). "
+                    + "Antingen läses alla ifyllda rader in eller ingen, och varje fel visas med sin cell.",
+            ],
         ]
     }
 }
@@ -113,11 +127,18 @@ extension Worksheet {
         guard !criteria.isEmpty else { return [] }
         let point = group.control.map { " för \($0)" } ?? ""
         return [
-            [group.column("Kriterier"), "Varje ärende granskas\(point) mot \(criteria.count == 1 ? "kriteriet" : "kriterierna") "
-                + criteria.joined(separator: ", ") + ", en kolumn vardera: välj uppfyllt, anmärkning, ej tillämpligt "
-                + "eller ej granskad (skälet efter kolon, \"ej granskad: akten saknas\", eller i \(group.column(Column.note)))."],
-            [group.column(Column.result), "Kan lämnas tom när kriterierna är ifyllda: anmärkning på något kriterium ger anmärkning, "
-                + "annars utan anmärkning."],
+            [
+                group.column("Kriterier"),
+                "Varje ärende granskas\(point) mot \(criteria.count == 1 ? "kriteriet" : "kriterierna") "
+                    + criteria.joined(separator: ", ")
+                    + ", en kolumn vardera: välj uppfyllt, anmärkning, ej tillämpligt "
+                    + "eller ej granskad (skälet efter kolon, \"ej granskad: akten saknas\", eller i \(group.column(Column.note))).",
+            ],
+            [
+                group.column(Column.result),
+                "Kan lämnas tom när kriterierna är ifyllda: anmärkning på något kriterium ger anmärkning, "
+                    + "annars utan anmärkning.",
+            ],
         ]
     }
 
@@ -125,9 +146,12 @@ extension Worksheet {
     static func sharedInstructionRows(_ groups: [ResultGroup]) -> [[String]] {
         let ids = groups.compactMap(\.control).map(\.rawValue)
         return [
-            ["Flera kontrollpunkter", "Urvalet delas av kontrollpunkterna \(SwedishText.list(ids)): varje ärende granskas "
-                + "en gång och får ett resultat per kontrollpunkt, i kolumnerna märkta med dess id, t.ex. "
-                + "\(groups.last?.column(Column.result) ?? Column.result). En kontrollpunkt som lämnas tom väntar till senare."],
+            [
+                "Flera kontrollpunkter",
+                "Urvalet delas av kontrollpunkterna \(SwedishText.list(ids)): varje ärende granskas "
+                    + "en gång och får ett resultat per kontrollpunkt, i kolumnerna märkta med dess id, t.ex. "
+                    + "\(groups.last?.column(Column.result) ?? Column.result). En kontrollpunkt som lämnas tom väntar till senare.",
+            ]
         ]
     }
 
@@ -139,7 +163,9 @@ extension Worksheet {
     /// The bytes of the draw's worksheet in the format `path`'s extension names: an Excel
     /// workbook for `.xlsx`, else CSV for Swedish Excel (UTF-8 with BOM, `;`).
     /// - Parameter controls: the draw's control points (one, or each point of a shared draw).
-    public static func fileBytes(for record: DrawRecord, controls: [ControlPoint], path: String) throws(ZipError) -> [UInt8] {
+    public static func fileBytes(for record: DrawRecord, controls: [ControlPoint], path: String) throws(ZipError)
+        -> [UInt8]
+    {
         guard isWorkbook(path) else {
             let sheet = table(for: record, groups: groups(for: record, controls: controls))
             return CSVWriter().encode(header: sheet.header, rows: sheet.rows)
@@ -175,7 +201,9 @@ extension Worksheet {
         case .unknownRemarkKind: column = group.column(Column.remarkKind)
         case .wrongSeed: column = Column.seed
         case .unknownCriterionResult(let text):
-            let index = table.rows.first { $0.line == problem.line }?.fields.firstIndex { $0.trimmingASCIIWhitespace() == text }
+            let index = table.rows.first { $0.line == problem.line }?.fields.firstIndex {
+                $0.trimmingASCIIWhitespace() == text
+            }
             column = index.map { table.header[$0] } ?? group.column(Column.result)
         case .criterionReasonRequired(let name), .unknownCriterion(let name, _): column = group.column(name)
         case .unreadColumn(let name, _): column = name

@@ -81,7 +81,8 @@ public enum Worksheet {
             if byAmount { cells += [item.amount?.description ?? "", ""] }
             return cells + resultColumns.map { _ in "" }
         }
-        let rows = record.items.enumerated().map { row($1, number: "\($0 + 1)") }
+        let rows =
+            record.items.enumerated().map { row($1, number: "\($0 + 1)") }
             + record.spares.enumerated().map { row($1, number: "Reserv \($0 + 1)") }
         return (header, rows)
     }

@@ -67,7 +67,10 @@ public enum WorksheetImport {
             throw .missingColumn(Column.draw, available: table.header)
         }
         // A shared draw's sheet has "Resultat (K13)", "Resultat (K14)" … instead of "Resultat".
-        guard table.columnIndex(Column.result) != nil || table.header.contains(where: { $0.hasPrefix(Column.result + " (") }) else {
+        guard
+            table.columnIndex(Column.result) != nil
+                || table.header.contains(where: { $0.hasPrefix(Column.result + " (") })
+        else {
             throw .missingColumn(Column.result, available: table.header)
         }
         let reviewerColumn = table.columnIndex(Column.reviewer)
@@ -77,7 +80,9 @@ public enum WorksheetImport {
         let correctColumn = table.columnIndex(Column.correct)
         let controls = plan.risks.flatMap(\.controls)
 
-        var problems = strayCells.map { RecordError.Problem(line: $0.line, error: .cellOutsideHeader(column: $0.column, text: $0.text)) }
+        var problems = strayCells.map {
+            RecordError.Problem(line: $0.line, error: .cellOutsideHeader(column: $0.column, text: $0.text))
+        }
         var notices: [String] = []
         var events: [JournalPayload] = []
         var seen: [String: Int] = [:]
@@ -85,7 +90,9 @@ public enum WorksheetImport {
         var filled = 0
         var working = state
         for row in table.rows {
-            func cell(_ index: Int?) -> String { index.map { unguarded(row.fields[$0].trimmingASCIIWhitespace()) } ?? "" }
+            func cell(_ index: Int?) -> String {
+                index.map { unguarded(row.fields[$0].trimmingASCIIWhitespace()) } ?? ""
+            }
             func fail(_ error: RecordError, control: ControlID? = nil) {
                 problems.append(.init(line: row.line, error: error, control: control))
             }
@@ -96,7 +103,9 @@ public enum WorksheetImport {
             if let draw, let keyColumn = table.columnIndex(draw.rule.keyColumn ?? "Nyckel") {
                 key = Population.normalise(cell(keyColumn))
                 if let matched = matchByNumber(key, number: cell(numberColumn), in: draw) {
-                    notices.append("line \(row.line): '\(key)' read as '\(matched)' (draw \(drawID), Nr \(cell(numberColumn))): a spreadsheet dropped its leading zeros")
+                    notices.append(
+                        "line \(row.line): '\(key)' read as '\(matched)' (draw \(drawID), Nr \(cell(numberColumn))): a spreadsheet dropped its leading zeros"
+                    )
                     key = matched
                 }
                 listed[drawID, default: []].insert(key)
@@ -104,10 +113,12 @@ public enum WorksheetImport {
             // What each control point's columns hold (one group unless the draw is shared).
             let groups = draw.map { Worksheet.groups(for: $0, controls: controls) } ?? [Worksheet.ResultGroup()]
             let entries = groups.map { group in
-                (group: group, result: cell(table.columnIndex(group.column(Column.result))),
-                 criteria: group.criteria.compactMap { name in
-                    table.columnIndex(group.column(name)).map { (name: name, text: cell($0)) }
-                 }.filter { !$0.text.isEmpty })
+                (
+                    group: group, result: cell(table.columnIndex(group.column(Column.result))),
+                    criteria: group.criteria.compactMap { name in
+                        table.columnIndex(group.column(name)).map { (name: name, text: cell($0)) }
+                    }.filter { !$0.text.isEmpty }
+                )
             }.filter { !$0.result.isEmpty || !$0.criteria.isEmpty }
             let plain = draw?.isShared == true ? cell(table.columnIndex(Column.result)) : ""
             if let draw, !plain.isEmpty {  // a shared draw's result must say its control point
@@ -165,7 +176,8 @@ public enum WorksheetImport {
                         badCriterion = true
                         break
                     }
-                    criterionResults.append(CriterionResult(criterion: name, verdict: parsed.verdict, reason: parsed.reason))
+                    criterionResults.append(
+                        CriterionResult(criterion: name, verdict: parsed.verdict, reason: parsed.reason))
                 }
                 if badCriterion { continue }
                 guard let result = entry.result.isEmpty ? .ok : ReviewResult(word: entry.result) else {
@@ -175,7 +187,8 @@ public enum WorksheetImport {
                 var proposed = OutcomeRecord(
                     draw: drawID, key: key, result: result,
                     remarkKind: cell(table.columnIndex(group.column(Column.remarkKind))),
-                    note: cell(table.columnIndex(group.column(Column.note))), reviewer: cell(reviewerColumn), reviewedOn: date)
+                    note: cell(table.columnIndex(group.column(Column.note))), reviewer: cell(reviewerColumn),
+                    reviewedOn: date)
                 proposed.control = group.control
                 if !criterionResults.isEmpty { proposed.criteria = criterionResults }
                 let correctText = cell(correctColumn)
@@ -196,7 +209,8 @@ public enum WorksheetImport {
                         proposed, resultGiven: !entry.result.isEmpty, plan: plan, state: working)
                     if let event = try Recording.outcome(proposed, plan: plan, state: working) {
                         events.append(event)
-                        working.apply(JournalEvent(sequence: working.eventCount + 1, time: "", actor: "", payload: event))
+                        working.apply(
+                            JournalEvent(sequence: working.eventCount + 1, time: "", actor: "", payload: event))
                     }
                 } catch {
                     failHere(error)
@@ -211,7 +225,8 @@ public enum WorksheetImport {
             if !missing.isEmpty {
                 let shown = missing.prefix(5).map { "'\($0)'" }.joined(separator: ", ")
                 notices.append(
-                    "draw \(drawID): \(missing.count) drawn item\(missing.count == 1 ? " is" : "s are") not in the sheet (\(shown)\(missing.count > 5 ? ", …" : "")); they stay pending")
+                    "draw \(drawID): \(missing.count) drawn item\(missing.count == 1 ? " is" : "s are") not in the sheet (\(shown)\(missing.count > 5 ? ", …" : "")); they stay pending"
+                )
             }
         }
         return Reading(events: events, notices: notices, filledRows: filled)
@@ -220,12 +235,15 @@ public enum WorksheetImport {
     /// On a sheet with a shared draw, the filled-in columns named as a control point's ("… (K3)")
     /// that none of the sheet's draws reads (a point not in the draw, a criterion since removed, a
     /// retyped header): their contents would silently not be recorded. Named at the header's line.
-    static func unreadColumns(_ table: CSVTable, draws: [DrawRecord], controls: [ControlPoint]) -> [RecordError.Problem] {
+    static func unreadColumns(_ table: CSVTable, draws: [DrawRecord], controls: [ControlPoint]) -> [RecordError.Problem]
+    {
         guard draws.contains(where: \.isShared) else { return [] }
         var read: Set<String> = []
         for draw in draws {
             read.formUnion(Worksheet.groups(for: draw, controls: controls).flatMap(\.columns))
-            read.formUnion([draw.rule.keyColumn, draw.rule.stratumColumn, draw.rule.amountColumn].compactMap { $0} + draw.rule.carry)
+            read.formUnion(
+                [draw.rule.keyColumn, draw.rule.stratumColumn, draw.rule.amountColumn].compactMap { $0 }
+                    + draw.rule.carry)
         }
         let ids = draws.map(\.id).sorted { $0.rawValue < $1.rawValue }
         return table.header.enumerated().compactMap { index, name in
@@ -246,7 +264,8 @@ public enum WorksheetImport {
     /// The drawn key a row's key stands for when a spreadsheet dropped its leading zeros and the
     /// row's number (Nr, "3" or "Reserv 1") names an item whose key is that key with zeros before it.
     static func matchByNumber(_ key: String, number: String, in draw: DrawRecord) -> String? {
-        guard !key.isEmpty, !draw.items.contains(where: { $0.key == key }), !draw.spares.contains(where: { $0.key == key })
+        guard !key.isEmpty, !draw.items.contains(where: { $0.key == key }),
+            !draw.spares.contains(where: { $0.key == key })
         else { return nil }
         let item: DrawnItem?
         if number.lowercased().hasPrefix("reserv"), let index = Int(number.dropFirst(6).trimmingASCIIWhitespace()) {
@@ -256,7 +275,9 @@ public enum WorksheetImport {
         } else {
             item = nil
         }
-        guard let item, item.key.hasSuffix(key), item.key.dropLast(key.count).allSatisfy({ $0 == "0" }) else { return nil }
+        guard let item, item.key.hasSuffix(key), item.key.dropLast(key.count).allSatisfy({ $0 == "0" }) else {
+            return nil
+        }
         return item.key
     }
 
@@ -264,6 +285,8 @@ public enum WorksheetImport {
     static func withoutLeadingZerosMatch(_ key: String, in draw: DrawRecord) -> String? {
         let all = draw.items + draw.spares
         guard !key.isEmpty, !all.contains(where: { $0.key == key }) else { return nil }
-        return all.first { $0.key.count > key.count && $0.key.hasSuffix(key) && $0.key.dropLast(key.count).allSatisfy { $0 == "0" } }?.key
+        return all.first {
+            $0.key.count > key.count && $0.key.hasSuffix(key) && $0.key.dropLast(key.count).allSatisfy { $0 == "0" }
+        }?.key
     }
 }

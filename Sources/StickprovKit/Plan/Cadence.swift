@@ -27,9 +27,11 @@ public enum Cadence: Sendable, Hashable {
         case "half-yearly", "halvårsvis", "per halvår", "2/year", "2 ggr/år": self = .halfYearly
         case "yearly", "årligen", "årsvis", "1/year", "1 gång/år": self = .yearly
         default:
-            for suffix in ["/year", " ggr/år", " gånger/år", " ggr per år", " gånger per år"] where word.hasSuffix(suffix) {
+            for suffix in ["/year", " ggr/år", " gånger/år", " ggr per år", " gånger per år"]
+            where word.hasSuffix(suffix) {
                 if let count = Int(word.dropLast(suffix.count).trimmingASCIIWhitespace()), count >= 1 {
-                    self = count == 12 ? .monthly : count == 1 ? .yearly : count == 2 ? .halfYearly : .timesPerYear(count)
+                    self =
+                        count == 12 ? .monthly : count == 1 ? .yearly : count == 2 ? .halfYearly : .timesPerYear(count)
                     return
                 }
             }

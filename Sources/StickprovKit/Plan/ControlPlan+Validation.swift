@@ -10,7 +10,9 @@ extension ControlPlan {
         func add(_ path: String, _ message: String) { found.append(PlanIssue(path: path, message: message)) }
 
         if format > ControlPlan.currentFormat {
-            add("format", "written by a newer Stickprov (format \(format)); this one reads format \(ControlPlan.currentFormat)")
+            add(
+                "format",
+                "written by a newer Stickprov (format \(format)); this one reads format \(ControlPlan.currentFormat)")
         }
         if committee.trimmingASCIIWhitespace().isEmpty { add("committee", "is empty") }
         if title.trimmingASCIIWhitespace().isEmpty { add("title", "is empty") }
@@ -29,20 +31,31 @@ extension ControlPlan {
         func claim(_ id: String, at path: String) {
             let key = id.nfc.lowercased()
             if let first = seen[key] {
-                add(path, first.id == id
-                    ? "duplicate id '\(id)' (also at \(first.path))"
-                    : "id '\(id)' differs from '\(first.id)' (at \(first.path)) only in case, and their worksheets' file names would be the same on Windows and macOS")
+                add(
+                    path,
+                    first.id == id
+                        ? "duplicate id '\(id)' (also at \(first.path))"
+                        : "id '\(id)' differs from '\(first.id)' (at \(first.path)) only in case, and their worksheets' file names would be the same on Windows and macOS"
+                )
             } else {
                 seen[key] = (path, id)
             }
         }
         for (r, risk) in risks.enumerated() {
             let path = "risks[\(r)]"
-            if let problem = risk.id.problem { add("\(path).id", problem) } else { claim(risk.id.rawValue, at: "\(path).id") }
+            if let problem = risk.id.problem {
+                add("\(path).id", problem)
+            } else {
+                claim(risk.id.rawValue, at: "\(path).id")
+            }
             if risk.text.trimmingASCIIWhitespace().isEmpty { add("\(path).text", "is empty") }
             if let score = risk.score {
-                if !(1...4).contains(score.probability) { add("\(path).score.probability", "\(score.probability) is outside 1–4") }
-                if !(1...4).contains(score.consequence) { add("\(path).score.consequence", "\(score.consequence) is outside 1–4") }
+                if !(1...4).contains(score.probability) {
+                    add("\(path).score.probability", "\(score.probability) is outside 1–4")
+                }
+                if !(1...4).contains(score.consequence) {
+                    add("\(path).score.consequence", "\(score.consequence) is outside 1–4")
+                }
             }
             for (c, control) in risk.controls.enumerated() {
                 let path = "\(path).controls[\(c)]"
@@ -75,12 +88,16 @@ extension ControlPoint {
         var kinds: Set<String> = []
         for (i, kind) in remarkKinds.enumerated() {
             if kind.trimmingASCIIWhitespace().isEmpty { add(".remarkKinds[\(i)]", "is empty") }
-            if !kinds.insert(kind.nfc.lowercased()).inserted { add(".remarkKinds[\(i)]", "duplicate remark kind '\(kind)'") }
+            if !kinds.insert(kind.nfc.lowercased()).inserted {
+                add(".remarkKinds[\(i)]", "duplicate remark kind '\(kind)'")
+            }
         }
         found += criterionIssues(at: path)
         guard let rule = sampleRule else { return found }
         if let method, !method.takesSampleRule {
-            add(".sampleRule", "method '\(method.rawValue)' draws no sample; remove the rule or use sample or case-review")
+            add(
+                ".sampleRule",
+                "method '\(method.rawValue)' draws no sample; remove the rule or use sample or case-review")
         }
         switch rule.size {
         case .count(let count) where count < 1:
@@ -114,10 +131,12 @@ extension ControlPoint {
                 // sha256-pps-v1 draws k items (SPEC.md §12); a percentage or strata has no meaning there.
                 add(
                     ".sampleRule",
-                    "draws by amount (column '\(amountColumn)'), which takes a count, not a percentage, strata or log-check users; give it a count (--count 60)")
+                    "draws by amount (column '\(amountColumn)'), which takes a count, not a percentage, strata or log-check users; give it a count (--count 60)"
+                )
             }
         }
-        if let problem = rule.size.zeroSizeProblem, !found.contains(where: { $0.path.hasPrefix(path + ".sampleRule") }) {
+        if let problem = rule.size.zeroSizeProblem, !found.contains(where: { $0.path.hasPrefix(path + ".sampleRule") })
+        {
             add(".sampleRule", problem)
         }
         for (i, column) in rule.carry.enumerated() where column.trimmingASCIIWhitespace().isEmpty {
@@ -127,7 +146,7 @@ extension ControlPoint {
             ("unitColumn", rule.unitColumn), ("managerColumn", rule.managerColumn),
             ("logUserColumn", rule.logUserColumn), ("logTimeColumn", rule.logTimeColumn),
         ]
-        for case let (field, column?) in logColumns where column.trimmingASCIIWhitespace().isEmpty {
+        for case (let field, let column?) in logColumns where column.trimmingASCIIWhitespace().isEmpty {
             add(".sampleRule.\(field)", "is empty")
         }
         return found
@@ -183,7 +202,6 @@ extension ControlPoint {
         }
         return found
     }
-
 
     private func percentIssues(_ percent: Percentage, at path: String) -> [PlanIssue] {
         guard !(0...10_000).contains(percent.hundredths) else { return [] }

@@ -79,7 +79,8 @@ public struct Adoption: Sendable, Hashable, Codable {
 
 extension ControlPlan: Codable {
     private enum CodingKeys: String, CodingKey {
-        case format, committee, year, title, adoption, interimCutoff, signals, assessmentLevel, reportLayout, reportColumns, risks
+        case format, committee, year, title, adoption, interimCutoff, signals, assessmentLevel, reportLayout,
+            reportColumns, risks
     }
 
     public init(from decoder: any Decoder) throws {

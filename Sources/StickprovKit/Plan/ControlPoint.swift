@@ -45,7 +45,8 @@ public struct ControlPoint: Sendable, Hashable, Codable {
     /// Creates a control point.
     public init(
         id: ControlID, text: String, method: MethodKind?, methodLabel: String? = nil, cadence: Cadence? = nil,
-        cadenceLabel: String? = nil, followUp: FollowUp = .both, followUpLabel: String? = nil, responsible: String? = nil, sampleRule: SampleRule? = nil, remarkKinds: [String] = [],
+        cadenceLabel: String? = nil, followUp: FollowUp = .both, followUpLabel: String? = nil,
+        responsible: String? = nil, sampleRule: SampleRule? = nil, remarkKinds: [String] = [],
         itemNoun: Noun? = nil, officerNoun: Noun? = nil, allowsPersonalDataInNotes: Bool = false
     ) {
         self.id = id
@@ -65,7 +66,8 @@ public struct ControlPoint: Sendable, Hashable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case id, text, method, methodLabel, cadence, cadenceLabel, followUp, followUpLabel, responsible, sampleRule, remarkKinds, itemNoun, officerNoun,
+        case id, text, method, methodLabel, cadence, cadenceLabel, followUp, followUpLabel, responsible, sampleRule,
+            remarkKinds, itemNoun, officerNoun,
             allowsPersonalDataInNotes, previousYear, criteria
     }
 
@@ -84,7 +86,8 @@ public struct ControlPoint: Sendable, Hashable, Codable {
         remarkKinds = try container.decodeIfPresent([String].self, forKey: .remarkKinds) ?? []
         itemNoun = try container.decodeIfPresent(Noun.self, forKey: .itemNoun)
         officerNoun = try container.decodeIfPresent(Noun.self, forKey: .officerNoun)
-        allowsPersonalDataInNotes = try container.decodeIfPresent(Bool.self, forKey: .allowsPersonalDataInNotes) ?? false
+        allowsPersonalDataInNotes =
+            try container.decodeIfPresent(Bool.self, forKey: .allowsPersonalDataInNotes) ?? false
         previousYear = try container.decodeIfPresent(PreviousYear.self, forKey: .previousYear)
         criteria = try container.decodeIfPresent([String].self, forKey: .criteria) ?? []
     }

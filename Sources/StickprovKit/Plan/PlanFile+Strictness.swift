@@ -32,16 +32,24 @@ extension PlanFile {
             for entry in object.keys {
                 let path = place.isEmpty ? entry.key : "\(place).\(entry.key)"
                 if let first = firstLine[entry.key] {
-                    issues.append(PlanIssue(
-                        path: path,
-                        message: "duplicate key (lines \(first) and \(entry.line)); readers disagree on which one counts, keep one"))
+                    issues.append(
+                        PlanIssue(
+                            path: path,
+                            message:
+                                "duplicate key (lines \(first) and \(entry.line)); readers disagree on which one counts, keep one"
+                        ))
                     continue
                 }
                 firstLine[entry.key] = entry.line
                 guard !keys.contains(entry.key), !entry.isNull else { continue }
                 let candidates = keys.isEmpty ? everywhere : keys
-                let suggestion = nearest(entry.key, in: candidates).map { "; did you mean '\($0)'?" } ?? " (known here: \(candidates.sorted().joined(separator: ", ")))"
-                issues.append(PlanIssue(path: path, message: "unknown key on line \(entry.line), which the tool would ignore\(suggestion)"))
+                let suggestion =
+                    nearest(entry.key, in: candidates).map { "; did you mean '\($0)'?" }
+                    ?? " (known here: \(candidates.sorted().joined(separator: ", ")))"
+                issues.append(
+                    PlanIssue(
+                        path: path,
+                        message: "unknown key on line \(entry.line), which the tool would ignore\(suggestion)"))
             }
         }
         return issues
@@ -54,7 +62,9 @@ extension PlanFile {
             guard let next = child(of: value, component) else { return [] }
             value = next
         }
-        return Mirror(reflecting: unwrapped(value)).children.compactMap { $0.label.map { $0.hasPrefix("_") ? String($0.dropFirst()) : $0 } }
+        return Mirror(reflecting: unwrapped(value)).children.compactMap {
+            $0.label.map { $0.hasPrefix("_") ? String($0.dropFirst()) : $0 }
+        }
     }
 
     private static func child(of value: Any, _ component: JSONKeyScanner.Component) -> Any? {
@@ -82,7 +92,8 @@ extension PlanFile {
     }
 
     private static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
+        let a = Array(a)
+        let b = Array(b)
         guard !a.isEmpty else { return b.count }
         guard !b.isEmpty else { return a.count }
         var previous = Array(0...b.count)
@@ -206,7 +217,10 @@ enum JSONKeyScanner {
                     keys.append(Entry(key: key, line: keyLine, isNull: isNull))
                     skipWhitespace()
                     guard position < bytes.count else { return false }
-                    if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
+                    if bytes[position] == UInt8(ascii: ",") {
+                        position += 1
+                        continue
+                    }
                     guard bytes[position] == UInt8(ascii: "}") else { return false }
                     position += 1
                     objects.append(Object(path: path, keys: keys))
@@ -225,7 +239,10 @@ enum JSONKeyScanner {
                     index += 1
                     skipWhitespace()
                     guard position < bytes.count else { return false }
-                    if bytes[position] == UInt8(ascii: ",") { position += 1; continue }
+                    if bytes[position] == UInt8(ascii: ",") {
+                        position += 1
+                        continue
+                    }
                     guard bytes[position] == UInt8(ascii: "]") else { return false }
                     position += 1
                     return true

@@ -35,7 +35,10 @@ public enum PlanFile {
             throw .notFound(directory: directory)
         }
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maximumSize {
-            throw .malformedJSON(path: path, line: nil, detail: "the file is \(size >> 20) MB; a plan is at most \(maximumSize >> 20) MB — is this the right file?")
+            throw .malformedJSON(
+                path: path, line: nil,
+                detail:
+                    "the file is \(size >> 20) MB; a plan is at most \(maximumSize >> 20) MB — is this the right file?")
         }
         let data: Data
         do {
@@ -63,7 +66,8 @@ public enum PlanFile {
         // place would only repeat the problem in other words.
         let decodingIssues = collector.all
         let reported = Set(decodingIssues.map(\.path))
-        let issues = decodingIssues + strictnessIssues(data, plan: plan) + plan.issues.filter { !reported.contains($0.path) }
+        let issues =
+            decodingIssues + strictnessIssues(data, plan: plan) + plan.issues.filter { !reported.contains($0.path) }
         guard issues.isEmpty else { throw .invalid(path: path, issues: issues) }
         return plan
     }

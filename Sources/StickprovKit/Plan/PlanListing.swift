@@ -14,7 +14,11 @@ public enum PlanListing {
         if let pinned = adopted?.adoption {
             facts.append("Antagen \(pinned.date)" + (pinned.paragraph.map { ", \($0)" } ?? ""))
             let amended = adopted?.amendments.count ?? 0
-            if amended > 0 { facts.append("ändrad \(amended == 1 ? "en gång" : "\(amended) gånger"), senast \(adopted?.amendments.last?.date.description ?? "")") }
+            if amended > 0 {
+                facts.append(
+                    "ändrad \(amended == 1 ? "en gång" : "\(amended) gånger"), senast \(adopted?.amendments.last?.date.description ?? "")"
+                )
+            }
         } else if let adoption = plan.adoption {
             facts.append("Antagen \(adoption.date)" + (adoption.paragraph.map { ", \($0)" } ?? ""))
         } else {
@@ -30,25 +34,38 @@ public enum PlanListing {
             var text = level.name.map { "\($0): \(level.label)" } ?? level.label
             if level.countsAsWithoutRemark { text += " (räknas som utan anmärkning)" }
             if level.name == SignalScale.standard.level(level.id)?.name { text = level.label }
-            lines += wrap(text, first: "  " + pad(level.id, idWidth - 2), rest: String(repeating: " ", count: idWidth), width: width)
+            lines += wrap(
+                text, first: "  " + pad(level.id, idWidth - 2), rest: String(repeating: " ", count: idWidth),
+                width: width)
         }
         let count = plan.controlPoints.count
-        lines.append("\(plan.risks.count) \(plan.risks.count == 1 ? "risk" : "risker"), \(count) \(count == 1 ? "kontrollpunkt" : "kontrollpunkter")")
-        let numberWidth = plan.risks.enumerated().map { "\($0.offset + 1).\($0.element.controls.count)".count }.max() ?? 3
+        lines.append(
+            "\(plan.risks.count) \(plan.risks.count == 1 ? "risk" : "risker"), \(count) \(count == 1 ? "kontrollpunkt" : "kontrollpunkter")"
+        )
+        let numberWidth =
+            plan.risks.enumerated().map { "\($0.offset + 1).\($0.element.controls.count)".count }.max() ?? 3
         let controlIDWidth = plan.controlIDs.map(\.rawValue.count).max() ?? 2
         for (r, risk) in plan.risks.enumerated() {
             lines.append("")
             let score = risk.score.map { ", risk \($0.probability)×\($0.consequence) = \($0.value)" } ?? ""
             lines += wrap(
-                "\(r + 1). \(risk.text)  (\(risk.id)\(score))", first: "", rest: String(repeating: " ", count: "\(r + 1). ".count),
+                "\(r + 1). \(risk.text)  (\(risk.id)\(score))", first: "",
+                rest: String(repeating: " ", count: "\(r + 1). ".count),
                 width: width)
             switch risk.handling?.kind {
-            case .goal?: lines += wrap("Hanteras som mål för nämnden" + (risk.handling?.text.map { ": \($0)" } ?? ""), first: "   ", rest: "   ", width: width)
-            case .elsewhere?: lines += wrap("Hanteras inom ramen för \(risk.handling?.text ?? "annat")", first: "   ", rest: "   ", width: width)
+            case .goal?:
+                lines += wrap(
+                    "Hanteras som mål för nämnden" + (risk.handling?.text.map { ": \($0)" } ?? ""), first: "   ",
+                    rest: "   ", width: width)
+            case .elsewhere?:
+                lines += wrap(
+                    "Hanteras inom ramen för \(risk.handling?.text ?? "annat")", first: "   ", rest: "   ", width: width
+                )
             case .controlPoints?, nil: if risk.controls.isEmpty { lines.append("   (inga kontrollpunkter)") }
             }
             for (c, control) in risk.controls.enumerated() {
-                let head = "   " + pad("\(r + 1).\(c + 1)", numberWidth + 2) + pad(control.id.rawValue, controlIDWidth + 2)
+                let head =
+                    "   " + pad("\(r + 1).\(c + 1)", numberWidth + 2) + pad(control.id.rawValue, controlIDWidth + 2)
                 let indent = String(repeating: " ", count: head.count)
                 lines += wrap(control.text, first: head, rest: indent, width: width)
                 var details: [String] = []
@@ -58,15 +75,22 @@ public enum PlanListing {
                 if let responsible = control.responsible { details.append("Ansvarig: \(responsible)") }
                 lines += wrap(details.joined(separator: " · "), first: indent, rest: indent, width: width)
                 if let previous = control.previousYear {
-                    var text = "Följs upp sedan \(previous.since) · \(previous.year): \(previous.signal.map { plan.signals.level($0)?.displayName ?? $0 } ?? "ej bedömd")"
-                    if let first = Paragraph.parse(previous.actions).first?.texts.first { text += " · Åtgärder \(previous.year): \(first)" }
+                    var text =
+                        "Följs upp sedan \(previous.since) · \(previous.year): \(previous.signal.map { plan.signals.level($0)?.displayName ?? $0 } ?? "ej bedömd")"
+                    if let first = Paragraph.parse(previous.actions).first?.texts.first {
+                        text += " · Åtgärder \(previous.year): \(first)"
+                    }
                     lines += wrap(text, first: indent, rest: indent, width: width)
                 }
                 if !control.criteria.isEmpty {
-                    lines += wrap("Kriterier: " + control.criteria.joined(separator: "; "), first: indent, rest: indent, width: width)
+                    lines += wrap(
+                        "Kriterier: " + control.criteria.joined(separator: "; "), first: indent, rest: indent,
+                        width: width)
                 }
                 if !control.remarkKinds.isEmpty {
-                    lines += wrap("Anmärkningstyper: " + control.remarkKinds.joined(separator: "; "), first: indent, rest: indent, width: width)
+                    lines += wrap(
+                        "Anmärkningstyper: " + control.remarkKinds.joined(separator: "; "), first: indent, rest: indent,
+                        width: width)
                 }
                 if let rule = control.sampleRule {
                     var text = "Urval: \(rule.size.swedishDescription)"
@@ -78,7 +102,9 @@ public enum PlanListing {
                     if let user = rule.logUserColumn { text += " · loggens användare: \(user)" }
                     if let time = rule.logTimeColumn { text += " · loggens tid: \(time)" }
                     if let amount = rule.amountColumn {
-                        text += " · efter belopp: \(amount)" + (rule.certainFrom.map { ", säkert från \($0.roundedKronor) kr" } ?? "")
+                        text +=
+                            " · efter belopp: \(amount)"
+                            + (rule.certainFrom.map { ", säkert från \($0.roundedKronor) kr" } ?? "")
                     }
                     lines += wrap(text, first: indent, rest: indent, width: width)
                 }

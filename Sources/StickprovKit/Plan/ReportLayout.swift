@@ -83,7 +83,8 @@ public struct Noun: Sendable, Hashable, Codable, CustomStringConvertible {
     public func form(for count: Int) -> String { count == 1 ? singular : plural }
 
     public init(from decoder: any Decoder) throws {
-        self = try decoder.decodeLeniently(expected: "a noun like 'en utredning/utredningar'", fallback: Noun.caseFile) {
+        self = try decoder.decodeLeniently(expected: "a noun like 'en utredning/utredningar'", fallback: Noun.caseFile)
+        {
             Noun($0)
         }
     }

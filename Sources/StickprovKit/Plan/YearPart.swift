@@ -40,7 +40,9 @@ public struct YearPart: Sendable, Hashable {
     /// `K1`–`K4`, and the word before it as the year if it has four digits.
     public init?(_ text: String) {
         let words = text.split(whereSeparator: { $0 == "-" || $0 == " " })
-        guard let last = words.last?.uppercased(), last.count == 2, let digit = last.last?.wholeNumberValue else { return nil }
+        guard let last = words.last?.uppercased(), last.count == 2, let digit = last.last?.wholeNumberValue else {
+            return nil
+        }
         let kind: Kind
         switch last.first {
         case "H": kind = .half

@@ -12,7 +12,9 @@ public enum PlanPersonalData {
             PersonalIdentityNumber.find(in: place.text).first.map { match in
                 PlanIssue(
                     path: place.path,
-                    message: "holds what looks like a personnummer (\(match.masked)); personal data does not belong in the plan")
+                    message:
+                        "holds what looks like a personnummer (\(match.masked)); personal data does not belong in the plan"
+                )
             }
         }
     }

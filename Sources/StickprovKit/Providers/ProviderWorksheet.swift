@@ -16,7 +16,9 @@ public enum ProviderWorksheet {
     /// - Throws: ``ProviderError/missingColumn(_:available:)`` or ``ProviderError/rows(_:)`` listing every bad row.
     public static func records(from sheet: SheetTable) throws(ProviderError) -> [ProviderRecord] {
         let columns = ContractFollowUp.columns
-        let wanted = columns.indices.map { [RiskAnalysisImport.normalised(columns[$0]), RiskAnalysisImport.normalised(shortNames[$0])] }
+        let wanted = columns.indices.map {
+            [RiskAnalysisImport.normalised(columns[$0]), RiskAnalysisImport.normalised(shortNames[$0])]
+        }
         func find(_ row: SheetRow) -> [Int?] {
             let names = row.cells.map(RiskAnalysisImport.normalised)
             return wanted.map { choices in names.firstIndex { choices.contains($0) } }
@@ -40,7 +42,8 @@ public enum ProviderWorksheet {
             }
             let answer = cell(2)
             guard let isFulfilled = ContractFollowUp.fulfilment(answer) else {
-                problems.append(.init(line: row.line, error: answer.isEmpty ? .emptyField(columns[2]) : .unknownAnswer(answer)))
+                problems.append(
+                    .init(line: row.line, error: answer.isEmpty ? .emptyField(columns[2]) : .unknownAnswer(answer)))
                 continue
             }
             do {
@@ -49,7 +52,8 @@ public enum ProviderWorksheet {
                     impact: cell(4), actions: cell(5))
                 let key = followUp.contract.precomposedStringWithCanonicalMapping.lowercased()
                 if let first = seen.updateValue(row.line, forKey: key) {
-                    problems.append(.init(line: row.line, error: .repeatedContract(followUp.contract, firstLine: first)))
+                    problems.append(
+                        .init(line: row.line, error: .repeatedContract(followUp.contract, firstLine: first)))
                     continue
                 }
                 records.append(.followUp(followUp))
@@ -83,13 +87,24 @@ public enum ProviderWorksheet {
         sheet.widths = [28, 40, 18, 40, 40, 40]
         sheet.wrapsText = true
         sheet.dropDowns = [(2, "Svar")]
-        var instructions = Workbook.Sheet(name: "Instruktioner", rows: [
-            ["Bilaga 2", "Uppföljning av avtal med privata utförare: en rad per avtal som har följts upp under året."],
-            [header[2], "Välj Ja eller Nej. Vid Nej: beskriv bristerna, hur de påverkar verksamheten och vilka åtgärder som har vidtagits."],
-            ["Personuppgifter", "Skriv inga personnummer eller namn på enskilda: bilagan är offentlig."],
-            ["Läs in", "Spara filen som den är (.xlsx) och läs in den: stickprov provider import \(fileName). "
-                + "Antingen läses alla rader in eller ingen; rader som inte har ändrats lägger inte till något."],
-        ])
+        var instructions = Workbook.Sheet(
+            name: "Instruktioner",
+            rows: [
+                [
+                    "Bilaga 2",
+                    "Uppföljning av avtal med privata utförare: en rad per avtal som har följts upp under året.",
+                ],
+                [
+                    header[2],
+                    "Välj Ja eller Nej. Vid Nej: beskriv bristerna, hur de påverkar verksamheten och vilka åtgärder som har vidtagits.",
+                ],
+                ["Personuppgifter", "Skriv inga personnummer eller namn på enskilda: bilagan är offentlig."],
+                [
+                    "Läs in",
+                    "Spara filen som den är (.xlsx) och läs in den: stickprov provider import \(fileName). "
+                        + "Antingen läses alla rader in eller ingen; rader som inte har ändrats lägger inte till något.",
+                ],
+            ])
         instructions.hasHeader = false
         instructions.wrapsText = true
         instructions.widths = [28, 100]

@@ -79,36 +79,42 @@ public struct Appendix: Sendable {
             let controls = risk.controls.filter { plan.lists(.control($0.id), at: point) }
             guard !controls.isEmpty else { continue }
             let areaConcluded = isPerRisk && point == .yearEnd && plan.followUp(of: .risk(risk.id)) == .interim
-            let areaAssessment = isPerRisk ? ReportedAssessment.of(.risk(risk.id), at: point, plan: plan, state: state) : nil
+            let areaAssessment =
+                isPerRisk ? ReportedAssessment.of(.risk(risk.id), at: point, plan: plan, state: state) : nil
             let rows = controls.map { control -> Row in
-                let assessment = isPerRisk ? nil : ReportedAssessment.of(.control(control.id), at: point, plan: plan, state: state)
+                let assessment =
+                    isPerRisk ? nil : ReportedAssessment.of(.control(control.id), at: point, plan: plan, state: state)
                 // Followed up only at the interim: at the year end its interim figures, said to be concluded then
                 // (once for the area when the whole area was).
                 let concluded = point == .yearEnd && control.followUp == .interim
-                let context = Narrative.Context(plan: plan, control: control, state: state, point: concluded ? .interim : point)
+                let context = Narrative.Context(
+                    plan: plan, control: control, state: state, point: concluded ? .interim : point)
                 let saysConcluded = concluded && !areaConcluded
                 return Row(
                     id: control.id, what: control.text, followUp: control.followUpText,
                     cadence: control.cadenceText, method: control.methodText, responsible: control.responsible,
                     signal: assessment.flatMap { plan.signals.level($0.record.signal) },
                     generated: (saysConcluded ? [.text(concludedSentence(area: false))] : [])
-                        + [CarryOver.sentence(for: control, in: plan.year)].compactMap { $0 } + Narrative.paragraphs(context),
+                        + [CarryOver.sentence(for: control, in: plan.year)].compactMap { $0 }
+                        + Narrative.paragraphs(context),
                     result: Paragraph.parse(assessment?.record.result ?? ""),
                     actions: Paragraph.parse(assessment?.record.actions ?? ""))
             }
-            groups.append(Group(
-                number: plan.areaNumber(of: risk.id) ?? groups.count + 1, id: risk.id, risk: risk.text,
-                signal: areaAssessment.flatMap { plan.signals.level($0.record.signal) },
-                result: (areaConcluded ? [.text(concludedSentence(area: true))] : [])
-                    + Paragraph.parse(areaAssessment?.record.result ?? ""),
-                actions: Paragraph.parse(areaAssessment?.record.actions ?? ""),
-                rows: rows))
+            groups.append(
+                Group(
+                    number: plan.areaNumber(of: risk.id) ?? groups.count + 1, id: risk.id, risk: risk.text,
+                    signal: areaAssessment.flatMap { plan.signals.level($0.record.signal) },
+                    result: (areaConcluded ? [.text(concludedSentence(area: true))] : [])
+                        + Paragraph.parse(areaAssessment?.record.result ?? ""),
+                    actions: Paragraph.parse(areaAssessment?.record.actions ?? ""),
+                    rows: rows))
         }
         var appendix = Appendix(
             committee: plan.committee,
             title: "Bilaga 1. Uppföljning av internkontroll vid \(point.swedish) \(plan.year)",
             summary: SummarySentence.text(plan: plan, state: state, point: point),
-            legend: plan.signals.levels, layout: plan.reportLayout, columns: plan.reportColumns ?? [], isAssessedPerRisk: isPerRisk,
+            legend: plan.signals.levels, layout: plan.reportLayout, columns: plan.reportColumns ?? [],
+            isAssessedPerRisk: isPerRisk,
             groups: groups)
         appendix.adoption = state.adoption.sentence ?? plan.adoption.map(PlanAdoption.sentence)
         try appendix.refusePersonalData()

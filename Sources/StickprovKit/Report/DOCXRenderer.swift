@@ -61,7 +61,9 @@ public enum DOCXRenderer {
         let widths = columnWidths(table.columns, total: width)
         var xml = WordBlocks.tableStart(
             width: width, columns: widths, caption: "\(appendix.title), \(appendix.committee)",
-            look: "<w:tblLook w:val=\"0420\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/>")
+            look:
+                "<w:tblLook w:val=\"0420\" w:firstRow=\"1\" w:lastRow=\"0\" w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"0\" w:noVBand=\"1\"/>"
+        )
         xml += "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
         for (heading, width) in zip(table.header, widths) {
             xml += WordML.cell(

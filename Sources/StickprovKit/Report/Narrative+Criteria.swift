@@ -5,7 +5,8 @@
 extension Narrative {
     /// The paragraphs for a control point with criteria (none without, or before any result).
     static func criteria(_ context: Context, draws: [DrawRecord]) -> [Paragraph] {
-        guard let shares = CriterionShares.of(criteria: context.control.criteria, draws: draws, in: context.state) else { return [] }
+        guard let shares = CriterionShares.of(criteria: context.control.criteria, draws: draws, in: context.state)
+        else { return [] }
         let noun = context.itemNoun
         let lead = "Andel \(noun.plural) där kriteriet var uppfyllt \(context.periodPhrase):"
         var bullets: [String] = []
@@ -14,17 +15,23 @@ extension Narrative {
             var line = "\(figure.criterion): "
             if let share = figure.share {
                 if figure.isWeighted {
-                    line += "\(wholePercent(share)), vägt efter gruppernas storlek (uppfyllt i \(total.fulfilled) av \(total.assessed) \(noun.plural))"
+                    line +=
+                        "\(wholePercent(share)), vägt efter gruppernas storlek (uppfyllt i \(total.fulfilled) av \(total.assessed) \(noun.plural))"
                 } else {
                     line += "\(wholePercent(share)) (\(total.fulfilled) av \(total.assessed) \(noun.plural))"
                 }
                 if !figure.strata.isEmpty {
-                    line += "; per grupp: " + figure.strata.map {
-                        "\($0.name) \(wholePercent($0.share)) (\($0.counts.fulfilled) av \($0.counts.assessed))"
-                    }.joined(separator: ", ")
+                    line +=
+                        "; per grupp: "
+                        + figure.strata.map {
+                            "\($0.name) \(wholePercent($0.share)) (\($0.counts.fulfilled) av \($0.counts.assessed))"
+                        }.joined(separator: ", ")
                 }
                 if !figure.periods.isEmpty {
-                    line += "; per period: " + figure.periods.map { "\(periodLabel($0.name)) \(wholePercent($0.share))" }.joined(separator: ", ")
+                    line +=
+                        "; per period: "
+                        + figure.periods.map { "\(periodLabel($0.name)) \(wholePercent($0.share))" }.joined(
+                            separator: ", ")
                 }
             } else {
                 line += "ännu inte bedömt"

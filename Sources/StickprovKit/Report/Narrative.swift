@@ -57,21 +57,33 @@ enum Narrative {
 
     static func logCheck(_ context: Context, draws: [DrawRecord]) -> [Paragraph] {
         let stats = ReviewStatistics(draws: draws, in: context.state)
-        let how = context.control.cadence == .monthly ? "månadsvis" : "vid \(SwedishNumber.neuterWord(draws.count)) tillfällen"
+        let how =
+            context.control.cadence == .monthly
+            ? "månadsvis" : "vid \(SwedishNumber.neuterWord(draws.count)) tillfällen"
         var sentences = [capitalised("\(context.periodPhrase) har loggkontroll genomförts \(how).")]
-        let when = context.point == .yearEnd
-            ? "under \(context.plan.year)" : "till och med \(SwedishText.dayAndMonth(context.periodEnd)) \(context.plan.year)"
+        let when =
+            context.point == .yearEnd
+            ? "under \(context.plan.year)"
+            : "till och med \(SwedishText.dayAndMonth(context.periodEnd)) \(context.plan.year)"
         switch stats.reviewed {
         case 0:
             sentences.append("Resultat av kontrollerna saknas ännu.")
         case 1:
-            sentences.append("Den kontroll som genomfördes \(when) var \(stats.remarks == 0 ? "utan anmärkning" : "med anmärkning").")
+            sentences.append(
+                "Den kontroll som genomfördes \(when) var \(stats.remarks == 0 ? "utan anmärkning" : "med anmärkning")."
+            )
         default:
-            let remarks = stats.remarks == 0 ? "ingen anmärkning" : stats.remarks == 1 ? "en anmärkning" : "\(SwedishNumber.word(stats.remarks)) anmärkningar"
+            let remarks =
+                stats.remarks == 0
+                ? "ingen anmärkning"
+                : stats.remarks == 1 ? "en anmärkning" : "\(SwedishNumber.word(stats.remarks)) anmärkningar"
             sentences.append("Av de \(stats.reviewed) kontrollerna som genomfördes \(when) fanns \(remarks).")
         }
         if stats.notReviewed > 0 {
-            sentences.append(capitalised("\(count(stats.notReviewed, "kontroll", "kontroller", neuter: false)) kunde inte genomföras\(reasons(stats, context: context))."))
+            sentences.append(
+                capitalised(
+                    "\(count(stats.notReviewed, "kontroll", "kontroller", neuter: false)) kunde inte genomföras\(reasons(stats, context: context))."
+                ))
         }
         if stats.pending > 0 && stats.reviewed > 0 {
             sentences.append("För \(count(stats.pending, "kontroll", "kontroller", neuter: false)) saknas ännu svar.")
@@ -90,7 +102,8 @@ enum Narrative {
         let total = ReviewStatistics(draws: draws, in: context.state)
         let activity = context.control.method == .caseReview ? "Granskning" : "Stickprovskontroll"
         let period = context.point == .yearEnd ? "under året" : "under perioden"
-        let intro = "\(activity) har genomförts vid \(SwedishNumber.neuterWord(draws.count)) tillfällen \(period)."
+        let intro =
+            "\(activity) har genomförts vid \(SwedishNumber.neuterWord(draws.count)) tillfällen \(period)."
             + (total.reviewed > 0 ? " Totalt har \(count(total.reviewed, noun)) granskats." : "")
         return [.text(intro), .bullets(lines)] + remarkKinds(total)
     }
@@ -107,11 +120,13 @@ enum Narrative {
         }
         // Nothing reviewed yet: what was drawn, never "granskades noll".
         let reviewedOrDrawn = stats.reviewed > 0 ? stats.reviewed : stats.drawn
-        var sentence = "\(whenLabel(draw)) \(stats.reviewed > 0 ? "granskades" : "valdes") "
+        var sentence =
+            "\(whenLabel(draw)) \(stats.reviewed > 0 ? "granskades" : "valdes") "
             + "\(number(reviewedOrDrawn, neuter: noun.isNeuter)) \(noun.form(for: reviewedOrDrawn))"
         if let officers, officers > 0 {
             let officerNoun = context.officerNoun
-            sentence += " fördelade på \(number(officers, neuter: officerNoun.isNeuter)) \(officerNoun.form(for: officers))"
+            sentence +=
+                " fördelade på \(number(officers, neuter: officerNoun.isNeuter)) \(officerNoun.form(for: officers))"
         }
         if stats.reviewed > 0 {
             if stats.ok == stats.reviewed {
@@ -146,7 +161,9 @@ enum Narrative {
     /// weighted by the strata's sizes, and the remark kinds.
     static func strata(_ context: Context, draws: [DrawRecord]) -> [Paragraph] {
         var bullets: [String] = []
-        let names = draws.flatMap { $0.items.compactMap(\.stratum) }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        let names = draws.flatMap { $0.items.compactMap(\.stratum) }.reduce(into: [String]()) {
+            if !$0.contains($1) { $0.append($1) }
+        }
         let noun = context.itemNoun
         for name in names {
             let parts: [DrawRecord] = draws.compactMap { draw in
@@ -185,10 +202,11 @@ enum Narrative {
         var result: [Paragraph] = [.bullets(bullets)]
         // The rate for the whole population: each stratum weighted by its size, never the pooled count.
         if let estimate = StratifiedEstimate.of(draws: draws, in: context.state), estimate.strata.count > 1 {
-            result.append(.text(
-                "Viktat efter gruppernas storlek är andelen med anmärkning \(percent(estimate.rate)) "
-                    + "(med 95 procents säkerhet högst \(percent(estimate.upperBound95)))"
-                    + (estimate.leavesOutStrata ? "; grupper där inget har granskats ingår inte." : ".")))
+            result.append(
+                .text(
+                    "Viktat efter gruppernas storlek är andelen med anmärkning \(percent(estimate.rate)) "
+                        + "(med 95 procents säkerhet högst \(percent(estimate.upperBound95)))"
+                        + (estimate.leavesOutStrata ? "; grupper där inget har granskats ingår inte." : ".")))
         }
         return result + remarkKinds(ReviewStatistics(draws: draws, in: context.state))
     }
@@ -221,7 +239,9 @@ enum Narrative {
             return "”\(inSentence(text))”"
         }
         if all.count == 1 {
-            return [.text("\(stats.remarks == 1 ? "Anmärkningen" : "Samtliga anmärkningar") gäller \(quoted(first.kind)).")]
+            return [
+                .text("\(stats.remarks == 1 ? "Anmärkningen" : "Samtliga anmärkningar") gäller \(quoted(first.kind)).")
+            ]
         }
         let third = all.count > 3 ? all[2].count : 0
         let shown = all.enumerated().filter { $0.offset < 3 || $0.element.count == third }.map(\.element)
@@ -241,7 +261,8 @@ enum Narrative {
         let reasons = stats.notReviewedReasons.filter { !$0.reason.isEmpty }.map { reason -> String in
             var words = reason.reason.trimmingASCIIWhitespace()
             while words.hasSuffix(".") { words.removeLast() }
-            return inSentence(words) + (reason.count > 1 && stats.notReviewedReasons.count > 1 ? ", \(reason.count)" : "")
+            return inSentence(words)
+                + (reason.count > 1 && stats.notReviewedReasons.count > 1 ? ", \(reason.count)" : "")
         }
         guard context.control.allowsPersonalDataInNotes != true, !reasons.isEmpty else { return "" }
         return " (\(reasons.joined(separator: "; ")))"
@@ -274,14 +295,19 @@ enum Narrative {
             }
             return "\(value) \(unit(record.unit, of: record.kind))"
         }
-        let lead = switch latest.kind {
-        case .share: "Andelen"
-        case .count: "Antalet"
-        case .value: "Värdet"
+        let lead =
+            switch latest.kind {
+            case .share: "Andelen"
+            case .count: "Antalet"
+            case .value: "Värdet"
+            }
+        let amounts = shown.indices.map {
+            "\(amount(shown[$0], after: $0 > 0 ? shown[$0 - 1] : nil)) per \(shown[$0].date)"
         }
-        let amounts = shown.indices.map { "\(amount(shown[$0], after: $0 > 0 ? shown[$0 - 1] : nil)) per \(shown[$0].date)" }
         var sentence = "\(lead) var " + SwedishText.list(amounts)
-        if let target = latest.target { sentence += " (mål \(target.swedishGrouped) \(unit(latest.unit, of: latest.kind)))" }
+        if let target = latest.target {
+            sentence += " (mål \(target.swedishGrouped) \(unit(latest.unit, of: latest.kind)))"
+        }
         sentence += "."
         // The notes, each once, as sentences of their own.
         var notes: [String] = []
@@ -330,7 +356,8 @@ extension DrawRecord {
         if let day = Day(period) { return day }
         if let last = YearPart(period)?.lastDay { return last }
         if let month = Month(period) {
-            return Day(year: month.year, month: month.month, day: Day.daysIn(month: month.month, year: month.year)) ?? date
+            return Day(year: month.year, month: month.month, day: Day.daysIn(month: month.month, year: month.year))
+                ?? date
         }
         return date
     }

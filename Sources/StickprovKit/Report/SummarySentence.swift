@@ -24,20 +24,30 @@ public enum SummarySentence {
                 )
             }
         }
-        let noun = perRisk
-            ? (singular: "kontrollområde", plural: "kontrollområden", definite: "kontrollområdet", definitePlural: "kontrollområdena", neuter: true)
-            : (singular: "kontrollpunkt", plural: "kontrollpunkter", definite: "kontrollpunkten", definitePlural: "kontrollpunkterna", neuter: false)
+        let noun =
+            perRisk
+            ? (
+                singular: "kontrollområde", plural: "kontrollområden", definite: "kontrollområdet",
+                definitePlural: "kontrollområdena", neuter: true
+            )
+            : (
+                singular: "kontrollpunkt", plural: "kontrollpunkter", definite: "kontrollpunkten",
+                definitePlural: "kontrollpunkterna", neuter: false
+            )
         let best = plan.signals.levels.first
         let good = units.filter { $0.signal.map(plan.signals.countsAsWithoutRemark) ?? false }.count
         let isMarked = plan.signals.levels.contains(where: \.countsAsWithoutRemark)
-        let outcome = isMarked || best?.label == SignalScale.standard.levels[0].label || best == nil
+        let outcome =
+            isMarked || best?.label == SignalScale.standard.levels[0].label || best == nil
             ? "har genomförts utan anmärkning eller med försumbar anmärkning"
             : "har bedömts som ”\(Narrative.inSentence(best?.label ?? ""))”"
         let lead = "Vid \(point == .interim ? "delårsbokslutet" : "årsbokslutet") visar kontrollen att"
         let number = { (value: Int) in noun.neuter ? SwedishNumber.neuterWord(value) : SwedishNumber.word(value) }
         let total = units.count
         // "båda kontrollområdena", "samtliga fem kontrollområden".
-        let all = { (value: Int) in value == 2 ? "båda \(noun.definitePlural)" : "samtliga \(number(value)) \(noun.plural)" }
+        let all = { (value: Int) in
+            value == 2 ? "båda \(noun.definitePlural)" : "samtliga \(number(value)) \(noun.plural)"
+        }
         // At the interim, areas followed up only at the year end are not listed: the sentence counts
         // those followed up then, never calling them all of the committee's areas.
         let isPart = perRisk && total < plan.risks.filter { !$0.controls.isEmpty }.count
@@ -49,9 +59,11 @@ public enum SummarySentence {
             let count = good == total ? (total == 2 ? "båda" : "samtliga") : good == 0 ? "inget" : number(good)
             sentence = "Av de \(number(total)) \(noun.plural) \(followedUp) visar kontrollen att \(count) \(outcome)."
         } else if isPart {
-            sentence = "Det enda \(noun.singular) \(followedUp) \(good == 1 ? outcome : outcome.replacingOccurrences(of: "har ", with: "inte har "))."
+            sentence =
+                "Det enda \(noun.singular) \(followedUp) \(good == 1 ? outcome : outcome.replacingOccurrences(of: "har ", with: "inte har "))."
         } else if total == 1 {
-            sentence = "\(lead) nämndens enda \(noun.singular) \(good == 1 ? outcome : outcome.replacingOccurrences(of: "har ", with: "inte har "))."
+            sentence =
+                "\(lead) nämndens enda \(noun.singular) \(good == 1 ? outcome : outcome.replacingOccurrences(of: "har ", with: "inte har "))."
         } else if good == total {
             sentence = "\(lead) \(all(total)) \(outcome)."
         } else {
@@ -63,15 +75,18 @@ public enum SummarySentence {
         if total > 0 && unassessed.count == total {
             // Nothing assessed yet: say so, without naming every one.
             let when = "Vid \(point == .interim ? "delårsbokslutet" : "årsbokslutet") har"
-            sentence = isPart
-                ? (total == 1 ? "Det enda \(noun.singular) \(followedUp) har inte bedömts ännu."
+            sentence =
+                isPart
+                ? (total == 1
+                    ? "Det enda \(noun.singular) \(followedUp) har inte bedömts ännu."
                     : "Av de \(number(total)) \(noun.plural) \(followedUp) har inget bedömts ännu.")
                 : total == 1
-                ? "\(when) nämndens enda \(noun.singular) inte bedömts ännu."
-                : "\(when) \(noun.neuter ? "inget" : "ingen") av \(perRisk ? "nämndens" : "totalt") \(number(total)) \(noun.plural) bedömts ännu."
+                    ? "\(when) nämndens enda \(noun.singular) inte bedömts ännu."
+                    : "\(when) \(noun.neuter ? "inget" : "ingen") av \(perRisk ? "nämndens" : "totalt") \(number(total)) \(noun.plural) bedömts ännu."
         } else if !unassessed.isEmpty {
             let subject = unassessed.count == 1 ? noun.singular : noun.definitePlural
-            sentence += " \(Narrative.capitalised(subject)) \(SwedishText.list(unassessed.map(\.name))) har ännu inte bedömts."
+            sentence +=
+                " \(Narrative.capitalised(subject)) \(SwedishText.list(unassessed.map(\.name))) har ännu inte bedömts."
         }
         return sentence
     }

@@ -12,7 +12,8 @@ enum WordBlocks {
         paragraphs.map { paragraph in
             switch paragraph {
             case .text(let text): WordML.paragraph(WordML.run(text))
-            case .bullets(let items): items.map { WordML.paragraph(WordML.run($0), style: "ListBullet", isBullet: true) }.joined()
+            case .bullets(let items):
+                items.map { WordML.paragraph(WordML.run($0), style: "ListBullet", isBullet: true) }.joined()
             }
         }.joined()
     }
@@ -31,7 +32,9 @@ enum WordBlocks {
         }
 
         private static func paragraphs(_ paragraphs: [Paragraph], bold: Bool) -> String {
-            bold ? paragraphs.flatMap(\.texts).map { WordML.paragraph(WordML.run($0, .bold)) }.joined() : WordBlocks.text(paragraphs)
+            bold
+                ? paragraphs.flatMap(\.texts).map { WordML.paragraph(WordML.run($0, .bold)) }.joined()
+                : WordBlocks.text(paragraphs)
         }
     }
 
@@ -50,7 +53,9 @@ enum WordBlocks {
         }
         for row in rows {
             xml += "<w:tr>"
-            for (cell, width) in zip(row, widths) { xml += WordML.cell(cell.content, width: width, shading: cell.shading) }
+            for (cell, width) in zip(row, widths) {
+                xml += WordML.cell(cell.content, width: width, shading: cell.shading)
+            }
             xml += "</w:tr>"
         }
         return xml + "</w:tbl>"
@@ -80,9 +85,12 @@ enum WordBlocks {
 
     /// The document's parts: `body` on A4 landscape pages with `running` at the top of each page
     /// and "Sida X av Y" at the bottom.
-    static func parts(title: String, creator: String, running: String, body: String) -> [(path: String, bytes: [UInt8])] {
+    static func parts(title: String, creator: String, running: String, body: String) -> [(path: String, bytes: [UInt8])]
+    {
         let (header, footer) = headerAndFooter(running: running)
-        return WordPackage(title: title, creator: creator, body: body, header: header, footer: footer, page: .a4Landscape).parts
+        return WordPackage(
+            title: title, creator: creator, body: body, header: header, footer: footer, page: .a4Landscape
+        ).parts
     }
 
     /// The width between the margins of an A4 landscape page, in twips.

@@ -9,17 +9,20 @@ extension Rollup {
         for entry in entries {
             switch entry {
             case .committee(let committee):
-                rows.append([.text(committee.appendix.committee, bold: true)]
-                    + totalCounts.map { .text("\(committee.count(of: $0.mark.word))") }
-                    + [.text("\(committee.unassessed)"), .text("\(committee.total)")])
+                rows.append(
+                    [.text(committee.appendix.committee, bold: true)]
+                        + totalCounts.map { .text("\(committee.count(of: $0.mark.word))") }
+                        + [.text("\(committee.unassessed)"), .text("\(committee.total)")])
             case .failure(let failure):
-                rows.append([.text(failure.folder, bold: true), .text("Kunde inte läsas")]
-                    + Array(repeating: WordBlocks.Cell.text(""), count: totalCounts.count + 1))
+                rows.append(
+                    [.text(failure.folder, bold: true), .text("Kunde inte läsas")]
+                        + Array(repeating: WordBlocks.Cell.text(""), count: totalCounts.count + 1))
             }
         }
         let units = committees.reduce(0) { $0 + $1.total }
-        rows.append([.text("Totalt", bold: true)] + totalCounts.map { .text("\($0.count)", bold: true) }
-            + [.text("\(totalUnassessed)", bold: true), .text("\(units)", bold: true)])
+        rows.append(
+            [.text("Totalt", bold: true)] + totalCounts.map { .text("\($0.count)", bold: true) }
+                + [.text("\(totalUnassessed)", bold: true), .text("\(units)", bold: true)])
         let header = ["Nämnd"] + totalCounts.map(\.mark.text) + ["Ej bedömda", "Totalt"]
         body += WordBlocks.table(
             header: header, rows: rows, shares: [3] + Array(repeating: 1, count: header.count - 1),
@@ -32,13 +35,17 @@ extension Rollup {
                 body += WordBlocks.subheading(appendix.committee)
                 if let adoption = appendix.adoption { body += WordML.paragraph(WordML.run(adoption)) }
                 body += WordML.paragraph(WordML.run(appendix.summary))
-                let counts = committee.counts.map { DOCXRenderer.shapeRun($0.mark) + WordML.run(" \($0.mark.word): \($0.count)") }
-                body += WordML.paragraph(counts.joined(separator: WordML.run(" · "))
-                    + (committee.unassessed > 0 ? WordML.run(" · Ej bedömda: \(committee.unassessed)") : ""))
+                let counts = committee.counts.map {
+                    DOCXRenderer.shapeRun($0.mark) + WordML.run(" \($0.mark.word): \($0.count)")
+                }
+                body += WordML.paragraph(
+                    counts.joined(separator: WordML.run(" · "))
+                        + (committee.unassessed > 0 ? WordML.run(" · Ej bedömda: \(committee.unassessed)") : ""))
                 body += DOCXRenderer.table(appendix, width: WordBlocks.textWidth)
             case .failure(let failure):
                 body += WordBlocks.subheading("\(failure.folder): kunde inte läsas")
-                body += failure.messages.map { WordML.paragraph(WordML.run($0), style: "ListBullet", isBullet: true) }.joined()
+                body += failure.messages.map { WordML.paragraph(WordML.run($0), style: "ListBullet", isBullet: true) }
+                    .joined()
             }
         }
         body += WordBlocks.subheading("Kommunen totalt") + WordML.paragraph(WordML.run(totalsSentence))

@@ -69,7 +69,8 @@ public struct Rollup: Sendable {
         for committee in committees {
             for count in committee.counts {
                 if let index = counts.firstIndex(where: { $0.mark.word.lowercased() == count.mark.word.lowercased() }) {
-                    counts[index] = Count(level: counts[index].level, mark: counts[index].mark, count: counts[index].count + count.count)
+                    counts[index] = Count(
+                        level: counts[index].level, mark: counts[index].mark, count: counts[index].count + count.count)
                 } else {
                     counts.append(count)
                 }
@@ -91,7 +92,11 @@ public struct Rollup: Sendable {
                     let appendix = try Appendix.build(plan: plan, state: state, point: point)
                     entries.append(.committee(committee(appendix, folder: source.folder)))
                 } catch {
-                    entries.append(.failure(Failure(folder: source.folder, messages: ["\(PlanFile.path(in: source.folder)): \(error.message)"])))
+                    entries.append(
+                        .failure(
+                            Failure(
+                                folder: source.folder,
+                                messages: ["\(PlanFile.path(in: source.folder)): \(error.message)"])))
                 }
             }
         }
@@ -103,12 +108,14 @@ public struct Rollup: Sendable {
     }
 
     static func committee(_ appendix: Appendix, folder: String) -> Committee {
-        let signals: [SignalLevel?] = appendix.isAssessedPerRisk
+        let signals: [SignalLevel?] =
+            appendix.isAssessedPerRisk
             ? appendix.groups.map(\.signal) : appendix.groups.flatMap(\.rows).map(\.signal)
         let counts = appendix.legend.map { level in
             Count(level: level, mark: appendix.mark(level), count: signals.filter { $0?.id == level.id }.count)
         }
-        return Committee(folder: folder, appendix: appendix, counts: counts, unassessed: signals.filter { $0 == nil }.count)
+        return Committee(
+            folder: folder, appendix: appendix, counts: counts, unassessed: signals.filter { $0 == nil }.count)
     }
 
     /// The sentences on the municipality as a whole: "Sammanställningen omfattar två nämnder:
@@ -122,27 +129,39 @@ public struct Rollup: Sendable {
             sentences.append("Ingen nämnds uppföljning kunde läsas.")
         } else {
             let names = SwedishText.list(committees.map(\.appendix.committee))
-            sentences.append(committees.count == 1
-                ? "Sammanställningen omfattar en nämnd: \(names)."
-                : "Sammanställningen omfattar \(SwedishNumber.word(committees.count)) nämnder: \(names).")
-            let noun = committees.allSatisfy(\.isPerRisk)
-                ? "kontrollområden" : committees.allSatisfy { !$0.isPerRisk } ? "kontrollpunkter" : "kontrollpunkter och kontrollområden"
-            let parts = counts.filter { $0.count > 0 }.map { "\(SwedishNumber.word($0.count)) bedömningen \($0.mark.word.lowercased())" }
+            sentences.append(
+                committees.count == 1
+                    ? "Sammanställningen omfattar en nämnd: \(names)."
+                    : "Sammanställningen omfattar \(SwedishNumber.word(committees.count)) nämnder: \(names).")
+            let noun =
+                committees.allSatisfy(\.isPerRisk)
+                ? "kontrollområden"
+                : committees.allSatisfy { !$0.isPerRisk } ? "kontrollpunkter" : "kontrollpunkter och kontrollområden"
+            let parts = counts.filter { $0.count > 0 }.map {
+                "\(SwedishNumber.word($0.count)) bedömningen \($0.mark.word.lowercased())"
+            }
             if parts.isEmpty {
                 sentences.append("Av nämndernas totalt \(SwedishNumber.word(units)) \(noun) har ännu ingen bedömts.")
             } else {
-                sentences.append("Av nämndernas totalt \(SwedishNumber.word(units)) \(noun) har \(SwedishText.list(parts)).")
+                sentences.append(
+                    "Av nämndernas totalt \(SwedishNumber.word(units)) \(noun) har \(SwedishText.list(parts)).")
                 if unassessed > 0 {
-                    let which = committees.filter { $0.unassessed > 0 }.map { "\($0.appendix.committee) (\(SwedishNumber.word($0.unassessed)))" }
-                    sentences.append("\(Narrative.capitalised(SwedishNumber.word(unassessed))) har ännu inte bedömts: \(SwedishText.list(which)).")
+                    let which = committees.filter { $0.unassessed > 0 }.map {
+                        "\($0.appendix.committee) (\(SwedishNumber.word($0.unassessed)))"
+                    }
+                    sentences.append(
+                        "\(Narrative.capitalised(SwedishNumber.word(unassessed))) har ännu inte bedömts: \(SwedishText.list(which))."
+                    )
                 }
             }
         }
         if !failures.isEmpty {
             let folders = SwedishText.list(failures.map(\.folder))
-            sentences.append(failures.count == 1
-                ? "En plan kunde inte läsas och ingår inte i summan: \(folders)."
-                : "\(Narrative.capitalised(SwedishNumber.word(failures.count))) planer kunde inte läsas och ingår inte i summan: \(folders).")
+            sentences.append(
+                failures.count == 1
+                    ? "En plan kunde inte läsas och ingår inte i summan: \(folders)."
+                    : "\(Narrative.capitalised(SwedishNumber.word(failures.count))) planer kunde inte läsas och ingår inte i summan: \(folders)."
+            )
         }
         return sentences.joined(separator: " ")
     }

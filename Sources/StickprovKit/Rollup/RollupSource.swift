@@ -40,7 +40,8 @@ public struct RollupSource: Sendable {
                 do {
                     try state.adoption.check(currentHash: hash)
                 } catch {
-                    return RollupSource(folder: folder, content: .failure(["\(PlanFile.path(in: folder)): \(error.message)"]))
+                    return RollupSource(
+                        folder: folder, content: .failure(["\(PlanFile.path(in: folder)): \(error.message)"]))
                 }
             }
             return RollupSource(folder: folder, content: .plan(plan, state))

@@ -68,7 +68,8 @@ public struct Amount: Sendable, Hashable, Comparable, Codable, CustomStringConve
     /// used, so the text can be typed back in).
     public var description: String {
         let magnitude = ore.magnitude
-        let kronor = magnitude / 100, cents = magnitude % 100
+        let kronor = magnitude / 100
+        let cents = magnitude % 100
         return (ore < 0 ? "-" : "") + Self.grouped(kronor) + "," + (cents < 10 ? "0" : "") + String(cents)
     }
 

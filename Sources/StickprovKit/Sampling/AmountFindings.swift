@@ -52,9 +52,11 @@ public enum AmountFindings {
         let errors: String
         switch summary.misstated {
         case 0: errors = "fanns inga fel"
-        case let count: errors = "fanns fel i \(noun.isNeuter ? SwedishNumber.neuterWord(count) : SwedishNumber.word(count))"
+        case let count:
+            errors = "fanns fel i \(noun.isNeuter ? SwedishNumber.neuterWord(count) : SwedishNumber.word(count))"
         }
-        return "Av \(summary.reviewed) \(noun.form(for: summary.reviewed)) om totalt \(money(Double(summary.reviewedAmount.ore))) \(errors). "
+        return
+            "Av \(summary.reviewed) \(noun.form(for: summary.reviewed)) om totalt \(money(Double(summary.reviewedAmount.ore))) \(errors). "
             + "Beräknat fel i hela populationen \(money(summary.estimate.projectedOre)), "
             + "med 95 procents säkerhet högst \(money(summary.estimate.upperLimitOre, roundingUp: true))."
     }

@@ -46,7 +46,9 @@ public enum AmountSampler {
         items: Int, amount: (Int) -> Amount, digest: (Int) -> SHA256Digest, keyPrecedes: (Int, Int) -> Bool,
         count: Int, certainFrom: Amount?
     ) throws(SamplingError) -> AmountSample {
-        var leftOut = AmountTally(), certainTally = AmountTally(), restTally = AmountTally()
+        var leftOut = AmountTally()
+        var certainTally = AmountTally()
+        var restTally = AmountTally()
         var certain: [Int] = []
         let wanted = max(count, 0)
         let capacity = wanted == Int.max ? wanted : wanted + 1
@@ -62,7 +64,8 @@ public enum AmountSampler {
             } else {
                 try restTally.add(amount)
                 guard capacity > 0 else { continue }
-                heap.offer(Priority(digest: digest(index), amount: amount.ore, index: index), count: capacity, by: precedes)
+                heap.offer(
+                    Priority(digest: digest(index), amount: amount.ore, index: index), count: capacity, by: precedes)
             }
         }
         certain.sort { a, b in
@@ -103,7 +106,8 @@ public struct AmountSample: Sendable {
 
     /// Number and sum of all drawable items (amount > 0).
     public var drawable: AmountTally {
-        AmountTally(count: certainTally.count + restTally.count, sum: Amount(ore: certainTally.sum.ore &+ restTally.sum.ore))
+        AmountTally(
+            count: certainTally.count + restTally.count, sum: Amount(ore: certainTally.sum.ore &+ restTally.sum.ore))
     }
 
     /// Things the user should know: items left out, the whole population taken.
@@ -111,7 +115,8 @@ public struct AmountSample: Sendable {
         var notices: [String] = []
         if leftOut.count > 0 {
             notices.append(
-                "\(leftOut.count) items with an amount of 0 or less (together \(leftOut.sum) kr) cannot be drawn by amount and were left out; review credits on their own")
+                "\(leftOut.count) items with an amount of 0 or less (together \(leftOut.sum) kr) cannot be drawn by amount and were left out; review credits on their own"
+            )
         }
         if threshold == nil && restTally.count > 0 {
             notices.append("every item below the threshold was drawn (\(restTally.count) items), in priority order")

@@ -11,7 +11,8 @@ extension Draw {
         func drawn(_ index: Int, certain: Bool) -> DrawnItem {
             DrawnItem(
                 key: population.key(index),
-                carried: Dictionary(uniqueKeysWithValues: zip(population.carriedColumns, population.carriedValues(index))),
+                carried: Dictionary(
+                    uniqueKeysWithValues: zip(population.carriedColumns, population.carriedValues(index))),
                 amount: population.amount(index), isCertain: certain)
         }
         let items = sample.certain.map { drawn($0, certain: true) } + sample.drawn.map { drawn($0, certain: false) }
@@ -52,11 +53,13 @@ extension Draw {
         if keys != record.items.map(\.key) { problems.append("re-drawing gives other items than the journal records") }
         if sample.threshold != summary.threshold {
             problems.append(
-                "re-drawing gives \(sample.threshold?.formula ?? "no tau"), the journal records \(summary.threshold?.formula ?? "no tau")")
+                "re-drawing gives \(sample.threshold?.formula ?? "no tau"), the journal records \(summary.threshold?.formula ?? "no tau")"
+            )
         }
         if sample.drawable != summary.drawable {
             problems.append(
-                "the population's amounts total \(sample.drawable.sum) kr in \(sample.drawable.count) items, the journal records \(summary.drawable.sum) kr in \(summary.drawable.count)")
+                "the population's amounts total \(sample.drawable.sum) kr in \(sample.drawable.count) items, the journal records \(summary.drawable.sum) kr in \(summary.drawable.count)"
+            )
         }
         return problems
     }

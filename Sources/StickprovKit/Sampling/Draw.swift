@@ -55,7 +55,9 @@ public enum Draw {
     {
         if let given { return given }
         if case .logCheck = rule.size { return today }
-        guard today.year == planYear || period != nil || month != nil else { throw .dateRequired(today: today, year: planYear) }
+        guard today.year == planYear || period != nil || month != nil else {
+            throw .dateRequired(today: today, year: planYear)
+        }
         return today
     }
 
@@ -86,7 +88,8 @@ public enum Draw {
         guard population.amountColumn != nil else { throw .populationWithoutAmounts(request.control) }
         do {
             return .byAmount(
-                try AmountSampler.draw(population, seed: request.seed, count: count, certainFrom: request.rule.certainFrom),
+                try AmountSampler.draw(
+                    population, seed: request.seed, count: count, certainFrom: request.rule.certainFrom),
                 count: count)
         } catch {
             throw .amounts(error)
@@ -129,7 +132,8 @@ public enum Draw {
         func drawn(_ item: Population.Item) -> DrawnItem {
             DrawnItem(
                 key: item.key, stratum: item.stratum,
-                carried: Dictionary(uniqueKeysWithValues: zip(population.carriedColumns, population.carriedValues(item.row))))
+                carried: Dictionary(
+                    uniqueKeysWithValues: zip(population.carriedColumns, population.carriedValues(item.row))))
         }
         var strata: [String: Int]?
         if population.stratumColumn != nil {
@@ -143,13 +147,15 @@ public enum Draw {
         var notices = sample.notices
         let prefixOf = mine.last { previous in
             previous.seed == request.seed && previous.population.fingerprint == fingerprint
-                && previous.items.count <= items.count && isPrefix(previous.items, of: items, strata: population.stratumColumn != nil)
+                && previous.items.count <= items.count
+                && isPrefix(previous.items, of: items, strata: population.stratumColumn != nil)
         }
         if let prefixOf {
             notices.append(
                 prefixOf.items.count == items.count
                     ? "same seed and population as \(prefixOf.id): the same \(items.count) items"
-                    : "extends \(prefixOf.id): its \(prefixOf.items.count) items come first, in the same order, then \(items.count - prefixOf.items.count) more")
+                    : "extends \(prefixOf.id): its \(prefixOf.items.count) items come first, in the same order, then \(items.count - prefixOf.items.count) more"
+            )
         }
         var record = DrawRecord(
             id: id, control: request.control, seed: request.seed,
@@ -192,7 +198,8 @@ public enum Draw {
         let fingerprint = population.fingerprint
         if fingerprint != record.population.fingerprint {
             problems.append(
-                "the population's fingerprint is \(fingerprint), the draw recorded \(record.population.fingerprint): this is not the file the draw was made from")
+                "the population's fingerprint is \(fingerprint), the draw recorded \(record.population.fingerprint): this is not the file the draw was made from"
+            )
             return problems
         }
         if record.algorithm == AmountSampler.algorithm { return verifyByAmount(record, population: population) }
@@ -201,8 +208,10 @@ public enum Draw {
         if keys != record.items.map(\.key) {
             problems.append("re-drawing gives other items than the journal records")
         }
-        if let week = record.week, let month = Month(record.period), Sampler.week(of: month, seed: record.seed) != week {
-            problems.append("re-drawing the week gives \(Sampler.week(of: month, seed: record.seed)), the journal records \(week)")
+        if let week = record.week, let month = Month(record.period), Sampler.week(of: month, seed: record.seed) != week
+        {
+            problems.append(
+                "re-drawing the week gives \(Sampler.week(of: month, seed: record.seed)), the journal records \(week)")
         }
         return problems
     }
@@ -271,9 +280,11 @@ public enum DrawError: Error, Sendable, Equatable {
             "a stratified rule needs a stratum column; give --stratum COLUMN or set it with 'stickprov plan edit \(id) --stratum-column COLUMN'"
         case .amountRuleNeedsCount(let id):
             "control point '\(id)' draws by amount; give it a count ('stickprov plan edit \(id) --count 60'), not a percentage or strata"
-        case .populationWithoutAmounts(let id): "control point '\(id)' draws by amount; the population needs its amount column"
+        case .populationWithoutAmounts(let id):
+            "control point '\(id)' draws by amount; the population needs its amount column"
         case .amounts(let error): error.message
-        case .controlNamedTwice(let id): "control point '\(id)' is named twice; name each control point of a shared draw once"
+        case .controlNamedTwice(let id):
+            "control point '\(id)' is named twice; name each control point of a shared draw once"
         case .sharedAcrossAreas(let first, let area, let other, let otherArea):
             "'\(first)' is in area \(area) and '\(other)' in area \(otherArea): one sample is shared only by control points of the same area; draw them apart"
         case .sharedRulesDiffer(let first, let second, let difference):

@@ -112,7 +112,8 @@ public struct Population: Sendable {
     static func controlCharacter(in text: String) -> UInt32? {
         guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) else { return nil }
         return text.unicodeScalars.first { scalar in
-            scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028 || scalar.value == 0x2029
+            scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028
+                || scalar.value == 0x2029
         }?.value
     }
 
@@ -358,7 +359,8 @@ struct PopulationBuilder {
                 let previous = row < 2 ? 0 : Int(keyEnds[row - 2])
                 if row == 0
                     || ByteLanes.precedes(
-                        UnsafeBufferPointer(rebasing: bytes[previous..<start]), UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                        UnsafeBufferPointer(rebasing: bytes[previous..<start]),
+                        UnsafeBufferPointer(rebasing: bytes[start..<end]))
                 {
                     return nil
                 }
@@ -408,7 +410,9 @@ struct KeyTable {
     mutating func reserve(_ rows: Int, bytes: UnsafeBufferPointer<UInt8>, ends: [UInt32], count: Int) {
         var capacity = slots.count
         while capacity * 3 < rows * 4 { capacity <<= 1 }
-        if capacity > slots.count || count != used { rebuild(capacity: capacity, bytes: bytes, ends: ends, rows: count) }
+        if capacity > slots.count || count != used {
+            rebuild(capacity: capacity, bytes: bytes, ends: ends, rows: count)
+        }
     }
 
     /// Inserts `row`, whose key is `bytes[start..<end]`; returns the earlier row with the same key, if any.
@@ -429,7 +433,9 @@ struct KeyTable {
             if entry & ~UInt32(truncatingIfNeeded: mask) == tag {
                 let other = Int(entry & UInt32(truncatingIfNeeded: mask)) - 1
                 let otherStart = other == 0 ? 0 : Int(ends[other - 1])
-                if ByteLanes.equal(UnsafeBufferPointer(rebasing: bytes[otherStart..<Int(ends[other])]), key) { return other }
+                if ByteLanes.equal(UnsafeBufferPointer(rebasing: bytes[otherStart..<Int(ends[other])]), key) {
+                    return other
+                }
             }
             slot = (slot + 1) & mask
         }

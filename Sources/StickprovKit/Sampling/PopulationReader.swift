@@ -166,7 +166,8 @@ public struct PopulationReader: Sendable {
                             return filled
                         }
                         if wanted.contains(row) {
-                            let bytes = UnsafeBufferPointer(start: p + record.start, count: record.contentEnd - record.start)
+                            let bytes = UnsafeBufferPointer(
+                                start: p + record.start, count: record.contentEnd - record.start)
                             let utf8: [UInt8] =
                                 UTF8Validation.firstInvalidOffset(in: bytes) == nil
                                 ? Array(bytes) : ((try? Windows1252.transcodeToUTF8(bytes)) ?? Array(bytes))
@@ -222,11 +223,6 @@ struct RecordSplitter {
     private static let quote: UInt8 = 0x22
     private static let lineFeed: UInt8 = 0x0A
     private static let carriageReturn: UInt8 = 0x0D
-
-    init(delimiter: UInt8, line: Int) {
-        self.delimiter = delimiter
-        self.line = line
-    }
 
     /// The next record at or after `from` in `p[0..<filled]` (16 bytes of padding after it), or nil when
     /// it is not complete in the buffer yet (or there is none). Blank lines before it are stepped over.

@@ -80,7 +80,8 @@ struct PopulationScan {
                 base += position
                 return position
             }
-            let delimiter = CSVDelimiter.detect(inHeaderOf: UnsafeBufferPointer(start: p + position, count: filled - position))
+            let delimiter = CSVDelimiter.detect(
+                inHeaderOf: UnsafeBufferPointer(start: p + position, count: filled - position))
             splitter = RecordSplitter(delimiter: delimiter.rawValue, line: 1)
         }
         if structural == nil, var splitter {
@@ -109,7 +110,9 @@ struct PopulationScan {
         let collecting = populationProblem == nil && duplicate == nil
         while structural == nil {
             let isHeader = header == nil
-            let keyIndex = keyIndex, stratumIndex = stratumIndex, amountIndex = amountIndex
+            let keyIndex = keyIndex
+            let stratumIndex = stratumIndex
+            let amountIndex = amountIndex
             guard
                 let record = splitter.next(
                     p, from: position, filled: filled, atEnd: atEnd,
@@ -150,7 +153,8 @@ struct PopulationScan {
             isSized = true
             let read = Double(max(base + position - dataStart, 1))
             let scale = Double(max(fileSize - dataStart, 0)) / read * 1.05
-            builder.reserve(rows: Int(Double(rows) * scale) + 64, keyBytes: Int(Double(builder.keyBytes.count) * scale) + 1024)
+            builder.reserve(
+                rows: Int(Double(rows) * scale) + 64, keyBytes: Int(Double(builder.keyBytes.count) * scale) + 1024)
         }
         return position
     }
@@ -171,7 +175,8 @@ struct PopulationScan {
         func column(_ name: String) -> Int? {
             keys.firstIndex(of: CSVTable.columnKey(CSVTable.normalisedColumnName(name)))
         }
-        let asked = [columns.key] + [columns.stratum].compactMap { $0 } + columns.carry + [columns.amount].compactMap { $0 }
+        let asked =
+            [columns.key] + [columns.stratum].compactMap { $0 } + columns.carry + [columns.amount].compactMap { $0 }
         if let missing = asked.first(where: { column($0) == nil }) {
             populationProblem = .missingColumn(missing, available: names)
             return
@@ -227,7 +232,9 @@ struct PopulationScan {
         _ p: UnsafeMutablePointer<UInt8>, _ field: (lo: Int, hi: Int, isQuoted: Bool),
         _ body: (UnsafeBufferPointer<UInt8>) throws(SamplingError) -> T
     ) throws(SamplingError) -> T {
-        guard field.isQuoted else { return try body(UnsafeBufferPointer(start: p + field.lo, count: field.hi - field.lo)) }
+        guard field.isQuoted else {
+            return try body(UnsafeBufferPointer(start: p + field.lo, count: field.hi - field.lo))
+        }
         let inside = UnsafeBufferPointer(start: p + field.lo + 1, count: max(field.hi - field.lo - 2, 0))
         guard inside.contains(0x22) else { return try body(inside) }
         let value = unquoted(UnsafeBufferPointer(start: p + field.lo, count: field.hi - field.lo))
@@ -347,7 +354,8 @@ struct PopulationScan {
                         utf8Line: try position(of: sequence, descriptor).line))
             }
             if let undefined = firstUndefined {
-                throw .file(.undecodableByte(byte: undefined.byte, line: try position(of: undefined.offset, descriptor).line))
+                throw .file(
+                    .undecodableByte(byte: undefined.byte, line: try position(of: undefined.offset, descriptor).line))
             }
         }
         if let structural { throw .file(structural) }

@@ -72,7 +72,8 @@ public struct Sample: Sendable {
                 notices.append("stratum '\(name)': the sample is the whole stratum (\(memberCount) items)")
             }
             parts.append(
-                drawPart(population, stratum: name, number: number ?? UInt32.max, count: count, seed: seed, spares: spares))
+                drawPart(
+                    population, stratum: name, number: number ?? UInt32.max, count: count, seed: seed, spares: spares))
         }
         let named = Set(rules.compactMap { numbers[Population.normalise($0.stratum)] })
         let leftOutStrata = (0..<population.strata.count).filter { !named.contains(UInt32($0)) && members[$0] > 0 }
@@ -89,7 +90,8 @@ public struct Sample: Sendable {
         _ population: Population, stratum: String?, number: UInt32? = nil, count: Int, seed: Seed, spares: Int
     ) -> Part {
         let order = Sampler.smallest(count + spares, of: population, stratum: number, seed: seed)
-        let members = number.map { number in population.stratumOfRow.lazy.filter { $0 == number }.count } ?? population.count
+        let members =
+            number.map { number in population.stratumOfRow.lazy.filter { $0 == number }.count } ?? population.count
         let chosen = order.prefix(count).map(population.item)
         let replacements = order.dropFirst(count).map(population.item)
         return Part(stratum: stratum, populationCount: members, items: chosen, spares: replacements)

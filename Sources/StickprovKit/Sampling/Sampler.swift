@@ -115,7 +115,8 @@ struct BoundedMaxHeap<Element> {
         items[0] = item
         var parent = 0
         while true {
-            let left = 2 * parent + 1, right = left + 1
+            let left = 2 * parent + 1
+            let right = left + 1
             var largest = parent
             if left < items.count && less(items[largest], items[left]) { largest = left }
             if right < items.count && less(items[largest], items[right]) { largest = right }

@@ -46,7 +46,8 @@ public enum SamplingError: Error, Sendable, Equatable {
         case .controlCharacter(_, let column, let scalar):
             "the value in column '\(column)' holds a line break or control character (U+\(String(format: "%04X", scalar))); "
                 + "keys and strata must be one line of visible text"
-        case .duplicateKey(let key, let first, let second): "duplicate key '\(InputBounds.clip(key))' (lines \(first) and \(second))"
+        case .duplicateKey(let key, let first, let second):
+            "duplicate key '\(InputBounds.clip(key))' (lines \(first) and \(second))"
         case .invalidPercentage(let text): "'\(text)' is not a percentage between 0 and 100 with at most two decimals"
         case .invalidSize(let size): "\(size) is not a sample size"
         case .invalidMonth(let text): "'\(text)' is not a month YYYY-MM"

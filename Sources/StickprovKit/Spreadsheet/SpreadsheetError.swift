@@ -21,8 +21,8 @@ public enum SpreadsheetError: Error, Equatable, Sendable {
         case .malformedXML(let part, let reason): "not a readable workbook: \(part) has \(reason)"
         case .noSheet: "the workbook has no worksheet"
         case .badCellReference(let reference): "the cell reference '\(reference.prefix(20))' is not valid"
-        case .badSharedString(let cell, let index): "cell \(cell) refers to shared string \(index.prefix(20)), which does not exist"
+        case .badSharedString(let cell, let index):
+            "cell \(cell) refers to shared string \(index.prefix(20)), which does not exist"
         }
     }
 }
-

@@ -46,7 +46,9 @@ public struct Workbook: Sendable {
         var all = sheets
         if !lists.isEmpty {
             let height = lists.map(\.values.count).max() ?? 0
-            var list = Sheet(name: Self.listSheet, rows: (0..<height).map { row in lists.map { $0.values.indices.contains(row) ? $0.values[row] : "" } })
+            var list = Sheet(
+                name: Self.listSheet,
+                rows: (0..<height).map { row in lists.map { $0.values.indices.contains(row) ? $0.values[row] : "" } })
             list.hasHeader = false
             all.append(list)
         }
@@ -70,7 +72,8 @@ public struct Workbook: Sendable {
 
     /// Cell styles (indexes into `cellXfs` of ``styles``).
     enum Style: Int {
-        case plain = 0, header, locked, editable, wrapped
+        case plain = 0
+        case header, locked, editable, wrapped
     }
 
     func contentTypes(sheetCount: Int) -> String {
@@ -107,11 +110,13 @@ public struct Workbook: Sendable {
     func workbookXML(_ all: [Sheet]) -> String {
         let sheets = all.enumerated().map { index, sheet in
             let hidden = sheet.name == Self.listSheet && !lists.isEmpty ? " state=\"hidden\"" : ""
-            return "<sheet name=\"\(XMLText.escape(sheet.name))\" sheetId=\"\(index + 1)\"\(hidden) r:id=\"rId\(index + 1)\"/>"
+            return
+                "<sheet name=\"\(XMLText.escape(sheet.name))\" sheetId=\"\(index + 1)\"\(hidden) r:id=\"rId\(index + 1)\"/>"
         }.joined()
         let names = lists.enumerated().map { index, list in
             let column = Self.columnName(index)
-            return "<definedName name=\"\(list.name)\">\(Self.listSheet)!$\(column)$1:$\(column)$\(max(list.values.count, 1))</definedName>"
+            return
+                "<definedName name=\"\(list.name)\">\(Self.listSheet)!$\(column)$1:$\(column)$\(max(list.values.count, 1))</definedName>"
         }.joined()
         return Self.declaration + "<workbook xmlns=\"\(Self.main)\" xmlns:r=\"\(Self.relationships)\">"
             + "<bookViews><workbookView activeTab=\"0\"/></bookViews><sheets>\(sheets)</sheets>"
@@ -145,7 +150,8 @@ public struct Workbook: Sendable {
         var xml = Self.declaration + "<worksheet xmlns=\"\(Self.main)\" xmlns:r=\"\(Self.relationships)\">"
         let width = sheet.rows.map(\.count).max() ?? 0
         if sheet.hasHeader && !sheet.rows.isEmpty {
-            xml += "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" "
+            xml +=
+                "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" "
                 + "state=\"frozen\"/><selection pane=\"bottomLeft\" activeCell=\"A2\" sqref=\"A2\"/></sheetView></sheetViews>"
         } else {
             xml += "<sheetViews><sheetView workbookViewId=\"0\"/></sheetViews>"
@@ -165,14 +171,18 @@ public struct Workbook: Sendable {
                 let style: Style =
                     sheet.hasHeader && rowIndex == 0
                     ? .header
-                    : sheet.wrapsText ? .wrapped : sheet.editableColumns.contains(column) ? .editable
-                    : sheet.isProtected ? .locked : .plain
+                    : sheet.wrapsText
+                        ? .wrapped
+                        : sheet.editableColumns.contains(column)
+                            ? .editable
+                            : sheet.isProtected ? .locked : .plain
                 let text = column < row.count ? row[column] : ""
                 let reference = "\(Self.columnName(column))\(rowIndex + 1)"
                 if text.isEmpty {
                     xml += "<c r=\"\(reference)\" s=\"\(style.rawValue)\"/>"
                 } else {
-                    xml += "<c r=\"\(reference)\" s=\"\(style.rawValue)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">"
+                    xml +=
+                        "<c r=\"\(reference)\" s=\"\(style.rawValue)\" t=\"inlineStr\"><is><t xml:space=\"preserve\">"
                         + Self.escape(text) + "</t></is></c>"
                 }
             }
@@ -180,7 +190,8 @@ public struct Workbook: Sendable {
         }
         xml += "</sheetData>"
         if sheet.isProtected {
-            xml += "<sheetProtection sheet=\"1\" objects=\"1\" scenarios=\"1\" formatCells=\"0\" formatColumns=\"0\" "
+            xml +=
+                "<sheetProtection sheet=\"1\" objects=\"1\" scenarios=\"1\" formatCells=\"0\" formatColumns=\"0\" "
                 + "formatRows=\"0\" sort=\"0\" autoFilter=\"0\"/>"
         }
         let lastRow = max(sheet.rows.count, 2)
@@ -189,7 +200,8 @@ public struct Workbook: Sendable {
             xml += "<dataValidations count=\"\(validations.count)\">"
             for dropDown in validations {
                 let column = Self.columnName(dropDown.column)
-                xml += "<dataValidation type=\"list\" allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\" "
+                xml +=
+                    "<dataValidation type=\"list\" allowBlank=\"1\" showInputMessage=\"1\" showErrorMessage=\"1\" "
                     + "errorTitle=\"Välj i listan\" error=\"Välj ett värde i listan (se fliken Instruktioner).\" "
                     + "sqref=\"\(column)2:\(column)\(lastRow)\"><formula1>\(dropDown.list)</formula1></dataValidation>"
             }

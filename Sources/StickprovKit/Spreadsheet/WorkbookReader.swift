@@ -39,7 +39,9 @@ public enum WorkbookReader {
     }
 
     /// The sheets in tab order (name and relationship id) and whether dates count from 1904.
-    static func readWorkbook(_ bytes: [UInt8]) throws(SpreadsheetError) -> ([(name: String, relationship: String)], Bool) {
+    static func readWorkbook(_ bytes: [UInt8]) throws(SpreadsheetError) -> (
+        [(name: String, relationship: String)], Bool
+    ) {
         var scanner = XMLScanner(bytes, part: "xl/workbook.xml")
         var sheets: [(name: String, relationship: String)] = []
         var uses1904 = false
@@ -73,7 +75,9 @@ public enum WorkbookReader {
         guard let bytes else { return [] }
         var scanner = XMLScanner(bytes, part: "xl/sharedStrings.xml")
         var strings: [String] = []
-        var current = "", inText = false, inPhonetic = false
+        var current = ""
+        var inText = false
+        var inPhonetic = false
         while let token = try scanner.next() {
             switch token {
             case .start("si", _, let isEmpty):
@@ -119,7 +123,8 @@ public enum WorkbookReader {
 
     /// Whether a format code shows a date: it has y, m or d outside quotes and brackets.
     static func isDateFormat(_ code: String) -> Bool {
-        var inQuote = false, inBracket = false
+        var inQuote = false
+        var inBracket = false
         for character in code.lowercased() {
             switch character {
             case "\"": inQuote.toggle()
@@ -137,9 +142,13 @@ public enum WorkbookReader {
     ) throws(SpreadsheetError) -> [Int: [Int: String]] {
         var scanner = XMLScanner(bytes, part: part)
         var rows: [Int: [Int: String]] = [:]
-        var rowNumber = 0, nextColumn = 0
+        var rowNumber = 0
+        var nextColumn = 0
         var cell: (reference: String, column: Int, type: String, style: Int)?
-        var value = "", inline = "", inValue = false, inText = false
+        var value = ""
+        var inline = ""
+        var inValue = false
+        var inText = false
         while let token = try scanner.next() {
             switch token {
             case .start("row", let attributes, _):
@@ -151,7 +160,8 @@ public enum WorkbookReader {
                 nextColumn = column + 1
                 value = ""
                 inline = ""
-                cell = isEmpty ? nil : (reference, column, attributes["t"] ?? "n", attributes["s"].flatMap(Int.init) ?? 0)
+                cell =
+                    isEmpty ? nil : (reference, column, attributes["t"] ?? "n", attributes["s"].flatMap(Int.init) ?? 0)
             case .start("v", _, let isEmpty): inValue = !isEmpty
             case .end("v"): inValue = false
             case .start("t", _, let isEmpty): inText = !isEmpty
@@ -172,7 +182,9 @@ public enum WorkbookReader {
                 case "b": text = value == "1" ? "TRUE" : "FALSE"
                 case "str", "e": text = value
                 default:
-                    text = dateStyles.contains(current.style) ? date(fromSerial: value, uses1904: uses1904) ?? value : number(value)
+                    text =
+                        dateStyles.contains(current.style)
+                        ? date(fromSerial: value, uses1904: uses1904) ?? value : number(value)
                 }
                 if !text.isEmpty { rows[rowNumber, default: [:]][current.column] = text }
             default: break
@@ -186,7 +198,8 @@ public enum WorkbookReader {
         var column = 0
         var letters = 0
         for scalar in reference.unicodeScalars {
-            guard let ascii = scalar.properties.isASCIIHexDigit || scalar.isASCII ? UInt8(exactly: scalar.value) : nil else {
+            guard let ascii = scalar.properties.isASCIIHexDigit || scalar.isASCII ? UInt8(exactly: scalar.value) : nil
+            else {
                 return nil
             }
             if (65...90).contains(ascii) {

@@ -116,7 +116,9 @@ struct XMLScanner {
         let start = position
         while position < bytes.count {
             let byte = bytes[position]
-            if [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ">"), UInt8(ascii: "/"), UInt8(ascii: "=")].contains(byte) { break }
+            if [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ">"), UInt8(ascii: "/"), UInt8(ascii: "=")].contains(byte) {
+                break
+            }
             position += 1
         }
         let name = String(decoding: bytes[start..<position], as: UTF8.self)

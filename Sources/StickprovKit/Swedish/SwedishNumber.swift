@@ -3,7 +3,9 @@ import Foundation
 /// Numbers as Swedish prose writes them: words for one to twelve, decimal comma.
 public enum SwedishNumber {
     static let words = ["noll", "en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"]
-    static let neuterWords = ["noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv"]
+    static let neuterWords = [
+        "noll", "ett", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio", "elva", "tolv",
+    ]
 
     /// "en", "två" … "tolv", then digits: the common-gender form (*en anmärkning*).
     public static func word(_ number: Int) -> String {

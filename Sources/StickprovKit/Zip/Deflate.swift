@@ -9,7 +9,9 @@ enum Deflate {
         var writer = BitWriter()
         writer.write(1, count: 1)  // BFINAL: the only block
         writer.write(1, count: 2)  // BTYPE 01: fixed Huffman codes
-        let windowSize = 1 << 15, hashSize = 1 << 15, maxChain = 64
+        let windowSize = 1 << 15
+        let hashSize = 1 << 15
+        let maxChain = 64
         var head = [Int](repeating: -1, count: hashSize)
         var previous = [Int](repeating: -1, count: windowSize)
         func hash(_ index: Int) -> Int {
@@ -23,7 +25,8 @@ enum Deflate {
         }
         var index = 0
         while index < bytes.count {
-            var bestLength = 0, bestDistance = 0
+            var bestLength = 0
+            var bestDistance = 0
             if index + 2 < bytes.count {
                 var candidate = head[hash(index)]
                 var chain = maxChain

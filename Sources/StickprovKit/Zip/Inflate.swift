@@ -54,10 +54,13 @@ enum Inflate {
 
     enum Tables {
         static let lengthBase = [
-            3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227,
+            3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195,
+            227,
             258,
         ]
-        static let lengthExtra = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0]
+        static let lengthExtra = [
+            0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0,
+        ]
         static let distanceBase = [
             1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097,
             6145, 8193, 12289, 16385, 24577,
@@ -127,7 +130,9 @@ enum Inflate {
 
         /// One symbol of `code`.
         mutating func decode(_ code: Huffman) throws(Failure) -> Int {
-            var value = 0, first = 0, index = 0
+            var value = 0
+            var first = 0
+            var index = 0
             for length in 1..<16 {
                 value |= try bits(1)
                 let count = code.count[length]
@@ -177,7 +182,8 @@ enum Inflate {
             lengths.reserveCapacity(literalCount + distanceCount)
             while lengths.count < literalCount + distanceCount {
                 let symbol = try decode(lengthCode)
-                var repeated = 0, value = 0
+                var repeated = 0
+                var value = 0
                 switch symbol {
                 case 0..<16:
                     lengths.append(symbol)

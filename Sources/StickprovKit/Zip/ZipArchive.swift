@@ -155,7 +155,9 @@ public enum ZipArchive {
             let raw = bytes[dataStart..<dataStart + compressedSize]
             let data: [UInt8]
             if method == 0 {
-                guard compressedSize == size else { throw .sizeMismatch(name: name, declared: size, actual: compressedSize) }
+                guard compressedSize == size else {
+                    throw .sizeMismatch(name: name, declared: size, actual: compressedSize)
+                }
                 data = Array(raw)
             } else {
                 do {
@@ -221,7 +223,9 @@ public enum ZipArchive {
             var offset = bytes.count - 22
             let lowest = max(0, bytes.count - 22 - 0xFFFF)
             while offset >= lowest {
-                if bytes[offset] == 0x50 && bytes[offset + 1] == 0x4B && bytes[offset + 2] == 5 && bytes[offset + 3] == 6 {
+                if bytes[offset] == 0x50 && bytes[offset + 1] == 0x4B && bytes[offset + 2] == 5
+                    && bytes[offset + 3] == 6
+                {
                     return offset
                 }
                 offset -= 1

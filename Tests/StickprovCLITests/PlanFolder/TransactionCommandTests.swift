@@ -21,7 +21,10 @@ import Testing
     @Test func fourConcurrentDrawsGetFourIds() throws {
         let folder = try DrawCommandTests.setUp()
         let runs = (1...4).map { i in
-            ["draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "utredningar.csv", "--seed", "frö \(i)", "--out", "sheet-\(i).csv"]
+            [
+                "draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "utredningar.csv", "--seed",
+                "frö \(i)", "--out", "sheet-\(i).csv",
+            ]
         }
         let results = try Self.concurrently(runs, in: folder)
         #expect(results.count == 4)
@@ -57,12 +60,21 @@ import Testing
         var csv = "Ärendenummer;Handläggare\n"
         for i in 0..<5_200 { csv += "SN-\(i);H\n" }
         try folder.write("stor.csv", csv)
-        let refused = try CLI.run(["draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "stor.csv", "--size", "5001", "--seed", "s", "--out", "u.csv"], in: folder.url)
+        let refused = try CLI.run(
+            [
+                "draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "stor.csv", "--size", "5001",
+                "--seed", "s", "--out", "u.csv",
+            ], in: folder.url)
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("5001 items") && refused.stderr.contains("--large"), "\(refused.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.file("u.csv").path))
-        #expect(!((try? String(contentsOf: folder.file("plan/journal.jsonl"), encoding: .utf8)) ?? "").contains("\"draw\""))
-        let confirmed = try CLI.run(["draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "stor.csv", "--size", "5001", "--seed", "s", "--out", "u.csv", "--large"], in: folder.url)
+        #expect(
+            !((try? String(contentsOf: folder.file("plan/journal.jsonl"), encoding: .utf8)) ?? "").contains("\"draw\""))
+        let confirmed = try CLI.run(
+            [
+                "draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "stor.csv", "--size", "5001",
+                "--seed", "s", "--out", "u.csv", "--large",
+            ], in: folder.url)
         #expect(confirmed.status == 0, "\(confirmed.stderr)")
         #expect(FileManager.default.fileExists(atPath: folder.file("u.csv").path))
     }
@@ -70,8 +82,13 @@ import Testing
     @Test func aFailedDrawLeavesNoWorksheet() throws {
         let folder = try DrawCommandTests.setUp()
         // The journal cannot be written: a directory stands where it would be.
-        try FileManager.default.createDirectory(at: folder.file("plan/journal.jsonl"), withIntermediateDirectories: true)
-        let result = try CLI.run(["draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "utredningar.csv", "--seed", "s", "--out", "u.csv"], in: folder.url)
+        try FileManager.default.createDirectory(
+            at: folder.file("plan/journal.jsonl"), withIntermediateDirectories: true)
+        let result = try CLI.run(
+            [
+                "draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "utredningar.csv", "--seed",
+                "s", "--out", "u.csv",
+            ], in: folder.url)
         #expect(result.status == 1)
         #expect(!FileManager.default.fileExists(atPath: folder.file("u.csv").path))
         let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".u.csv") }
@@ -138,7 +155,9 @@ import Testing
                     "draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "utredningar.csv",
                     "--seed", "skrivare \(writer) nr \(i)", "--out", "sheet-\(writer)-\(i).csv",
                 ]
-                guard let result = try? CLI.run(run, in: url, environment: ["STICKPROV_TEST_NO_LOCKS": "1"]) else { continue }
+                guard let result = try? CLI.run(run, in: url, environment: ["STICKPROV_TEST_NO_LOCKS": "1"]) else {
+                    continue
+                }
                 lock.lock()
                 results[writer].append(result)
                 lock.unlock()
@@ -184,7 +203,8 @@ import Testing
         }
         let plan = try String(contentsOf: folder.file("plan/plan.json"), encoding: .utf8)
         let winner = try #require(created.first?.stdout)
-        let committee = try #require(plan.range(of: #""committee" : "[^"]*""#, options: .regularExpression).map { String(plan[$0]) })
+        let committee = try #require(
+            plan.range(of: #""committee" : "[^"]*""#, options: .regularExpression).map { String(plan[$0]) })
         #expect(winner.contains(committee.replacingOccurrences(of: "\"committee\" : \"", with: "").dropLast()))
     }
 }

@@ -5,7 +5,8 @@ import Testing
 /// guards refuses it (record, plan init/import/edit/add-*, plan validate) and `scan` finds it.
 @Suite struct PersonalDataGuardTests {
     static let spaced = "Beslut saknas för 19811218 - 9876"
-    static let fullWidth = "Beslut saknas för \u{FF11}\u{FF19}\u{FF18}\u{FF11}\u{FF11}\u{FF12}\u{FF11}\u{FF18}-\u{FF19}\u{FF18}\u{FF17}\u{FF16}"
+    static let fullWidth =
+        "Beslut saknas för \u{FF11}\u{FF19}\u{FF18}\u{FF11}\u{FF11}\u{FF12}\u{FF11}\u{FF18}-\u{FF19}\u{FF18}\u{FF17}\u{FF16}"
     static let zeroWidth = "Beslut saknas för 198112\u{200B}18-9876"
 
     @Test(arguments: [spaced, fullWidth, zeroWidth])
@@ -27,9 +28,12 @@ import Testing
     @Test(arguments: [spaced, fullWidth, zeroWidth])
     func planCommandsRefuseTheNumberAndWriteNothing(text: String) throws {
         let folder = try TemporaryFolder()
-        var result = try CLI.run(["plan", "init", "--plan", "other", "--committee", text, "--year", "2023"], in: folder.url)
+        var result = try CLI.run(
+            ["plan", "init", "--plan", "other", "--committee", text, "--year", "2023"], in: folder.url)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("committee: holds what looks like a personnummer (19811218-****)"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("committee: holds what looks like a personnummer (19811218-****)"),
+            "\(result.stderr)")
         #expect(folder.listing().isEmpty)
 
         try PlanCommandTests.makePlan(in: folder)
@@ -42,12 +46,17 @@ import Testing
         ] {
             result = try CLI.run(arguments, in: folder.url)
             #expect(result.status == 1, "\(arguments): \(result.stdout)")
-            #expect(result.stderr.contains("holds what looks like a personnummer (19811218-****)"), "\(arguments): \(result.stderr)")
+            #expect(
+                result.stderr.contains("holds what looks like a personnummer (19811218-****)"),
+                "\(arguments): \(result.stderr)")
         }
         #expect(try Data(contentsOf: folder.file("plan/plan.json")) == plan)
 
-        let file = try folder.write("plan.csv", "Identifierad risk;Vad kontrolleras?;Frekvens uppföljning;Metod\nRisk;\(text);Årsbokslut;Stickprov\n")
-        result = try CLI.run(["plan", "import", file, "--plan", "imported", "--committee", "S", "--year", "2024"], in: folder.url)
+        let file = try folder.write(
+            "plan.csv",
+            "Identifierad risk;Vad kontrolleras?;Frekvens uppföljning;Metod\nRisk;\(text);Årsbokslut;Stickprov\n")
+        result = try CLI.run(
+            ["plan", "import", file, "--plan", "imported", "--committee", "S", "--year", "2024"], in: folder.url)
         #expect(result.status == 1)
         #expect(result.stderr.contains("looks like a personnummer (19811218-****)"), "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: folder.file("imported").path))
@@ -58,22 +67,28 @@ import Testing
         try PlanCommandTests.makePlan(in: folder)
         let path = folder.file("plan/plan.json")
         let json = try String(contentsOf: path, encoding: .utf8)
-        try json.replacingOccurrences(of: "Granskning av utredningar", with: Self.zeroWidth).write(to: path, atomically: true, encoding: .utf8)
+        try json.replacingOccurrences(of: "Granskning av utredningar", with: Self.zeroWidth).write(
+            to: path, atomically: true, encoding: .utf8)
         let result = try CLI.run(["plan", "validate", "--plan", "plan"], in: folder.url)
         #expect(result.status == 1)
-        #expect(result.stderr.contains("risks[0].controls[1].text: holds what looks like a personnummer (19811218-****)"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("risks[0].controls[1].text: holds what looks like a personnummer (19811218-****)"),
+            "\(result.stderr)")
     }
 
     @Test func scanFindsEveryWayOfWritingIt() throws {
         let folder = try TemporaryFolder()
-        let file = try folder.write("bilaga.md", [Self.spaced, Self.fullWidth, "Inget här 2023-02-15", Self.zeroWidth].joined(separator: "\n") + "\n")
+        let file = try folder.write(
+            "bilaga.md",
+            [Self.spaced, Self.fullWidth, "Inget här 2023-02-15", Self.zeroWidth].joined(separator: "\n") + "\n")
         let result = try CLI.run(["scan", file], in: folder.url)
         #expect(result.status == 1)
-        #expect(result.stdout + result.stderr == """
-            \(file):1: personnummer-shaped number 19811218-****
-            \(file):2: personnummer-shaped number 19811218-****
-            \(file):4: personnummer-shaped number 19811218-****
+        #expect(
+            result.stdout + result.stderr == """
+                \(file):1: personnummer-shaped number 19811218-****
+                \(file):2: personnummer-shaped number 19811218-****
+                \(file):4: personnummer-shaped number 19811218-****
 
-            """)
+                """)
     }
 }

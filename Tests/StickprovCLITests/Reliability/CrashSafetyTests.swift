@@ -15,7 +15,11 @@ import Testing
         let folder = try TemporaryFolder()
         try PlanCommandTests.makePlan(in: folder)
         _ = try CLI.run(["plan", "add-risk", "--plan", "plan", "--text", "Digitalisering"], in: folder.url)
-        _ = try CLI.run(["plan", "add-control", "--plan", "plan", "--risk", "R2", "--text", "E-ansökningar", "--method", "measurement"], in: folder.url)
+        _ = try CLI.run(
+            [
+                "plan", "add-control", "--plan", "plan", "--risk", "R2", "--text", "E-ansökningar", "--method",
+                "measurement",
+            ], in: folder.url)
         var generator = SystemRandomNumberGenerator()
         var reported: [String] = []
         var killed = 0
@@ -26,7 +30,10 @@ import Testing
             let note = "försök \(attempt)"
             let process = Process()
             process.executableURL = CLI.binary
-            process.arguments = ["measure", "K3", "--plan", "plan", "--value", "\(attempt)", "--unit", "st", "--date", "2023-12-31", "--note", note]
+            process.arguments = [
+                "measure", "K3", "--plan", "plan", "--value", "\(attempt)", "--unit", "st", "--date", "2023-12-31",
+                "--note", note,
+            ]
             process.currentDirectoryURL = folder.url
             let output = Pipe()
             process.standardOutput = output
@@ -39,7 +46,8 @@ import Testing
             process.waitUntilExit()
             if process.terminationReason == .uncaughtSignal { killed += 1 }
             if process.terminationReason == .exit && process.terminationStatus == 0
-                && String(decoding: printed, as: UTF8.self).hasPrefix("Recorded") {
+                && String(decoding: printed, as: UTF8.self).hasPrefix("Recorded")
+            {
                 reported.append(note)
             }
             let verify = try CLI.run(["verify", "--plan", "plan"], in: folder.url)
@@ -51,7 +59,11 @@ import Testing
                 repairs += 1
             }
         }
-        let final = try CLI.run(["measure", "K3", "--plan", "plan", "--value", "1", "--unit", "st", "--date", "2023-12-31", "--note", "efter"], in: folder.url)
+        let final = try CLI.run(
+            [
+                "measure", "K3", "--plan", "plan", "--value", "1", "--unit", "st", "--date", "2023-12-31", "--note",
+                "efter",
+            ], in: folder.url)
         #expect(final.status == 0, "the next append works: \(final.stderr)")
         let verify = try CLI.run(["verify", "--plan", "plan"], in: folder.url)
         #expect(verify.status == 0)
@@ -59,8 +71,12 @@ import Testing
         let missing = reported.filter { !journal.contains("\"note\":\"\($0)\"") }
         #expect(missing.isEmpty, "reported as recorded but missing: \(missing)")
         #expect(killed >= Self.kills)
-        let leftovers = folder.listing().filter { $0.hasPrefix("plan/") && $0 != "plan/plan.json" && $0 != "plan/journal.jsonl" && $0 != "plan/journal.head" && !$0.hasPrefix("plan/journal.damaged-") }
+        let leftovers = folder.listing().filter {
+            $0.hasPrefix("plan/") && $0 != "plan/plan.json" && $0 != "plan/journal.jsonl" && $0 != "plan/journal.head"
+                && !$0.hasPrefix("plan/journal.damaged-")
+        }
         #expect(leftovers.isEmpty, "temporary files left behind: \(leftovers)")
-        print("crash safety: \(attempt) runs, \(killed) killed, \(reported.count) reported recorded, \(repairs) repairs")
+        print(
+            "crash safety: \(attempt) runs, \(killed) killed, \(reported.count) reported recorded, \(repairs) repairs")
     }
 }

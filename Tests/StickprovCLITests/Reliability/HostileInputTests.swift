@@ -22,7 +22,8 @@ import Testing
             case .truncatedQuote: Array("Ärendenummer;Handläggare\nSN-1;\"Åsa\nSN-2;Björn".utf8)
             case .nulBytes: Array("Ärendenummer;Handläggare\nSN-1;Å\u{0}sa\n".utf8)
             case .invalidUTF8InUTF8: Array("Ärendenummer;Handläggare\nSN-1;Åsa\n".utf8) + [0xC3, 0x28, 0x0A]
-            case .utf16: [0xFF, 0xFE] + Array("Ärendenummer;Handläggare\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+            case .utf16:
+                [0xFF, 0xFE] + Array("Ärendenummer;Handläggare\n".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
             case .controlCharacters: Array("Ärendenummer;Handläggare\nSN-1\u{1B}[2J;\u{7}Åsa\n".utf8)
             case .emptyFile: []
             case .onlyBOM: [0xEF, 0xBB, 0xBF]
@@ -47,11 +48,15 @@ import Testing
             #expect(!result.wasSignalled, "\(input) \(arguments[0]) crashed")
             #expect(!result.stderr.contains("Fatal error"))
             if result.status != 0 {
-                #expect(result.stderr.hasPrefix("population.csv") || result.stderr.hasPrefix("error:"), "\(input) \(arguments[0]): \(result.stderr)")
+                #expect(
+                    result.stderr.hasPrefix("population.csv") || result.stderr.hasPrefix("error:"),
+                    "\(input) \(arguments[0]): \(result.stderr)")
             }
         }
         // A draw that succeeded writes its worksheet; nothing else appears.
-        let added = Set(folder.listing()).subtracting(before).filter { !$0.hasPrefix("urval-") && !$0.hasPrefix("plan/journal") }
+        let added = Set(folder.listing()).subtracting(before).filter {
+            !$0.hasPrefix("urval-") && !$0.hasPrefix("plan/journal")
+        }
         #expect(added.isEmpty, "\(input) wrote \(added)")
     }
 
@@ -84,8 +89,15 @@ import Testing
     @Test func formulasInCarriedColumnsAreNeutralisedInTheWorksheet() throws {
         let folder = try TemporaryFolder()
         try PlanCommandTests.makePlan(in: folder)
-        try folder.write("population.csv", "Ärendenummer;Handläggare\nSN-1;\"=HYPERLINK(\"\"http://x\"\";\"\"klicka\"\")\"\nSN-2;@SUM(A1)\nSN-3;+SUM(1,2)\nSN-4;-5\nSN-5;+46701234567\n")
-        let result = try CLI.run(["draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "population.csv", "--seed", "s", "--size", "5", "--out", "urval-K2-1.csv"], in: folder.url)
+        try folder.write(
+            "population.csv",
+            "Ärendenummer;Handläggare\nSN-1;\"=HYPERLINK(\"\"http://x\"\";\"\"klicka\"\")\"\nSN-2;@SUM(A1)\nSN-3;+SUM(1,2)\nSN-4;-5\nSN-5;+46701234567\n"
+        )
+        let result = try CLI.run(
+            [
+                "draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "population.csv", "--seed", "s",
+                "--size", "5", "--out", "urval-K2-1.csv",
+            ], in: folder.url)
         #expect(result.status == 0, "\(result.stderr)")
         let sheet = String(decoding: try Data(contentsOf: folder.file("urval-K2-1.csv")), as: UTF8.self)
         #expect(sheet.contains("\"'=HYPERLINK(\"\"http://x\"\";\"\"klicka\"\")\""))
@@ -98,7 +110,9 @@ import Testing
 
     @Test func aJournalLineFromANewerVersionStopsTheReaderWithItsLine() throws {
         let folder = try DrawCommandTests.setUp()
-        _ = try CLI.run(["draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "utredningar.csv", "--seed", "s"], in: folder.url)
+        _ = try CLI.run(
+            ["draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "utredningar.csv", "--seed", "s"],
+            in: folder.url)
         let journal = folder.file("plan/journal.jsonl")
         let first = try String(contentsOf: journal, encoding: .utf8).split(separator: "\n")[0]
         let prev = sha256Hex(Array(first.utf8))
@@ -112,14 +126,18 @@ import Testing
         try folder.write("plan/journal.head", "2 \(size) \(sha256Hex(Array(line.dropLast().utf8)))\n")
         let result = try CLI.run(["status", "--plan", "plan"], in: folder.url)
         #expect(result.status == 1)
-        #expect(result.stderr.hasPrefix("plan/journal.jsonl:2: event type 'hologram' is from a newer Stickprov; update the tool to read this journal\n"))
+        #expect(
+            result.stderr.hasPrefix(
+                "plan/journal.jsonl:2: event type 'hologram' is from a newer Stickprov; update the tool to read this journal\n"
+            ))
     }
 
     /// SHA-256 by the system's sha256sum, a second implementation.
     func sha256Hex(_ bytes: [UInt8]) -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
-        let input = Pipe(), output = Pipe()
+        let input = Pipe()
+        let output = Pipe()
         process.standardInput = input
         process.standardOutput = output
         try? process.run()

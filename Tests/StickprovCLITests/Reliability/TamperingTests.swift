@@ -8,7 +8,11 @@ import Testing
     static func recorded() throws -> (TemporaryFolder, String) {
         let folder = try DrawCommandTests.setUp()
         for seed in ["a", "b", "c"] {
-            let draw = try CLI.run(["draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "utredningar.csv", "--seed", seed, "--size", "3", "--out", "u-\(seed).csv"], in: folder.url)
+            let draw = try CLI.run(
+                [
+                    "draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "utredningar.csv", "--seed",
+                    seed, "--size", "3", "--out", "u-\(seed).csv",
+                ], in: folder.url)
             #expect(draw.status == 0, "\(draw.stderr)")
         }
         let verify = try CLI.run(["verify", "--plan", "plan"], in: folder.url)
@@ -18,7 +22,8 @@ import Testing
     }
 
     static func journalLines(_ folder: TemporaryFolder) throws -> [String] {
-        try String(contentsOf: folder.file("plan/journal.jsonl"), encoding: .utf8).split(separator: "\n").map(String.init)
+        try String(contentsOf: folder.file("plan/journal.jsonl"), encoding: .utf8).split(separator: "\n").map(
+            String.init)
     }
 
     @Test func verifyPrintsTheHashOfTheLastLineActuallyThere() throws {
@@ -43,7 +48,8 @@ import Testing
         try FileManager.default.removeItem(at: folder.file("plan/journal.head"))
         var lines = try Self.journalLines(folder)
         lines[2] = lines[2].replacingOccurrences(of: "testare", with: "någon")
-        try (lines.joined(separator: "\n") + "\n").write(to: folder.file("plan/journal.jsonl"), atomically: true, encoding: .utf8)
+        try (lines.joined(separator: "\n") + "\n").write(
+            to: folder.file("plan/journal.jsonl"), atomically: true, encoding: .utf8)
         let verify = try CLI.run(["verify", "--plan", "plan"], in: folder.url)
         #expect(verify.status == 1)
         #expect(verify.stderr.contains("journal.head: missing: the end of the journal cannot be confirmed"))
@@ -54,19 +60,25 @@ import Testing
         // Rewrite the whole record consistently: a fresh journal and head with other draws.
         try FileManager.default.removeItem(at: folder.file("plan/journal.jsonl"))
         try FileManager.default.removeItem(at: folder.file("plan/journal.head"))
-        let draw = try CLI.run(["draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "utredningar.csv", "--seed", "z", "--size", "3", "--out", "u-z.csv"], in: folder.url)
+        let draw = try CLI.run(
+            [
+                "draw", "K2", "--date", "2023-02-15", "--plan", "plan", "--population", "utredningar.csv", "--seed",
+                "z", "--size", "3", "--out", "u-z.csv",
+            ], in: folder.url)
         #expect(draw.status == 0, "\(draw.stderr)")
         #expect(try CLI.run(["verify", "--plan", "plan"], in: folder.url).status == 0)
         let verify = try CLI.run(["verify", "--plan", "plan", "--expect", noted], in: folder.url)
         #expect(verify.status == 1)
-        #expect(verify.stderr.contains("\(noted) is not the hash of any line of this journal: the record was rewritten"))
+        #expect(
+            verify.stderr.contains("\(noted) is not the hash of any line of this journal: the record was rewritten"))
     }
 
     @Test func repairNeverCutsRecordedLines() throws {
         let (folder, _) = try Self.recorded()
         var lines = try Self.journalLines(folder)
         lines[1] = lines[1].replacingOccurrences(of: "testare", with: "någon")
-        try (lines.joined(separator: "\n") + "\n").write(to: folder.file("plan/journal.jsonl"), atomically: true, encoding: .utf8)
+        try (lines.joined(separator: "\n") + "\n").write(
+            to: folder.file("plan/journal.jsonl"), atomically: true, encoding: .utf8)
         let before = try Data(contentsOf: folder.file("plan/journal.jsonl"))
         let verify = try CLI.run(["verify", "--plan", "plan"], in: folder.url)
         #expect(verify.status == 1)
@@ -87,7 +99,8 @@ enum SHA256Hex {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: SampleCommandTests.python ?? "/usr/bin/python3")
         process.arguments = ["-c", "import hashlib,sys; print(hashlib.sha256(sys.stdin.buffer.read()).hexdigest())"]
-        let input = Pipe(), output = Pipe()
+        let input = Pipe()
+        let output = Pipe()
         process.standardInput = input
         process.standardOutput = output
         guard (try? process.run()) != nil else { return "" }

@@ -34,7 +34,8 @@ struct CLI {
     /// Runs `program` (stickprov, or a shell running a README line) with `arguments` in `directory`;
     /// `environment` entries replace the inherited ones, and USER is `testare`.
     static func run(
-        program: URL, _ arguments: [String], in directory: URL? = nil, input: Data? = nil, environment extra: [String: String] = [:]
+        program: URL, _ arguments: [String], in directory: URL? = nil, input: Data? = nil,
+        environment extra: [String: String] = [:]
     ) throws -> Result {
         let process = Process()
         process.executableURL = program
@@ -45,7 +46,9 @@ struct CLI {
         environment.merge(extra) { _, new in new }
         environment.merge(extra) { _, new in new }
         process.environment = environment
-        let outPipe = Pipe(), errPipe = Pipe(), inPipe = Pipe()
+        let outPipe = Pipe()
+        let errPipe = Pipe()
+        let inPipe = Pipe()
         process.standardOutput = outPipe
         process.standardError = errPipe
         process.standardInput = inPipe
@@ -89,7 +92,8 @@ final class TemporaryFolder {
     @discardableResult
     func write(_ name: String, _ bytes: [UInt8]) throws -> String {
         let target = file(name)
-        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data(bytes).write(to: target)
         return target.path
     }

@@ -54,20 +54,25 @@ import Testing
     @Test func mixedUTF8AndWindows1252IsAnErrorNamingTheFirstByteThatIsNotUTF8() throws {
         // "å" in UTF-8 (C3 A5) on line 3 and "ä" in Windows-1252 (E4) on line 2: read either way, a letter goes wrong.
         let bytes = Array("Namn\nx".utf8) + [0xE4, 0x0A, 0xC3, 0xA5, 0x0A]
-        #expect(throws: CSVError.mixedEncoding(line: 2, column: 2, byte: 0xE4, utf8Line: 3)) { try CSVTable.parse(bytes) }
-        #expect(CSVError.mixedEncoding(line: 2, column: 2, byte: 0xE4, utf8Line: 3).message
-            == "byte 0xE4 (byte 2 of the line) is not UTF-8, but line 3 is: the file mixes encodings; save it again as UTF-8")
+        #expect(throws: CSVError.mixedEncoding(line: 2, column: 2, byte: 0xE4, utf8Line: 3)) {
+            try CSVTable.parse(bytes)
+        }
+        #expect(
+            CSVError.mixedEncoding(line: 2, column: 2, byte: 0xE4, utf8Line: 3).message
+                == "byte 0xE4 (byte 2 of the line) is not UTF-8, but line 3 is: the file mixes encodings; save it again as UTF-8"
+        )
         // Windows-1252 on its own, and UTF-8 on its own, are fine.
         #expect(try CSVTable.parse(Array("Namn\n".utf8) + [0xE5, 0x73, 0x61, 0x0A]).rows[0].fields == ["åsa"])
         #expect(try CSVTable.parse(Array("Namn\nåsa\n".utf8)).rows[0].fields == ["åsa"])
     }
 
-    @Test(arguments: [
-        (Array("\u{FEFF}\u{FEFF}Ärendenummer\nA\n".utf8), 1),  // a double BOM
-        (Array("\u{FEFF}Ärendenummer\nA\n\u{FEFF}Ärendenummer\nB\n".utf8), 3),  // two exports joined
-        (Array("Ärendenummer\n\u{FEFF}B\n".utf8), 2),
-        ([0x4E, 0x0A, 0xEF, 0xBB, 0xBF, 0xC5, 0x0A], 2),  // Windows-1252 with a BOM inside
-    ] as [([UInt8], Int)])
+    @Test(
+        arguments: [
+            (Array("\u{FEFF}\u{FEFF}Ärendenummer\nA\n".utf8), 1),  // a double BOM
+            (Array("\u{FEFF}Ärendenummer\nA\n\u{FEFF}Ärendenummer\nB\n".utf8), 3),  // two exports joined
+            (Array("Ärendenummer\n\u{FEFF}B\n".utf8), 2),
+            ([0x4E, 0x0A, 0xEF, 0xBB, 0xBF, 0xC5, 0x0A], 2),  // Windows-1252 with a BOM inside
+        ] as [([UInt8], Int)])
     func aByteOrderMarkAnywhereButAtTheStartIsAnErrorNamingItsLine(bytes: [UInt8], line: Int) {
         #expect(throws: CSVError.misplacedByteOrderMark(line: line)) { try TextEncodingDetection.decode(bytes) }
     }

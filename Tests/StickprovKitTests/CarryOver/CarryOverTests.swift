@@ -34,10 +34,15 @@ import Testing
     }
 
     @Test func anUnassessedPointIsCarriedAndTheFirstYearIsKept() throws {
-        var control = ControlPoint(id: "K1", text: "Kontroll", method: .measurement, cadence: .dates([Day(year: 2024, month: 2, day: 29) ?? .placeholder]))
-        control.previousYear = PreviousYear(plan: "sn-2023", year: 2023, since: 2022, id: "K1", signal: "red", actions: "")
-        let previous = ControlPlan(committee: "Socialnämnden", year: 2024, risks: [Risk(id: "R1", text: "Risk", controls: [control])])
-        let (plan, carried) = CarryOver.plan(from: previous, state: YearState(events: []), planName: "sn-2024", year: 2025, selection: .notGreen)
+        var control = ControlPoint(
+            id: "K1", text: "Kontroll", method: .measurement,
+            cadence: .dates([Day(year: 2024, month: 2, day: 29) ?? .placeholder]))
+        control.previousYear = PreviousYear(
+            plan: "sn-2023", year: 2023, since: 2022, id: "K1", signal: "red", actions: "")
+        let previous = ControlPlan(
+            committee: "Socialnämnden", year: 2024, risks: [Risk(id: "R1", text: "Risk", controls: [control])])
+        let (plan, carried) = CarryOver.plan(
+            from: previous, state: YearState(events: []), planName: "sn-2024", year: 2025, selection: .notGreen)
         #expect(carried == [.init(id: "K1", signal: nil)])
         let next = try #require(plan.control("K1"))
         #expect(next.previousYear?.since == 2022)
@@ -48,10 +53,17 @@ import Testing
 
     @Test func aPointConcludedGreenAtTheInterimIsNotCarried() throws {
         let interimOnly = ControlPoint(id: "K1", text: "Kontroll", method: .measurement, followUp: .interim)
-        let previous = ControlPlan(committee: "Socialnämnden", year: 2024, risks: [Risk(id: "R1", text: "Risk", controls: [interimOnly])])
-        let state = YearState(events: [JournalEvent(sequence: 1, time: "t", actor: "a", payload: .assessment(AssessmentRecord(
-            target: .control("K1"), point: .interim, signal: "green", result: "", actions: "")))])
-        let (_, carried) = CarryOver.plan(from: previous, state: state, planName: "sn-2024", year: 2025, selection: .notGreen)
+        let previous = ControlPlan(
+            committee: "Socialnämnden", year: 2024, risks: [Risk(id: "R1", text: "Risk", controls: [interimOnly])])
+        let state = YearState(events: [
+            JournalEvent(
+                sequence: 1, time: "t", actor: "a",
+                payload: .assessment(
+                    AssessmentRecord(
+                        target: .control("K1"), point: .interim, signal: "green", result: "", actions: "")))
+        ])
+        let (_, carried) = CarryOver.plan(
+            from: previous, state: state, planName: "sn-2024", year: 2025, selection: .notGreen)
         #expect(carried.isEmpty)
         let (_, all) = CarryOver.plan(from: previous, state: state, planName: "sn-2024", year: 2025, selection: .all)
         #expect(all == [.init(id: "K1", signal: "green")])

@@ -54,7 +54,9 @@ import Testing
         let events = try folder.journal.read()
         #expect(events.map(\.sequence) == [1, 2])
         #expect(events.last?.payload == JournalTests.draw(4))
-        let side = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix("journal.damaged-uncommitted-") }
+        let side = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter {
+            $0.hasPrefix("journal.damaged-uncommitted-")
+        }
         #expect(side.count == 1)
         let kept = try Data(contentsOf: URL(fileURLWithPath: folder.path + "/" + (side.first ?? "")))
         #expect(Array(kept) == uncommitted)
@@ -75,7 +77,8 @@ import Testing
 
     @Test func theExampleJournalWithItsOlderHeadVerifies() throws {
         let example = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Plans/socialnamnden-2023").path
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Plans/socialnamnden-2023")
+            .path
         let journal = Journal(planDirectory: example)
         #expect(try journal.read().count > 300)
         #expect(try journal.damage() == nil)
@@ -113,7 +116,8 @@ import Testing
         #expect(JournalError.anotherWriter(read: 1, found: 2).message.hasPrefix("another writer got there first"))
         // Read again, it appends.
         try folder.journal.append(
-            [JournalTests.draw(3)], time: JournalTests.time, actor: "anna", expecting: try folder.journal.lastCommitted())
+            [JournalTests.draw(3)], time: JournalTests.time, actor: "anna",
+            expecting: try folder.journal.lastCommitted())
         #expect(try folder.journal.read().map(\.sequence) == [1, 2, 3])
     }
 }

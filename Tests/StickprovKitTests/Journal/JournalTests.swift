@@ -17,21 +17,24 @@ import Testing
         /// Writes a head that commits the file as it is now (what a writer that appended these bytes would do).
         func commitAsIs() throws {
             let lines = try self.lines()
-            try journal.writeHead(count: lines.count, length: try bytes().count, hash: SHA256.hash(lines.last ?? []).hex)
+            try journal.writeHead(
+                count: lines.count, length: try bytes().count, hash: SHA256.hash(lines.last ?? []).hex)
         }
         func lines() throws -> [[UInt8]] {
-            try bytes().split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast().map(Array.init)
+            try bytes().split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).dropLast().map(
+                Array.init)
         }
     }
 
     static func draw(_ number: Int) -> JournalPayload {
         let seed = (try? Seed("seed \(number)")) ?? Seed.generate()
-        return .draw(DrawRecord(
-            id: DrawID(rawValue: "K1-\(number)"), control: "K1", seed: seed, isSeedGenerated: false,
-            rule: SampleRule(size: .count(2), keyColumn: "Ärendenummer"), period: "2023-03",
-            date: Day(year: 2023, month: 3, day: 14) ?? .placeholder,
-            population: PopulationSummary(file: "p.csv", count: 10, fingerprint: String(repeating: "a", count: 64)),
-            items: [DrawnItem(key: "SN-1", carried: ["Handläggare": "Åsa"]), DrawnItem(key: "SN-2")]))
+        return .draw(
+            DrawRecord(
+                id: DrawID(rawValue: "K1-\(number)"), control: "K1", seed: seed, isSeedGenerated: false,
+                rule: SampleRule(size: .count(2), keyColumn: "Ärendenummer"), period: "2023-03",
+                date: Day(year: 2023, month: 3, day: 14) ?? .placeholder,
+                population: PopulationSummary(file: "p.csv", count: 10, fingerprint: String(repeating: "a", count: 64)),
+                items: [DrawnItem(key: "SN-1", carried: ["Handläggare": "Åsa"]), DrawnItem(key: "SN-2")]))
     }
 
     static let time = "2023-03-14T09:12:33+01:00"
@@ -48,7 +51,10 @@ import Testing
         #expect(lines.count == 3)
         let first = String(decoding: lines[0], as: UTF8.self)
         #expect(first.hasPrefix(#"{"actor":"anna","data":{"#))
-        #expect(first.contains(#""prev":"0000000000000000000000000000000000000000000000000000000000000000","seq":1,"time":"2023-03-14T09:12:33+01:00","type":"draw"}"#))
+        #expect(
+            first.contains(
+                #""prev":"0000000000000000000000000000000000000000000000000000000000000000","seq":1,"time":"2023-03-14T09:12:33+01:00","type":"draw"}"#
+            ))
         let second = String(decoding: lines[1], as: UTF8.self)
         #expect(second.contains("\"prev\":\"\(SHA256.hash(lines[0]).hex)\""))
     }
@@ -97,10 +103,13 @@ import Testing
         try folder.journal.append([Self.draw(1), Self.draw(2), Self.draw(3)], time: Self.time, actor: "anna")
         for changed in [1, 2] {
             var lines = try folder.lines()
-            lines[changed] = Array(String(decoding: lines[changed], as: UTF8.self).replacingOccurrences(of: "anna", with: "eva").utf8)
+            lines[changed] = Array(
+                String(decoding: lines[changed], as: UTF8.self).replacingOccurrences(of: "anna", with: "eva").utf8)
             try folder.write(lines.flatMap { $0 + [10] })
             let before = try folder.bytes()
-            #expect(throws: JournalError.self) { try folder.journal.repair(time: Self.time, actor: "admin", stamp: "s") }
+            #expect(throws: JournalError.self) {
+                try folder.journal.repair(time: Self.time, actor: "admin", stamp: "s")
+            }
             do {
                 _ = try folder.journal.repair(time: Self.time, actor: "admin", stamp: "s")
             } catch {
@@ -116,11 +125,14 @@ import Testing
         let folder = try Folder()
         try folder.journal.append([Self.draw(1), Self.draw(2)], time: Self.time, actor: "anna")
         let lines = try folder.lines()
-        let first = SHA256.hash(lines[0]).hex, last = SHA256.hash(lines[1]).hex
+        let first = SHA256.hash(lines[0]).hex
+        let last = SHA256.hash(lines[1]).hex
         let found = try folder.journal.verification(expecting: first)
         #expect(
-            found == JournalVerification(
-                eventCount: 2, lastLineHash: last, hasHead: true, expectedLine: 1, events: try folder.journal.read()))
+            found
+                == JournalVerification(
+                    eventCount: 2, lastLineHash: last, hasHead: true, expectedLine: 1, events: try folder.journal.read()
+                ))
         #expect(try folder.journal.verification(expecting: String(repeating: "a", count: 64)).expectedLine == nil)
     }
 
@@ -190,9 +202,12 @@ import Testing
         }
         let events = try journal.read()
         #expect(events.count == 200)
-        #expect(Set(events.map { event -> String in
-            if case .draw(let record) = event.payload { return record.id.rawValue }
-            return ""
-        }).count == 200)
+        #expect(
+            Set(
+                events.map { event -> String in
+                    if case .draw(let record) = event.payload { return record.id.rawValue }
+                    return ""
+                }
+            ).count == 200)
     }
 }

@@ -100,13 +100,17 @@ struct ExportFixture {
         let time = try table.requireColumn("Tidpunkt")
         var calendar = Calendar(identifier: .iso8601)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
-        let monday = calendar.date(
-            from: DateComponents(weekday: 2, weekOfYear: week.week, yearForWeekOfYear: week.year)) ?? Date()
+        let monday =
+            calendar.date(
+                from: DateComponents(weekday: 2, weekOfYear: week.week, yearForWeekOfYear: week.year)) ?? Date()
         let nextMonday = monday.addingTimeInterval(7 * 86_400)
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = calendar.timeZone
-        let forms = ["yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss", "dd.MM.yyyy HH:mm:ss", "dd.MM.yyyy HH:mm", "yyyy-MM-dd HH:mm"]
+        let forms = [
+            "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss", "dd.MM.yyyy HH:mm:ss", "dd.MM.yyyy HH:mm",
+            "yyyy-MM-dd HH:mm",
+        ]
         var selected: [String: [Int]] = [:]
         for (index, row) in table.rows.enumerated() {
             let id = row.fields[user].trimmingCharacters(in: .whitespaces)
@@ -133,7 +137,8 @@ func logCheckDraw(_ officers: [String], week: ISOWeek, managers: [String: String
             size: .logCheck(users: officers.count), keyColumn: "Användare", carry: ["Enhet", "Chef"],
             unitColumn: "Enhet", managerColumn: "Chef"),
         period: "2023-03", date: Day(year: 2023, month: 4, day: 3) ?? Day(daysSinceEpoch: 0),
-        population: PopulationSummary(file: "handlaggare.csv", count: 40, fingerprint: String(repeating: "0", count: 64)),
+        population: PopulationSummary(
+            file: "handlaggare.csv", count: 40, fingerprint: String(repeating: "0", count: 64)),
         week: week,
         items: officers.map { officer in
             DrawnItem(key: officer, carried: ["Enhet": "Enhet A", "Chef": managers[officer] ?? "Chef Å"])

@@ -72,7 +72,9 @@ import Testing
         let big = UserIDSet(many)
         for (index, id) in many.enumerated() {
             let bytes = Array(id.utf8) + [0, 0, 0, 0, 0, 0, 0, 0]
-            #expect(bytes.withUnsafeBufferPointer { buffer in buffer.baseAddress.map { big.officer($0, id.utf8.count) } } == index)
+            #expect(
+                bytes.withUnsafeBufferPointer { buffer in buffer.baseAddress.map { big.officer($0, id.utf8.count) } }
+                    == index)
         }
     }
 
@@ -101,14 +103,17 @@ import Testing
     @Test func aLogCheckRuleCarriesUnitAndManagerOnce() throws {
         let control = ControlPoint(
             id: "K1", text: "t", method: .sample,
-            sampleRule: SampleRule(size: .logCheck(users: 15), keyColumn: "Användare", carry: ["Enhet"], managerColumn: "Chef"))
+            sampleRule: SampleRule(
+                size: .logCheck(users: 15), keyColumn: "Användare", carry: ["Enhet"], managerColumn: "Chef"))
         let rule = try LogCheckDraw.rule(for: control, key: nil, unit: "enhet", manager: nil)
         #expect(rule.carry == ["Enhet", "Chef"])
         #expect(rule.unitColumn == "enhet")
         #expect(rule.keyColumn == "Användare")
         let record = DrawRecord(
             id: "K1-1", control: "K1", seed: try Seed("s"), isSeedGenerated: false,
-            rule: SampleRule(size: .logCheck(users: 15), keyColumn: "Användare", carry: ["ENHET", "CHEF"], unitColumn: "enhet", managerColumn: "Chef"),
+            rule: SampleRule(
+                size: .logCheck(users: 15), keyColumn: "Användare", carry: ["ENHET", "CHEF"], unitColumn: "enhet",
+                managerColumn: "Chef"),
             period: "2023-03", date: Day(year: 2023, month: 3, day: 1) ?? .placeholder,
             population: PopulationSummary(file: "f", count: 1, fingerprint: ""), items: [])
         let spelled = LogCheckDraw.spellingColumns(of: record, asked: rule)

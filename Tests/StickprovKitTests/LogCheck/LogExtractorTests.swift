@@ -32,9 +32,12 @@ import Testing
     }
 
     static let variants = [
-        Variant(name: "UTF-8 with BOM, CRLF, ;", delimiter: 0x3B, lineBreak: [0x0D, 0x0A], hasBOM: true, isWindows1252: false),
+        Variant(
+            name: "UTF-8 with BOM, CRLF, ;", delimiter: 0x3B, lineBreak: [0x0D, 0x0A], hasBOM: true,
+            isWindows1252: false),
         Variant(name: "UTF-8, LF, ,", delimiter: 0x2C, lineBreak: [0x0A], hasBOM: false, isWindows1252: false),
-        Variant(name: "Windows-1252, CRLF, ;", delimiter: 0x3B, lineBreak: [0x0D, 0x0A], hasBOM: false, isWindows1252: true),
+        Variant(
+            name: "Windows-1252, CRLF, ;", delimiter: 0x3B, lineBreak: [0x0D, 0x0A], hasBOM: false, isWindows1252: true),
         Variant(name: "Windows-1252, LF, tab", delimiter: 0x09, lineBreak: [0x0A], hasBOM: false, isWindows1252: true),
         Variant(
             name: "UTF-8 with BOM, every field quoted", delimiter: 0x3B, lineBreak: [0x0D, 0x0A], hasBOM: true,
@@ -84,13 +87,16 @@ import Testing
         let fixture = ExportFixture.generated(count: 2000, users: Self.users, seed: 11)
         let (file, header, rows) = fixture.bytes()
         let expected = try ExportFixture.expectedSelection(file: file, officers: Self.officers, week: Self.week)
-        let managers = ["u3": "Chef Åsa", "u17": "Chef Björn", "anna.berg": "Chef Åsa", "u40": "Chef Björn", "u99": "Chef Åsa"]
+        let managers = [
+            "u3": "Chef Åsa", "u17": "Chef Björn", "anna.berg": "Chef Åsa", "u40": "Chef Björn", "u99": "Chef Åsa",
+        ]
         let draw = logCheckDraw(Self.officers, week: Self.week, managers: managers)
         for threads in [1, 2] {
             let folder = try LogCheckFolder()
             let report = try Self.extract(file, in: folder, draw: draw, grouping: .manager, threads: threads)
             #expect(folder.names("ut") == ["logg-K1-1-Chef-Asa.csv", "logg-K1-1-Chef-Bjorn.csv"])
-            for (manager, name) in [("Chef Åsa", "logg-K1-1-Chef-Asa.csv"), ("Chef Björn", "logg-K1-1-Chef-Bjorn.csv")] {
+            for (manager, name) in [("Chef Åsa", "logg-K1-1-Chef-Asa.csv"), ("Chef Björn", "logg-K1-1-Chef-Bjorn.csv")]
+            {
                 let mine = Self.officers.filter { managers[$0] == manager }
                 let indices = mine.flatMap { expected[$0] ?? [] }.sorted()
                 #expect(try folder.read("ut/" + name) == [0xEF, 0xBB, 0xBF] + header + indices.flatMap { rows[$0] })
@@ -130,10 +136,13 @@ import Testing
     @Test func aWeekRunningIntoTheNextYear() throws {
         // December 2020's last week is 2020-W53 (Thursday 31 December), which ends on 3 January 2021.
         let december = try #require(Month("2020-12"))
-        #expect(december.candidateWeeks.map(\.description) == ["2020-W49", "2020-W50", "2020-W51", "2020-W52", "2020-W53"])
+        #expect(
+            december.candidateWeeks.map(\.description) == ["2020-W49", "2020-W50", "2020-W51", "2020-W52", "2020-W53"])
         let january = try #require(Month("2021-01"))
         #expect(january.candidateWeeks.map(\.description) == ["2021-W01", "2021-W02", "2021-W03", "2021-W04"])
-        #expect(LogWindow(week: ISOWeek(year: 2021, week: 1)).description == "2021-W01 (Monday 2021-01-04 00:00:00 to Sunday 2021-01-10 23:59:59)")
+        #expect(
+            LogWindow(week: ISOWeek(year: 2021, week: 1)).description
+                == "2021-W01 (Monday 2021-01-04 00:00:00 to Sunday 2021-01-10 23:59:59)")
 
         var fixture = ExportFixture()
         let cases: [(String, Bool)] = [
@@ -164,7 +173,9 @@ import Testing
         let report = try Self.extract(file, in: folder, threads: 2)
         #expect(report.threads == 1)
         #expect(report.anomalyCount == 0)
-        #expect(try folder.read("ut/logg-K1-1-u3.csv") == [0xEF, 0xBB, 0xBF] + header + (expected["u3"] ?? []).flatMap { rows[$0] })
+        #expect(
+            try folder.read("ut/logg-K1-1-u3.csv") == [0xEF, 0xBB, 0xBF] + header
+                + (expected["u3"] ?? []).flatMap { rows[$0] })
         #expect(folder.names("ut").allSatisfy { !$0.hasPrefix(".") })
     }
 
@@ -172,9 +183,12 @@ import Testing
         var file = Array("Tidpunkt;Användare\r\n2023-03-14 09:00:00;u3\r\n2023-03-15 09:00:00;u3".utf8)
         let folder = try LogCheckFolder()
         _ = try Self.extract(file, in: folder)
-        #expect(try folder.read("ut/logg-K1-1-u3.csv") == Array("Tidpunkt;Användare\r\n2023-03-14 09:00:00;u3\r\n2023-03-15 09:00:00;u3\r\n".utf8))
+        #expect(
+            try folder.read("ut/logg-K1-1-u3.csv")
+                == Array("Tidpunkt;Användare\r\n2023-03-14 09:00:00;u3\r\n2023-03-15 09:00:00;u3\r\n".utf8))
         // The same with fields after the last one needed (they are only counted), right or wrong in number.
-        file = Array("Tidpunkt;Användare;Namn;Text\r\n2023-03-14 09:00:00;u3;Åsa;\"a;b\"\r\n2023-03-15 09:00:00;u3;Åsa;x;y".utf8)
+        file = Array(
+            "Tidpunkt;Användare;Namn;Text\r\n2023-03-14 09:00:00;u3;Åsa;\"a;b\"\r\n2023-03-15 09:00:00;u3;Åsa;x;y".utf8)
         var report = try Self.extract(file, in: folder, out: "ut1")
         #expect(report.anomalies.map { "\($0.line): \($0.message)" } == ["3: row has 5 fields, the header has 4"])
         file.removeLast(2)
@@ -208,7 +222,9 @@ import Testing
         ("2023-03-14 09:00:00;u3;Åsa\r\n2023-03-14 09:00:00;u3\r\n", ["3: row has 2 fields, the header has 3"]),
         (
             "2023-03-14 09:00:00;u3;Åsa\r\n14/03/2023 09:00;u3;Åsa\r\n14/03/2023;u5;Åsa\r\n",
-            ["3: cannot read the time '14/03/2023 09:00' in column 'Tidpunkt' (expected e.g. 2023-03-14 09:12:33 or 14.03.2023 09:12)"]
+            [
+                "3: cannot read the time '14/03/2023 09:00' in column 'Tidpunkt' (expected e.g. 2023-03-14 09:12:33 or 14.03.2023 09:12)"
+            ]
         ),
         (
             "2023-03-14 09:00:00;u3;Åsa\r\n2023-03-14 09:00:00;u3;\"Åsa\"x\r\n",
@@ -232,7 +248,10 @@ import Testing
         for threads in [1, 2] {
             let folder = try LogCheckFolder()
             let report = try Self.extract(file, in: folder, threads: threads)
-            #expect(report.anomalies.map { "\($0.line): \($0.message)" } == ["304: invalid UTF-8 (byte 0xC5) in a file that is UTF-8 from line 1: the encoding changes here"])
+            #expect(
+                report.anomalies.map { "\($0.line): \($0.message)" } == [
+                    "304: invalid UTF-8 (byte 0xC5) in a file that is UTF-8 from line 1: the encoding changes here"
+                ])
             #expect(report.officers.first { $0.key == "u3" }?.rows == 3)
         }
         // The other way round: a Windows-1252 file (its header says so) with UTF-8 text later.
@@ -240,7 +259,10 @@ import Testing
         latin += Array("2023-03-14 09:00:00;u3 ".utf8) + [0xC3, 0xA5] + [0x0D, 0x0A]
         let folder = try LogCheckFolder()
         let report = try Self.extract(latin, in: folder)
-        #expect(report.anomalies.map { "\($0.line): \($0.message)" } == ["3: UTF-8 text in a file that is Windows-1252 from line 1: the encoding changes here"])
+        #expect(
+            report.anomalies.map { "\($0.line): \($0.message)" } == [
+                "3: UTF-8 text in a file that is Windows-1252 from line 1: the encoding changes here"
+            ])
         #expect(report.encoding == .windows1252)
     }
 
@@ -259,7 +281,10 @@ import Testing
             let report = try LogExtractor.run(request)
             #expect(report.threads == threads)
             #expect(report.encoding == .utf8)
-            #expect(report.anomalies.map { "\($0.line): \($0.message)" } == ["403: invalid UTF-8 (byte 0xE5) in a file that is UTF-8 from line 402: the encoding changes here"])
+            #expect(
+                report.anomalies.map { "\($0.line): \($0.message)" } == [
+                    "403: invalid UTF-8 (byte 0xE5) in a file that is UTF-8 from line 402: the encoding changes here"
+                ])
         }
     }
 
@@ -267,10 +292,14 @@ import Testing
         let file = [0xEF, 0xBB, 0xBF] + Array("Tidpunkt;Användare\n2023-03-14 09:00:00;u3 ".utf8) + [0x81, 0x0A]
         let folder = try LogCheckFolder()
         let report = try Self.extract(file, in: folder)
-        #expect(report.anomalies.map { "\($0.line): \($0.message)" } == ["2: invalid UTF-8 (byte 0x81), although the file starts with a UTF-8 byte order mark"])
+        #expect(
+            report.anomalies.map { "\($0.line): \($0.message)" } == [
+                "2: invalid UTF-8 (byte 0x81), although the file starts with a UTF-8 byte order mark"
+            ])
         let latin = Array("Tidpunkt;Anv".utf8) + [0xE4] + Array("ndare\n2023-03-14 09:00:00;u3 ".utf8) + [0x81, 0x0A]
         let second = try Self.extract(latin, in: folder, out: "ut2")
-        #expect(second.anomalies.map { "\($0.line): \($0.message)" } == ["2: not UTF-8 or Windows-1252 text: byte 0x81"])
+        #expect(
+            second.anomalies.map { "\($0.line): \($0.message)" } == ["2: not UTF-8 or Windows-1252 text: byte 0x81"])
     }
 
     @Test func strictStopsAtTheFirstAnomalyAndWritesNothing() throws {
@@ -302,7 +331,9 @@ import Testing
             }
             #expect(folder.names("") == ["logg.csv"])
         }
-        #expect(LogCheckError.recordTooLong(line: 3, limit: 16 << 20).message == "a record from this line on is longer than 16 MB; is a closing quote missing?")
+        #expect(
+            LogCheckError.recordTooLong(line: 3, limit: 16 << 20).message
+                == "a record from this line on is longer than 16 MB; is a closing quote missing?")
     }
 
     @Test func aMissingColumnListsTheHeader() throws {

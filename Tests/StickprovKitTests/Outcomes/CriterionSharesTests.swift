@@ -16,7 +16,10 @@ import Testing
 
     @Test func whereTheCriterionAppliesToEveryItemTheShareIsWeightedByStratumSize() throws {
         // SoL 3 of 4 (N 40), LSS 4 of 4 (N 8): (30 + 8) / 48.
-        let share = try #require(CriterionShares.weightedShare([Self.cell(fulfilled: 3, remarks: 1, weight: 40), Self.cell(fulfilled: 4, remarks: 0, weight: 8)]))
+        let share = try #require(
+            CriterionShares.weightedShare([
+                Self.cell(fulfilled: 3, remarks: 1, weight: 40), Self.cell(fulfilled: 4, remarks: 0, weight: 8),
+            ]))
         #expect(abs(share - 38.0 / 48.0) < 1e-12)
     }
 
@@ -24,11 +27,14 @@ import Testing
         // First half: fulfilled in both of the 2 of 24 items it applied to (N 480); second half: not in
         // the 1 of 26 (N 512). Each stands for 480·2/24 = 40 and 512·1/26 ≈ 19,7 items: 40 / 59,7 ≈ 67 %,
         // near the plain 2 of 3, not the 48 % that weighting by all 480 and 512 gives.
-        let share = try #require(CriterionShares.weightedShare([
-            Self.cell(fulfilled: 2, remarks: 0, notApplicable: 22, weight: 480), Self.cell(fulfilled: 0, remarks: 1, notApplicable: 25, weight: 512),
-        ]))
+        let share = try #require(
+            CriterionShares.weightedShare([
+                Self.cell(fulfilled: 2, remarks: 0, notApplicable: 22, weight: 480),
+                Self.cell(fulfilled: 0, remarks: 1, notApplicable: 25, weight: 512),
+            ]))
         #expect(abs(share - 40.0 / (40.0 + 512.0 / 26.0)) < 1e-12)
         #expect(CriterionShares.weightedShare([Self.cell(fulfilled: 1, remarks: 0, weight: nil)]) == nil)
-        #expect(CriterionShares.weightedShare([Self.cell(fulfilled: 0, remarks: 0, notApplicable: 3, weight: 10)]) == nil)
+        #expect(
+            CriterionShares.weightedShare([Self.cell(fulfilled: 0, remarks: 0, notApplicable: 3, weight: 10)]) == nil)
     }
 }

@@ -6,12 +6,17 @@ import Testing
 @Suite struct StratifiedEstimateTests {
     /// A draw of 40 from 800 home-care decisions and 50 from 200 LSS decisions.
     static func year(homeCareRemarks: Int, lssRemarks: Int) -> (DrawRecord, YearState) {
-        let rule = SampleRule(size: .strata([StratumRule("Hemtjänst=5%"), StratumRule("LSS=25%")].compactMap { $0 }), stratumColumn: "Insats")
-        let items = (0..<40).map { DrawnItem(key: "H\($0)", stratum: "Hemtjänst") } + (0..<50).map { DrawnItem(key: "L\($0)", stratum: "LSS") }
+        let rule = SampleRule(
+            size: .strata([StratumRule("Hemtjänst=5%"), StratumRule("LSS=25%")].compactMap { $0 }),
+            stratumColumn: "Insats")
+        let items =
+            (0..<40).map { DrawnItem(key: "H\($0)", stratum: "Hemtjänst") }
+            + (0..<50).map { DrawnItem(key: "L\($0)", stratum: "LSS") }
         let draw = DrawRecord(
             id: "K1-1", control: "K1", seed: (try? Seed("s")) ?? .generate(), isSeedGenerated: false, rule: rule,
             period: "2023-06-30", date: Day("2023-06-30") ?? .placeholder,
-            population: PopulationSummary(file: "p.csv", count: 1000, fingerprint: "f", strata: ["Hemtjänst": 800, "LSS": 200]),
+            population: PopulationSummary(
+                file: "p.csv", count: 1000, fingerprint: "f", strata: ["Hemtjänst": 800, "LSS": 200]),
             items: items)
         var state = YearState(events: [])
         var sequence = 1
@@ -19,8 +24,13 @@ import Testing
         for (index, item) in items.enumerated() {
             sequence += 1
             let remark = item.stratum == "LSS" ? index - 40 < lssRemarks : index < homeCareRemarks
-            state.apply(JournalEvent(sequence: sequence, time: "t", actor: "a", payload: .outcome(OutcomeRecord(
-                draw: "K1-1", key: item.key, result: remark ? .remark : .ok, remarkKind: remark ? "Sent" : nil))))
+            state.apply(
+                JournalEvent(
+                    sequence: sequence, time: "t", actor: "a",
+                    payload: .outcome(
+                        OutcomeRecord(
+                            draw: "K1-1", key: item.key, result: remark ? .remark : .ok,
+                            remarkKind: remark ? "Sent" : nil))))
         }
         return (draw, state)
     }
@@ -37,9 +47,13 @@ import Testing
         // Clopper–Pearson for 7 of 88; above the normal approximation 0,08 + 1,645·√V ≈ 0,128.
         let variance = 0.64 * 0.95 * 0.05 * 0.95 / 39 + 0.04 * 0.75 * 0.2 * 0.8 / 49
         let effective = 0.08 * 0.92 / variance
-        #expect(abs(estimate.upperBound95 - BetaDistribution.quantile(0.95, a: effective * 0.08 + 1, b: effective * 0.92)) < 1e-12)
+        #expect(
+            abs(estimate.upperBound95 - BetaDistribution.quantile(0.95, a: effective * 0.08 + 1, b: effective * 0.92))
+                < 1e-12)
         #expect(estimate.upperBound95 > 0.08 + 1.645 * variance.squareRoot())
-        #expect(abs(estimate.upperBound95 - (try #require(ClopperPearson.upperBound(deviations: 7, sampleSize: 88)))) < 0.003)
+        #expect(
+            abs(estimate.upperBound95 - (try #require(ClopperPearson.upperBound(deviations: 7, sampleSize: 88))))
+                < 0.003)
         #expect(!estimate.leavesOutStrata)
     }
 
@@ -54,7 +68,8 @@ import Testing
     @Test func theBetaQuantileIsClopperPearsonForWholeCounts() throws {
         for (x, n) in [(0, 10), (1, 180), (3, 50), (12, 90), (29, 30)] {
             let exact = try #require(ClopperPearson.upperBound(deviations: x, sampleSize: n))
-            #expect(abs(BetaDistribution.quantile(0.95, a: Double(x + 1), b: Double(n - x)) - exact) < 1e-9, "\(x)/\(n)")
+            #expect(
+                abs(BetaDistribution.quantile(0.95, a: Double(x + 1), b: Double(n - x)) - exact) < 1e-9, "\(x)/\(n)")
         }
     }
 

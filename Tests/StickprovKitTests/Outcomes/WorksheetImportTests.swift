@@ -3,9 +3,10 @@ import Testing
 @testable import StickprovKit
 
 @Suite struct WorksheetImportTests {
-    static let state = YearState(events: YearStateTests.events([
-        .draw(YearStateTests.draw("K2-1", keys: ["SN-1", "SN-2", "SN-3"], spares: ["SN-4"], officers: ["Åsa"])),
-    ]))
+    static let state = YearState(
+        events: YearStateTests.events([
+            .draw(YearStateTests.draw("K2-1", keys: ["SN-1", "SN-2", "SN-3"], spares: ["SN-4"], officers: ["Åsa"]))
+        ]))
 
     static func sheet(_ rows: [String]) throws -> CSVTable {
         let header = "Dragning;Frö;Nr;Ärendenummer;Handläggare;Resultat;Typ av anmärkning;Kommentar;Granskad av;Datum"
@@ -22,11 +23,20 @@ import Testing
         ])
         let events = try WorksheetImport.events(from: table, plan: YearStateTests.plan, state: Self.state)
         #expect(events.count == 3)
-        #expect(events[1] == .outcome(OutcomeRecord(
-            draw: "K2-1", key: "SN-2", result: .remark, remarkKind: "Kommunicering ej dokumenterad", reviewer: "Eva",
-            reviewedOn: Day("2023-02-20"))))
+        #expect(
+            events[1]
+                == .outcome(
+                    OutcomeRecord(
+                        draw: "K2-1", key: "SN-2", result: .remark, remarkKind: "Kommunicering ej dokumenterad",
+                        reviewer: "Eva",
+                        reviewedOn: Day("2023-02-20"))))
         // A row without a date takes its draw's day, never today.
-        #expect(events[2] == .outcome(OutcomeRecord(draw: "K2-1", key: "SN-4", result: .ok, reviewedOn: Self.state.draw("K2-1")?.date, isSpare: true)))
+        #expect(
+            events[2]
+                == .outcome(
+                    OutcomeRecord(
+                        draw: "K2-1", key: "SN-4", result: .ok, reviewedOn: Self.state.draw("K2-1")?.date, isSpare: true
+                    )))
     }
 
     @Test func aSheetWithOneBadRowRecordsNothingAndListsTheRow() throws {
@@ -38,13 +48,15 @@ import Testing
             "K2-1;s;3;SN-3;Åsa;ok;;;;2023-02-30",
             "K7-1;s;3;SN-3;Åsa;ok;;;;",
         ])
-        #expect(throws: RecordError.rows([
-            .init(line: 3, error: .unknownResult("kanske")),
-            .init(line: 4, error: .unknownItem("SN-9", draw: "K2-1")),
-            .init(line: 5, error: .repeatedItem("SN-1", firstLine: 2)),
-            .init(line: 6, error: .invalidDate("2023-02-30")),
-            .init(line: 7, error: .unknownDraw("K7-1", known: ["K2-1"])),
-        ])) { try WorksheetImport.events(from: table, plan: YearStateTests.plan, state: Self.state) }
+        #expect(
+            throws: RecordError.rows([
+                .init(line: 3, error: .unknownResult("kanske")),
+                .init(line: 4, error: .unknownItem("SN-9", draw: "K2-1")),
+                .init(line: 5, error: .repeatedItem("SN-1", firstLine: 2)),
+                .init(line: 6, error: .invalidDate("2023-02-30")),
+                .init(line: 7, error: .unknownDraw("K7-1", known: ["K2-1"])),
+            ])
+        ) { try WorksheetImport.events(from: table, plan: YearStateTests.plan, state: Self.state) }
     }
 
     @Test func namesAMissingResultColumn() throws {

@@ -5,10 +5,11 @@ import Testing
 
 @Suite struct CriterionTests {
     @Test func theBuiltInChecklistIsSOSFS2014_5() {
-        #expect(ControlPoint.builtInCriteria(named: "sosfs") == [
-            "Handläggningsåtgärder dokumenterade", "Kommunicering av beslutsunderlag", "Underrättelse om beslut",
-            "Motivering av beslutsskäl",
-        ])
+        #expect(
+            ControlPoint.builtInCriteria(named: "sosfs") == [
+                "Handläggningsåtgärder dokumenterade", "Kommunicering av beslutsunderlag", "Underrättelse om beslut",
+                "Motivering av beslutsskäl",
+            ])
         #expect(ControlPoint.builtInCriteria(named: "SOSFS 2014:5") == ControlPoint.sosfsCriteria)
         #expect(ControlPoint.builtInCriteria(named: "iso") == nil)
     }

@@ -31,19 +31,28 @@ import Testing
     @Test func listsThePlanReadably() {
         let text = PlanListing.render(PlanFileTests.samplePlan(), width: 80)
         #expect(text.hasPrefix("Socialnämnden — Internkontrollplan 2023\nAntagen 2022-12-14, § 123"))
-        #expect(text.contains("1. Att vi inte har en rättssäker myndighetsutövning (R1, risk 3×4 = 12)\n   1.1  K1  Att obehöriga"))
+        #expect(
+            text.contains(
+                "1. Att vi inte har en rättssäker myndighetsutövning (R1, risk 3×4 = 12)\n   1.1  K1  Att obehöriga"))
         #expect(text.contains("Urval: 15 handläggare och en vecka per månad · nyckel: Användare"))
         #expect(text.contains("Frekvens: 15 februari och 15 maj\n            · Uppföljning"))
-        #expect(text.contains("Signaler:\n  green   Kontrollen är genomförd utan anmärkning/med försumbar anmärkning\n"))
+        #expect(
+            text.contains("Signaler:\n  green   Kontrollen är genomförd utan anmärkning/med försumbar anmärkning\n"))
         #expect(text.split(separator: "\n").allSatisfy { $0.count <= 80 })
     }
 }
 
 @Suite struct CommitteeWordsTests {
     @Test(arguments: [
-        ("monthly", Cadence.monthly as Cadence?, nil as String?), ("Månadsvis", .monthly, nil), ("3 ggr/år", .timesPerYear(3), nil),
+        ("monthly", Cadence.monthly as Cadence?, nil as String?), ("Månadsvis", .monthly, nil),
+        ("3 ggr/år", .timesPerYear(3), nil),
         ("2 ggr/år", .halfYearly, "2 ggr/år"), ("Tertialvis", .tertial, "Tertialvis"), ("Löpande", nil, "Löpande"),
-        ("2023-02-15,2023-05-15", .dates([Day(year: 2023, month: 2, day: 15) ?? .placeholder, Day(year: 2023, month: 5, day: 15) ?? .placeholder]), nil),
+        (
+            "2023-02-15,2023-05-15",
+            .dates([
+                Day(year: 2023, month: 2, day: 15) ?? .placeholder, Day(year: 2023, month: 5, day: 15) ?? .placeholder,
+            ]), nil
+        ),
     ])
     func keepsTheFrequencyAsWrittenAndReadsWhatItCan(words: String, cadence: Cadence?, label: String?) {
         var control = ControlPoint(id: "K1", text: "x", method: nil)

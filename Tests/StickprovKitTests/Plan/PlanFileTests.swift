@@ -10,11 +10,15 @@ import Testing
     static func samplePlan() -> ControlPlan {
         var plan = ControlPlan(committee: "Socialnämnden", year: 2023)
         plan.adoption = Adoption(date: Day(year: 2022, month: 12, day: 14) ?? .placeholder, paragraph: "§ 123")
-        plan.addRisk(Risk(id: "R1", text: "Att vi inte har en rättssäker myndighetsutövning", score: RiskScore(probability: 3, consequence: 4)))
+        plan.addRisk(
+            Risk(
+                id: "R1", text: "Att vi inte har en rättssäker myndighetsutövning",
+                score: RiskScore(probability: 3, consequence: 4)))
         try? plan.addControl(
             ControlPoint(
                 id: "K1", text: "Att obehöriga personer ej går in i ärenden", method: .sample, cadence: .monthly,
-                responsible: "Systemförvaltare", sampleRule: SampleRule(size: .logCheck(users: 15), keyColumn: "Användare")),
+                responsible: "Systemförvaltare",
+                sampleRule: SampleRule(size: .logCheck(users: 15), keyColumn: "Användare")),
             to: "R1")
         try? plan.addControl(
             ControlPoint(
@@ -64,7 +68,8 @@ import Testing
     }
 
     @Test func acceptsPercentAsANumberFromAHandEdit() throws {
-        let plan = try decode(#"""
+        let plan = try decode(
+            #"""
             {"committee": "S", "year": 2023, "risks": [{"id": "R1", "text": "r", "controls": [
               {"id": "K1", "text": "t", "method": "sample", "followUp": "both", "sampleRule": {"percent": 12.5}}]}]}
             """#)
@@ -78,11 +83,21 @@ import Testing
               {"id": "K1", "text": "t", "method": "sample", "sampleRule": {"count": 25,
                "count": 3}, "remarkKind": ["x"], "allowsPersonalDataInNotes": null}]}]}
             """#
-        #expect(throws: PlanError.invalid(path: "plan.json", issues: [
-            PlanIssue(path: "risks[0].controls[0].sampleRule.count", message: "duplicate key (lines 3 and 4); readers disagree on which one counts, keep one"),
-            PlanIssue(path: "risks[0].controls[0].remarkKind", message: "unknown key on line 4, which the tool would ignore; did you mean 'remarkKinds'?"),
-            PlanIssue(path: "titel", message: "unknown key on line 1, which the tool would ignore; did you mean 'title'?"),
-        ])) { try PlanFile.decode(Data(json.utf8), path: "plan.json") }
+        #expect(
+            throws: PlanError.invalid(
+                path: "plan.json",
+                issues: [
+                    PlanIssue(
+                        path: "risks[0].controls[0].sampleRule.count",
+                        message: "duplicate key (lines 3 and 4); readers disagree on which one counts, keep one"),
+                    PlanIssue(
+                        path: "risks[0].controls[0].remarkKind",
+                        message: "unknown key on line 4, which the tool would ignore; did you mean 'remarkKinds'?"),
+                    PlanIssue(
+                        path: "titel",
+                        message: "unknown key on line 1, which the tool would ignore; did you mean 'title'?"),
+                ])
+        ) { try PlanFile.decode(Data(json.utf8), path: "plan.json") }
         #expect(PlanFile.nearest("zzzzzz", in: ["count", "percent"]) == nil)
     }
 
@@ -98,18 +113,29 @@ import Testing
               {"id": "../R2", "text": "Risk 2"}
              ]}
             """#
-        #expect(throws: PlanError.invalid(path: "plan.json", issues: [
-            PlanIssue(path: "interimCutoff", message: "'2023-13-01' is not a date YYYY-MM-DD"),
-            PlanIssue(path: "risks[0].controls[2].method", message: "'smaple' is not a method (sample, case-review, measurement, survey, document-check)"),
-            PlanIssue(path: "risks[0].controls[2].followUp", message: "'sometimes' is not a follow-up (interim, year-end, both)"),
-            PlanIssue(path: "committee", message: "is empty"),
-            PlanIssue(path: "risks[0].score.probability", message: "5 is outside 1–4"),
-            PlanIssue(path: "risks[0].controls[0].sampleRule.percent", message: "150 is outside 0–100"),
-            PlanIssue(path: "risks[0].controls[1].id", message: "duplicate id 'K1' (also at risks[0].controls[0].id)"),
-            PlanIssue(path: "risks[0].controls[1].text", message: "is empty"),
-            PlanIssue(path: "risks[0].controls[1].sampleRule", message: "method 'survey' draws no sample; remove the rule or use sample or case-review"),
-            PlanIssue(path: "risks[1].id", message: "the id '../R2' may not start with '.'"),
-        ])) { try decode(json) }
+        #expect(
+            throws: PlanError.invalid(
+                path: "plan.json",
+                issues: [
+                    PlanIssue(path: "interimCutoff", message: "'2023-13-01' is not a date YYYY-MM-DD"),
+                    PlanIssue(
+                        path: "risks[0].controls[2].method",
+                        message: "'smaple' is not a method (sample, case-review, measurement, survey, document-check)"),
+                    PlanIssue(
+                        path: "risks[0].controls[2].followUp",
+                        message: "'sometimes' is not a follow-up (interim, year-end, both)"),
+                    PlanIssue(path: "committee", message: "is empty"),
+                    PlanIssue(path: "risks[0].score.probability", message: "5 is outside 1–4"),
+                    PlanIssue(path: "risks[0].controls[0].sampleRule.percent", message: "150 is outside 0–100"),
+                    PlanIssue(
+                        path: "risks[0].controls[1].id", message: "duplicate id 'K1' (also at risks[0].controls[0].id)"),
+                    PlanIssue(path: "risks[0].controls[1].text", message: "is empty"),
+                    PlanIssue(
+                        path: "risks[0].controls[1].sampleRule",
+                        message: "method 'survey' draws no sample; remove the rule or use sample or case-review"),
+                    PlanIssue(path: "risks[1].id", message: "the id '../R2' may not start with '.'"),
+                ])
+        ) { try decode(json) }
     }
 
     @Test func namesTheLineOfAJSONSyntaxError() {
@@ -119,18 +145,29 @@ import Testing
     }
 
     @Test func namesTheFieldOfAWrongType() {
-        #expect(throws: PlanError.invalid(path: "plan.json", issues: [PlanIssue(path: "year", message: "expected a number")])) {
+        #expect(
+            throws: PlanError.invalid(
+                path: "plan.json", issues: [PlanIssue(path: "year", message: "expected a number")])
+        ) {
             try decode(#"{"committee": "S", "year": "2023"}"#)
         }
-        #expect(throws: PlanError.invalid(path: "plan.json", issues: [PlanIssue(path: "", message: "'committee' is missing")])) {
+        #expect(
+            throws: PlanError.invalid(
+                path: "plan.json", issues: [PlanIssue(path: "", message: "'committee' is missing")])
+        ) {
             try decode(#"{"year": 2023}"#)
         }
     }
 
     @Test func refusesAPlanFromANewerVersion() {
-        #expect(throws: PlanError.invalid(path: "plan.json", issues: [
-            PlanIssue(path: "format", message: "written by a newer Stickprov (format 2); this one reads format 1")
-        ])) { try decode(#"{"format": 2, "committee": "S", "year": 2023}"#) }
+        #expect(
+            throws: PlanError.invalid(
+                path: "plan.json",
+                issues: [
+                    PlanIssue(
+                        path: "format", message: "written by a newer Stickprov (format 2); this one reads format 1")
+                ])
+        ) { try decode(#"{"format": 2, "committee": "S", "year": 2023}"#) }
     }
 
     @Test func saveRefusesAnInvalidPlanAndWritesNothing() throws {

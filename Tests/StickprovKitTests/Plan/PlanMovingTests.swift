@@ -8,7 +8,9 @@ import Testing
         var plan = ControlPlan(committee: "Vård- och omsorgsnämnden", year: 2023)
         plan.addRisk(Risk(id: "R1", text: "Dokumentation"))
         plan.addRisk(Risk(id: "R2", text: "Läkemedel"))
-        for id in ["K1", "K2", "K3"] { try plan.addControl(ControlPoint(id: ControlID(rawValue: id), text: id, method: nil), to: "R1") }
+        for id in ["K1", "K2", "K3"] {
+            try plan.addControl(ControlPoint(id: ControlID(rawValue: id), text: id, method: nil), to: "R1")
+        }
         try plan.addControl(ControlPoint(id: "K4", text: "K4", method: nil), to: "R2")
         return plan
     }
@@ -67,7 +69,9 @@ import Testing
         ])
         let missing = StratumCheck.missing(size, present: ["SoL Hemtjänst", "SoL Särskilt boende", "LSS", "Annat"])
         #expect(missing == [StratumCheck.Missing(stratum: "SoL Hemtjanst", nearest: ["SoL Hemtjänst"])])
-        let far = StratumCheck.missing(.strata([StratumRule(stratum: "Xyz", size: .count(1))]), present: ["LSS", "Annat", "SoL Hemtjänst", "Boende"])
+        let far = StratumCheck.missing(
+            .strata([StratumRule(stratum: "Xyz", size: .count(1))]),
+            present: ["LSS", "Annat", "SoL Hemtjänst", "Boende"])
         #expect(far.first?.nearest.count == 3)
         #expect(StratumCheck.missing(.count(3), present: []).isEmpty)
     }
@@ -80,7 +84,8 @@ import Testing
         #expect(throws: RecordError.dateRequired(today: today, year: 2023)) {
             try Recording.reviewDay(given: nil, today: today, planYear: 2023)
         }
-        #expect(RecordError.dateRequired(today: today, year: 2023).message
-            == "give --date, the day it was reviewed: today (2026-11-23) is outside the plan's year 2023")
+        #expect(
+            RecordError.dateRequired(today: today, year: 2023).message
+                == "give --date, the day it was reviewed: today (2026-11-23) is outside the plan's year 2023")
     }
 }

@@ -49,7 +49,8 @@ import Testing
 
     @Test(arguments: [
         ("Stickprov", MethodKind.sample), ("Granskning av handläggning", .caseReview),
-        ("Kontroll av antal e-ansökningar", .measurement), ("Kontroll av utredningstid (avslutade ärenden)", .measurement),
+        ("Kontroll av antal e-ansökningar", .measurement),
+        ("Kontroll av utredningstid (avslutade ärenden)", .measurement),
         ("Enkät", .survey), ("Dokumentkontroll", .documentCheck),
     ])
     func recognisesAppendixMethodLabels(label: String, kind: MethodKind) {
@@ -62,9 +63,11 @@ import Testing
         #expect(FollowUp(userText: "ÅRSBOKSLUT") == .yearEnd)
     }
 
-    @Test(arguments: [("LSS=25%", "LSS", StratumSize.percent(Percentage(hundredths: 2500))),
-                      ("Hemtjänst SoL = 5 %", "Hemtjänst SoL", .percent(Percentage(hundredths: 500))),
-                      ("Annat=3", "Annat", .count(3))])
+    @Test(arguments: [
+        ("LSS=25%", "LSS", StratumSize.percent(Percentage(hundredths: 2500))),
+        ("Hemtjänst SoL = 5 %", "Hemtjänst SoL", .percent(Percentage(hundredths: 500))),
+        ("Annat=3", "Annat", .count(3)),
+    ])
     func readsStratumRules(text: String, stratum: String, size: StratumSize) {
         #expect(StratumRule(text) == StratumRule(stratum: stratum, size: size))
     }
@@ -76,7 +79,8 @@ import Testing
 
     @Test(arguments: [
         ("", "the id is empty"), ("../x", "the id '../x' may not start with '.'"),
-        ("a/b", "the id 'a/b' has '/'; use letters, digits, spaces and - _ . :"), (" K1", "the id ' K1' has spaces at an end"),
+        ("a/b", "the id 'a/b' has '/'; use letters, digits, spaces and - _ . :"),
+        (" K1", "the id ' K1' has spaces at an end"),
     ])
     func refusesIdentifiersUnfitForFilesAndCommands(id: String, problem: String) {
         #expect(ControlID(rawValue: id).problem == problem)

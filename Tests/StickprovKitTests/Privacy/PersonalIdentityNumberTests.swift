@@ -5,7 +5,8 @@ import Testing
 @Suite struct PersonalIdentityNumberTests {
     // Skatteverket's test personnummer (valid check digits, reserved for testing).
     @Test(arguments: [
-        "811218-9876", "19811218-9876", "8112189876", "198112189876", "811218+9876", "Klient 811218-9876 har överklagat",
+        "811218-9876", "19811218-9876", "8112189876", "198112189876", "811218+9876",
+        "Klient 811218-9876 har överklagat",
         "811278-9873",  // samordningsnummer: day 18 + 60
     ])
     func findsPersonalNumbers(text: String) {
@@ -24,7 +25,8 @@ import Testing
     // However it is written: spaced, hyphenated, full-width, with invisible characters.
     @Test(arguments: [
         "Beslut saknas för 19811218 - 9876", "811218 9876", "19811218  9876", "19811218 -\t9876",
-        "\u{FF11}\u{FF19}\u{FF18}\u{FF11}\u{FF11}\u{FF12}\u{FF11}\u{FF18}-\u{FF19}\u{FF18}\u{FF17}\u{FF16}",  // full-width
+        // full-width digits
+        "\u{FF11}\u{FF19}\u{FF18}\u{FF11}\u{FF11}\u{FF12}\u{FF11}\u{FF18}-\u{FF19}\u{FF18}\u{FF17}\u{FF16}",
         "19811218\u{FF0D}9876",  // full-width hyphen
         "8112\u{200B}18-98\u{200B}76", "811218\u{00AD}9876", "8\u{2060}1\u{FEFF}1218-9876",  // invisible characters
         "811218\u{2013}9876", "811218\u{2212}9876", "811218\u{00A0}9876",  // en dash, minus, no-break space
@@ -36,7 +38,8 @@ import Testing
     }
 
     @Test(arguments: [
-        "2024-02-15 2024-05-15 2024-10-15", "Möten 2023-02-15, 2023-05-15", "811218\n9876", "0701234567 och 070 123 45 67",
+        "2024-02-15 2024-05-15 2024-10-15", "Möten 2023-02-15, 2023-05-15", "811218\n9876",
+        "0701234567 och 070 123 45 67",
         "Tabell 12 34 56 78 90", "811218 - - - - 9876",
     ])
     func leavesSpacedListsAlone(text: String) {

@@ -9,9 +9,12 @@ import Testing
 /// must be the reader's own, with a line inside the input.
 @Suite struct FuzzTests {
     static let seconds = Double(ProcessInfo.processInfo.environment["STICKPROV_FUZZ_SECONDS"] ?? "") ?? 2
-    static let seed = UInt64(ProcessInfo.processInfo.environment["STICKPROV_FUZZ_SEED"] ?? "") ?? 20231231
+    static let seed = UInt64(ProcessInfo.processInfo.environment["STICKPROV_FUZZ_SEED"] ?? "") ?? 20_231_231
 
-    static let interesting: [UInt8] = Array(";,\t\"\r\n\0".utf8) + [0xC3, 0xA5, 0xE4, 0xFF, 0xFE, 0xEF, 0xBB, 0xBF, 0x80, 0x81, 0x7B, 0x7D, 0x5B, 0x5D, 0x3A]
+    static let interesting: [UInt8] =
+        Array(";,\t\"\r\n\0".utf8) + [
+            0xC3, 0xA5, 0xE4, 0xFF, 0xFE, 0xEF, 0xBB, 0xBF, 0x80, 0x81, 0x7B, 0x7D, 0x5B, 0x5D, 0x3A,
+        ]
 
     /// One random change: flip, insert, delete, duplicate or truncate.
     static func mutate(_ input: [UInt8], _ random: inout SplitMix64) -> [UInt8] {
@@ -21,7 +24,8 @@ import Testing
             switch Int.random(in: 0..<6, using: &random) {
             case 0 where !bytes.isEmpty: bytes[position] = UInt8.random(in: 0...255, using: &random)
             case 1: bytes.insert(interesting.randomElement(using: &random) ?? 0, at: position)
-            case 2 where !bytes.isEmpty: bytes.removeSubrange(position..<min(bytes.count, position + Int.random(in: 1...16, using: &random)))
+            case 2 where !bytes.isEmpty:
+                bytes.removeSubrange(position..<min(bytes.count, position + Int.random(in: 1...16, using: &random)))
             case 3 where !bytes.isEmpty:
                 let end = min(bytes.count, position + Int.random(in: 1...64, using: &random))
                 bytes.insert(contentsOf: bytes[position..<end], at: position)
@@ -49,7 +53,9 @@ import Testing
 
     @Test func csvReaderNeverCrashesAndNamesLinesInside() {
         let corpus = [
-            Array("\u{FEFF}Ärendenummer;Handläggare;Beslut\r\nSN-1;Åsa Öberg;\"Bifall; delvis\"\r\nSN-2;\"Björn \"\"B\"\" Ek\";\"rad1\nrad2\"\r\n".utf8),
+            Array(
+                "\u{FEFF}Ärendenummer;Handläggare;Beslut\r\nSN-1;Åsa Öberg;\"Bifall; delvis\"\r\nSN-2;\"Björn \"\"B\"\" Ek\";\"rad1\nrad2\"\r\n"
+                    .utf8),
             Array("a,b\n1,2\n3,4".utf8),
             [0x4E, 0x61, 0x6D, 0x6E, 0x3B, 0x42, 0x0A, 0xC5, 0x73, 0x61, 0x3B, 0xD6, 0x0A],
         ]
@@ -57,7 +63,9 @@ import Testing
         let runs = Self.fuzz(corpus) { bytes in
             do {
                 let table = try CSVTable.parse(bytes)
-                if table.rows.contains(where: { $0.fields.count != table.header.count }) { failures.append("ragged row accepted") }
+                if table.rows.contains(where: { $0.fields.count != table.header.count }) {
+                    failures.append("ragged row accepted")
+                }
             } catch let error as CSVError {
                 if let line = error.line, !(1...Self.lineCount(bytes)).contains(line) {
                     failures.append("line \(line) outside 1...\(Self.lineCount(bytes))")
@@ -82,11 +90,17 @@ import Testing
                 // The chain and journal.head pin every committed byte: a random change is never sound.
                 // Bytes only added past the committed length are an uncommitted tail: ignored, and named.
                 let onlyATail = bytes.count > sound.count && bytes.starts(with: sound)
-                if onlyATail && folder.journal.uncommittedBytes() != bytes.count - sound.count { failures.append("tail not named") }
+                if onlyATail && folder.journal.uncommittedBytes() != bytes.count - sound.count {
+                    failures.append("tail not named")
+                }
                 if damage == nil && bytes != sound && !onlyATail { failures.append("accepted a changed journal") }
-                if let line = damage?.line, line < 1 || line > Self.lineCount(bytes) + 4 { failures.append("line \(line)") }
+                if let line = damage?.line, line < 1 || line > Self.lineCount(bytes) + 4 {
+                    failures.append("line \(line)")
+                }
                 let (parsed, _) = Journal.scan(bytes, decodingEvents: true)
-                if parsed.events.count != parsed.lineCount { failures.append("events \(parsed.events.count) vs lines \(parsed.lineCount)") }
+                if parsed.events.count != parsed.lineCount {
+                    failures.append("events \(parsed.events.count) vs lines \(parsed.lineCount)")
+                }
             } catch {
                 failures.append("\(error)")
             }
@@ -113,9 +127,10 @@ import Testing
     @Test func personnummerScannerNeverCrashesOnRandomText() {
         var random = SplitMix64(seed: Self.seed)
         for _ in 0..<2_000 {
-            let text = String(decoding: (0..<Int.random(in: 0...40, using: &random)).map { _ in
-                "0123456789-+ a".utf8.randomElement(using: &random) ?? 48
-            }, as: UTF8.self)
+            let text = String(
+                decoding: (0..<Int.random(in: 0...40, using: &random)).map { _ in
+                    "0123456789-+ a".utf8.randomElement(using: &random) ?? 48
+                }, as: UTF8.self)
             for match in PersonalIdentityNumber.find(in: text) {
                 #expect(match.masked.hasSuffix("****"))
             }
@@ -150,7 +165,9 @@ import Testing
                 let base: UInt32 = style == 0 ? 0x30 : style == 1 ? 0xFF10 : 0x0660
                 disguised.unicodeScalars.append(Unicode.Scalar(base + UInt32(value)) ?? "0")
             }
-            let before = (0..<Int.random(in: 0...3, using: &random)).map { _ in words.randomElement(using: &random) ?? "" }
+            let before = (0..<Int.random(in: 0...3, using: &random)).map { _ in
+                words.randomElement(using: &random) ?? ""
+            }
             let text = (before + [disguised, "och", "mer"]).joined(separator: " ")
             let matches = PersonalIdentityNumber.find(in: text)
             if !matches.contains(where: { $0.masked.hasPrefix(String(digits.prefix(dateLength))) }) {
@@ -160,7 +177,9 @@ import Testing
         }
         let runs = Self.fuzz(Array(corpus.prefix(50))) { bytes in
             for match in PersonalIdentityNumber.find(in: String(decoding: bytes, as: UTF8.self)) {
-                if !match.masked.hasSuffix("****") || match.masked.dropLast(4).contains(where: { !"0123456789-+".contains($0) }) {
+                if !match.masked.hasSuffix("****")
+                    || match.masked.dropLast(4).contains(where: { !"0123456789-+".contains($0) })
+                {
                     failures.append("mask \(match.masked)")
                 }
             }
@@ -185,10 +204,14 @@ import Testing
                 let text = Array(decoded.utf8)
                 if String(validating: text, as: UTF8.self) == nil { failures.append("not UTF-8 out") }
                 if text.contains(0) { failures.append("NUL out") }
-                if String(decoding: text, as: UTF8.self).unicodeScalars.contains("\u{FEFF}") { failures.append("BOM out") }
-                if decoded.encoding == .windows1252, bytes.indices.contains(where: { i in
-                    (0xC2...0xDF).contains(bytes[i]) && i + 1 < bytes.count && (0x80...0xBF).contains(bytes[i + 1])
-                }) {
+                if String(decoding: text, as: UTF8.self).unicodeScalars.contains("\u{FEFF}") {
+                    failures.append("BOM out")
+                }
+                if decoded.encoding == .windows1252,
+                    bytes.indices.contains(where: { i in
+                        (0xC2...0xDF).contains(bytes[i]) && i + 1 < bytes.count && (0x80...0xBF).contains(bytes[i + 1])
+                    })
+                {
                     failures.append("mixed text read as Windows-1252")
                 }
                 if decoded.encoding == .utf8, text != bytes { failures.append("UTF-8 changed") }

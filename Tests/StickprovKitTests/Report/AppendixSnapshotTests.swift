@@ -51,9 +51,14 @@ import Testing
         #expect(areas.flatMap(\.controls).count == 10)
         for (number, risk) in areas.enumerated() {
             #expect(markdown.contains("| **\(number + 1). \(risk.text)** |"), "area \(risk.id)")
-            for control in risk.controls { #expect(markdown.contains("| \(control.text) |"), "control point \(control.id)") }
+            for control in risk.controls {
+                #expect(markdown.contains("| \(control.text) |"), "control point \(control.id)")
+            }
         }
-        #expect(markdown.contains("Vid årsbokslutet visar kontrollen att två av nämndens fem kontrollområden har genomförts utan anmärkning eller med försumbar anmärkning."))
+        #expect(
+            markdown.contains(
+                "Vid årsbokslutet visar kontrollen att två av nämndens fem kontrollområden har genomförts utan anmärkning eller med försumbar anmärkning."
+            ))
         #expect(markdown.contains("Kontrollområdet slutredovisades vid delårsbokslutet."))
         #expect(markdown.contains("Kontrollpunkten slutredovisades vid delårsbokslutet."))
         // The second half-year's draw, made in January, counts in the year it covers.
@@ -64,10 +69,14 @@ import Testing
         var (plan, state) = try Self.load()
         plan.reportLayout = .areas
         plan.assessmentLevel = .risk
-        state.apply(JournalEvent(sequence: state.eventCount + 1, time: "t", actor: "a", payload: .assessment(AssessmentRecord(
-            target: .risk("R1"), point: .yearEnd, signal: "yellow",
-            result: "Den samlade bedömningen är att kontrollen är genomförd med anmärkning.",
-            actions: "- Handläggarskola under hösten\n- Manual för avgifter"))))
+        state.apply(
+            JournalEvent(
+                sequence: state.eventCount + 1, time: "t", actor: "a",
+                payload: .assessment(
+                    AssessmentRecord(
+                        target: .risk("R1"), point: .yearEnd, signal: "yellow",
+                        result: "Den samlade bedömningen är att kontrollen är genomförd med anmärkning.",
+                        actions: "- Handläggarskola under hösten\n- Manual för avgifter"))))
         let appendix = try Appendix.build(plan: plan, state: state, point: .yearEnd)
         Snapshot.check(MarkdownRenderer.render(appendix), named: "areas-per-risk.md")
         Snapshot.check(HTMLRenderer.render(appendix), named: "areas-per-risk.html")

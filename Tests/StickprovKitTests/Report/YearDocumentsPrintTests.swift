@@ -27,7 +27,9 @@ import Testing
     @Test func theRiskMatrixPrintsEveryRiskNumberInItsCell() throws {
         let (plan, _) = try AppendixSnapshotTests.load()
         let matrix = try RiskMatrix.build(plan: plan)
-        guard let info = try Self.printed(matrix.html(), purpose: "printing the risk matrix in Chromium") else { return }
+        guard let info = try Self.printed(matrix.html(), purpose: "printing the risk matrix in Chromium") else {
+            return
+        }
         #expect(info.isA4Landscape)
         #expect(info.pages == 1)
         // The grid's row for probability 3: its number, then the cells' risk numbers 3, 2, 1 (consequence 2, 3, 4).

@@ -1,11 +1,11 @@
 import Foundation
 import Testing
 
+@testable import StickprovKit
+
 #if canImport(FoundationXML)
     import FoundationXML
 #endif
-
-@testable import StickprovKit
 
 /// Bilaga 2, the risk matrix and the roll-up as Word documents: well-formed parts, golden
 /// document.xml files, and LibreOffice (standing in for Word) printing all three.
@@ -45,7 +45,8 @@ import Testing
         try Data(try ProviderAppendix.build(plan: plan, state: state).docx()).write(to: ours)
         files.append(ours)
         let pdfs = try office.convertToPDF(files, in: folder)
-        guard let bilaga2 = try PDFInfo.read(pdfs[0], for: purpose), let matrix = try PDFInfo.read(pdfs[1], for: purpose),
+        guard let bilaga2 = try PDFInfo.read(pdfs[0], for: purpose),
+            let matrix = try PDFInfo.read(pdfs[1], for: purpose),
             let rollup = try PDFInfo.read(pdfs[2], for: purpose)
         else { return }
         for info in [bilaga2, matrix, rollup] { #expect(info.isA4Landscape, "\(info.width) × \(info.height) pt") }

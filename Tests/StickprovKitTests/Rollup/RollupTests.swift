@@ -8,23 +8,32 @@ import Testing
 @Suite struct RollupTests {
     /// A second, small committee: two control points, one assessed green at the year end.
     static func secondCommittee() -> RollupSource {
-        let plan = ControlPlan(committee: "Barn- och utbildningsnämnden", year: 2023, risks: [
-            Risk(id: "R1", text: "Att elever inte får det stöd de har rätt till", controls: [
-                ControlPoint(id: "K1", text: "Att åtgärdsprogram upprättas", method: .documentCheck),
-                ControlPoint(id: "K2", text: "Att frånvaro följs upp", method: .measurement),
+        let plan = ControlPlan(
+            committee: "Barn- och utbildningsnämnden", year: 2023,
+            risks: [
+                Risk(
+                    id: "R1", text: "Att elever inte får det stöd de har rätt till",
+                    controls: [
+                        ControlPoint(id: "K1", text: "Att åtgärdsprogram upprättas", method: .documentCheck),
+                        ControlPoint(id: "K2", text: "Att frånvaro följs upp", method: .measurement),
+                    ])
             ])
-        ])
         let state = YearState(events: [
-            JournalEvent(sequence: 1, time: "t", actor: "a", payload: .assessment(AssessmentRecord(
-                target: .control("K1"), point: .yearEnd, signal: "green", result: "Samtliga granskade program var upprättade.",
-                actions: "")))
+            JournalEvent(
+                sequence: 1, time: "t", actor: "a",
+                payload: .assessment(
+                    AssessmentRecord(
+                        target: .control("K1"), point: .yearEnd, signal: "green",
+                        result: "Samtliga granskade program var upprättade.",
+                        actions: "")))
         ])
         return RollupSource(folder: "Plans/bun-2023", content: .plan(plan, state))
     }
 
     static func rollup() throws -> Rollup {
         let example = RollupSource.read(AppendixSnapshotTests.example)
-        let damaged = RollupSource(folder: "Plans/trasig-2023", content: .failure(["Plans/trasig-2023/journal.jsonl:3: the chain is broken"]))
+        let damaged = RollupSource(
+            folder: "Plans/trasig-2023", content: .failure(["Plans/trasig-2023/journal.jsonl:3: the chain is broken"]))
         return Rollup.build([example, secondCommittee(), damaged], point: .yearEnd)
     }
 
@@ -35,12 +44,13 @@ import Testing
         #expect(rollup.committees.map(\.unassessed) == [0, 1])
         #expect(rollup.totals.counts.map(\.count) == [3, 2, 0])
         #expect(rollup.failures.map(\.folder) == ["Plans/trasig-2023"])
-        #expect(rollup.totalsSentence == """
-            Sammanställningen omfattar två nämnder: Socialnämnden och Barn- och utbildningsnämnden. \
-            Av nämndernas totalt sex kontrollpunkter har tre bedömningen grön och två bedömningen gul. \
-            En har ännu inte bedömts: Barn- och utbildningsnämnden (en). \
-            En plan kunde inte läsas och ingår inte i summan: Plans/trasig-2023.
-            """)
+        #expect(
+            rollup.totalsSentence == """
+                Sammanställningen omfattar två nämnder: Socialnämnden och Barn- och utbildningsnämnden. \
+                Av nämndernas totalt sex kontrollpunkter har tre bedömningen grön och två bedömningen gul. \
+                En har ännu inte bedömts: Barn- och utbildningsnämnden (en). \
+                En plan kunde inte läsas och ingår inte i summan: Plans/trasig-2023.
+                """)
     }
 
     @Test func aDamagedJournalIsAFailureNamingItsLine() throws {
@@ -70,7 +80,9 @@ import Testing
         let table = try CSVTable.parse(rollup.csv())
         #expect(table.header.first == "Nämnd")
         #expect(table.header.filter { $0 == "Vad kontrolleras?" }.count == 1)
-        for name in ["Id", "Uppföljningsansvarig"] { #expect(table.header.contains(name), "\(name) in \(table.header)") }
+        for name in ["Id", "Uppföljningsansvarig"] {
+            #expect(table.header.contains(name), "\(name) in \(table.header)")
+        }
         let id = try #require(table.header.firstIndex(of: "Id"))
         let text = try #require(table.header.firstIndex(of: "Vad kontrolleras?"))
         let bun = table.rows.filter { $0.fields[0] == "Barn- och utbildningsnämnden" }

@@ -27,8 +27,9 @@ import Testing
         #expect(tau.hashPlusOne == "18446744073709551616")
         #expect(tau.ore == 300)
         let coded = try JSONEncoder().encode(tau)
-        #expect(String(decoding: coded, as: UTF8.self) == #"{"amountOre":300,"hashPlusOne":"18446744073709551616"}"#
-            || String(decoding: coded, as: UTF8.self) == #"{"hashPlusOne":"18446744073709551616","amountOre":300}"#)
+        #expect(
+            String(decoding: coded, as: UTF8.self) == #"{"amountOre":300,"hashPlusOne":"18446744073709551616"}"#
+                || String(decoding: coded, as: UTF8.self) == #"{"hashPlusOne":"18446744073709551616","amountOre":300}"#)
         #expect(try JSONDecoder().decode(AmountThreshold.self, from: coded) == tau)
     }
 

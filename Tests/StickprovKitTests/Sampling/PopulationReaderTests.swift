@@ -78,14 +78,17 @@ import Testing
             let note =
                 i % 5 == 0 ? "\"rad \(i); \"\"citat\"\"\nandra raden\"" : i % 13 == 0 ? "\"\"" : "anteckning \(i) åäö"
             let kronor = (i &* 2_654_435_761) % 150_000
-            let amount = i % 3 == 0 ? "\(kronor / 1000) \(kronor % 1000 + 100),\(i % 100)" : i % 3 == 1 ? "\(kronor).5" : "-\(kronor % 50)"
+            let amount =
+                i % 3 == 0
+                ? "\(kronor / 1000) \(kronor % 1000 + 100),\(i % 100)" : i % 3 == 1 ? "\(kronor).5" : "-\(kronor % 50)"
             text += "\(key);Handläggare \(i % 37);\(strata[i % 4]);\(amount);\(note)\(lineBreak)"
             if i % 1000 == 0 { text += lineBreak }
         }
         return text
     }
 
-    static let everything = Columns(key: "Nr", stratum: "Beslutstyp", carry: ["Handläggare", "Anteckning"], amount: "Belopp")
+    static let everything = Columns(
+        key: "Nr", stratum: "Beslutstyp", carry: ["Handläggare", "Anteckning"], amount: "Belopp")
 
     @Test func readsAGeneratedPopulationAsTheTableReaderDoes() throws {
         let bytes = Array(Self.generated(rows: 30_000).utf8)
@@ -97,7 +100,9 @@ import Testing
         }
         #expect(keys.count == 30_000)
         #expect(try Self.new(bytes, Self.everything) == old)
-        #expect(try Self.new([0xEF, 0xBB, 0xBF] + bytes, Self.everything) == Self.old([0xEF, 0xBB, 0xBF] + bytes, Self.everything))
+        #expect(
+            try Self.new([0xEF, 0xBB, 0xBF] + bytes, Self.everything)
+                == Self.old([0xEF, 0xBB, 0xBF] + bytes, Self.everything))
         let lf = Array(Self.generated(rows: 3_000, lineBreak: "\n").utf8)
         #expect(try Self.new(lf, Self.everything) == Self.old(lf, Self.everything))
         let cr = Array(Self.generated(rows: 3_000, lineBreak: "\r").utf8)
@@ -124,7 +129,8 @@ import Testing
         let folder = try CSVTemporaryDirectory()
         let path = folder.path + "/p.csv"
         try Data(bytes).write(to: URL(fileURLWithPath: path))
-        let new = try PopulationReader(path: path, keyColumn: "Nr", stratumColumn: "Beslutstyp", amountColumn: "Belopp").read()
+        let new = try PopulationReader(path: path, keyColumn: "Nr", stratumColumn: "Beslutstyp", amountColumn: "Belopp")
+            .read()
         let seed = try Seed("Socialnämnden 2023 § 12")
         let sizes: [SampleSize] = [
             .count(25), .percent(Percentage(hundredths: 500)),
@@ -174,7 +180,9 @@ import Testing
         let lines = (0..<3_000).map { "K\(10_000 + $0)\tEnhet \($0 % 7)" }
         #expect(a.fingerprint == Sampler.fingerprint(lines))
         #expect(b.fingerprint == a.fingerprint)
-        #expect(try Self.new(Array(sorted.utf8), Columns(key: "Nr", stratum: "Enhet")) == Self.old(Array(sorted.utf8), Columns(key: "Nr", stratum: "Enhet")))
+        #expect(
+            try Self.new(Array(sorted.utf8), Columns(key: "Nr", stratum: "Enhet"))
+                == Self.old(Array(sorted.utf8), Columns(key: "Nr", stratum: "Enhet")))
     }
 
     /// Bad files, each with the table reader's error (the first problem in its order of precedence).
@@ -206,11 +214,26 @@ import Testing
         ("workbook", [0x50, 0x4B, 0x03, 0x04, 0x00]),
         ("ragged before a bad byte", Array("Nr;Enhet\na\nb;c\n".utf8) + [0x00]),
         ("bad byte after a duplicate", Array("Nr;Enhet\na;b\na;b\nc;".utf8) + [0xE5, 0x0A] + Array("d;å\n".utf8)),
-        ("field over 1 MB", Array("Nr;Enhet\na;\"".utf8) + Array(repeating: 0x78, count: 1 << 20) + Array("x\"\nb;c\n".utf8)),
-        ("unquoted field over 2 MB", Array("Nr;Enhet\na;b\nc;".utf8) + Array(repeating: 0x78, count: 3 << 20) + Array("\n".utf8)),
-        ("unquoted field of exactly 1 MB", Array("Nr;Enhet\na;".utf8) + Array(repeating: 0x78, count: 1 << 20) + Array("\r\nb;c\n".utf8)),
-        ("Windows-1252 field over 1 MB", Array("Nr;Enhet\na;".utf8) + Array(repeating: 0xE5, count: 600_000) + Array("\n".utf8)),
-        ("duplicate after ascending keys", Array(("Nr;Enhet\n" + (0..<70_000).map { "K\(100_000 + $0);x\n" }.joined() + "K100017;y\n").utf8)),
+        (
+            "field over 1 MB",
+            Array("Nr;Enhet\na;\"".utf8) + Array(repeating: 0x78, count: 1 << 20) + Array("x\"\nb;c\n".utf8)
+        ),
+        (
+            "unquoted field over 2 MB",
+            Array("Nr;Enhet\na;b\nc;".utf8) + Array(repeating: 0x78, count: 3 << 20) + Array("\n".utf8)
+        ),
+        (
+            "unquoted field of exactly 1 MB",
+            Array("Nr;Enhet\na;".utf8) + Array(repeating: 0x78, count: 1 << 20) + Array("\r\nb;c\n".utf8)
+        ),
+        (
+            "Windows-1252 field over 1 MB",
+            Array("Nr;Enhet\na;".utf8) + Array(repeating: 0xE5, count: 600_000) + Array("\n".utf8)
+        ),
+        (
+            "duplicate after ascending keys",
+            Array(("Nr;Enhet\n" + (0..<70_000).map { "K\(100_000 + $0);x\n" }.joined() + "K100017;y\n").utf8)
+        ),
         ("repeat of the key before", Array("Nr;Enhet\na;x\nb;x\nb;y\n".utf8)),
         ("quoted key with doubled quotes", Array("Nr;Enhet\n\"a\"\"b\";c\n\"a\"\"b\";d\n".utf8)),
     ]
@@ -218,10 +241,14 @@ import Testing
     @Test(arguments: badFiles.indices)
     func refusesABadFileAsTheTableReaderDoes(_ index: Int) throws {
         let (name, bytes) = Self.badFiles[index]
-        let columns = Columns(key: "Nr", stratum: name.contains("stratum") ? "Enhet" : nil, amount: name.contains("amount") ? "Belopp" : nil)
+        let columns = Columns(
+            key: "Nr", stratum: name.contains("stratum") ? "Enhet" : nil,
+            amount: name.contains("amount") ? "Belopp" : nil)
         let old = Self.old(bytes, columns)
         let new = try Self.new(bytes, columns)
         #expect(new == old, "\(name): \(new) instead of \(old)")
-        if case .population = old, !name.contains("doubled") && name != "header only" && !name.contains("exactly") { Issue.record("\(name): the table reader read it") }
+        if case .population = old, !name.contains("doubled") && name != "header only" && !name.contains("exactly") {
+            Issue.record("\(name): the table reader read it")
+        }
     }
 }

@@ -7,19 +7,39 @@ import Testing
 /// when the shared folder is beside the repository, else from the copy in Resources/.
 @Suite struct SamplingVectorTests {
     struct Vector: Decodable, Sendable, CustomTestStringConvertible {
-        struct Rule: Decodable, Sendable { var stratum: String; var percent: String?; var count: Int? }
-        struct Part: Decodable, Sendable { var stratum: String; var keys: [String] }
-        struct Tally: Decodable, Sendable { var count: Int; var sum_ore: Int64 }
+        struct Rule: Decodable, Sendable {
+            var stratum: String
+            var percent: String?
+            var count: Int?
+        }
+        struct Part: Decodable, Sendable {
+            var stratum: String
+            var keys: [String]
+        }
+        struct Tally: Decodable, Sendable {
+            var count: Int
+            var sumOre: Int64
+        }
         /// `null` is an error case: the input must be refused (an amount that does not parse).
         enum Expected: Decodable, Sendable {
-            case keys([String]), number(Int), text(String), parts([Part]), refused
+            case keys([String])
+            case number(Int)
+            case text(String)
+            case parts([Part])
+            case refused
             init(from decoder: any Decoder) throws {
                 let container = try decoder.singleValueContainer()
-                if container.decodeNil() { self = .refused }
-                else if let keys = try? container.decode([String].self) { self = .keys(keys) }
-                else if let number = try? container.decode(Int.self) { self = .number(number) }
-                else if let text = try? container.decode(String.self) { self = .text(text) }
-                else { self = .parts(try container.decode([Part].self)) }
+                if container.decodeNil() {
+                    self = .refused
+                } else if let keys = try? container.decode([String].self) {
+                    self = .keys(keys)
+                } else if let number = try? container.decode(Int.self) {
+                    self = .number(number)
+                } else if let text = try? container.decode(String.self) {
+                    self = .text(text)
+                } else {
+                    self = .parts(try container.decode([Part].self))
+                }
             }
         }
         var kind: String
@@ -36,16 +56,20 @@ import Testing
         var key: String?
         var text: String?
         var certain: String?
-        var expected_certain: [String]?
+        var expectedCertain: [String]?
         var tau: [UInt64]?
-        var left_out: Tally?
+        var leftOut: Tally?
         var expected: Expected
         var testDescription: String {
             "\(kind) \(seed ?? "") \(k.map(String.init) ?? month ?? p ?? text.map { "'\($0)'" } ?? "")"
         }
     }
 
-    struct File: Decodable { var algorithm: String; var algorithms: [String]?; var cases: [Vector] }
+    struct File: Decodable {
+        var algorithm: String
+        var algorithms: [String]?
+        var cases: [Vector]
+    }
 
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -55,7 +79,9 @@ import Testing
         let copy = packageRoot.appendingPathComponent("Tests/StickprovKitTests/Resources/sampling-vectors.json")
         let url = FileManager.default.fileExists(atPath: shared.path) ? shared : copy
         do {
-            return try JSONDecoder().decode(File.self, from: Data(contentsOf: url))
+            let decoder = JSONDecoder()
+            decoder.keyDecodingStrategy = .convertFromSnakeCase  // sum_ore, expected_certain, left_out
+            return try decoder.decode(File.self, from: Data(contentsOf: url))
         } catch {
             return File(algorithm: "unreadable: \(error)", cases: [])
         }
@@ -90,7 +116,8 @@ import Testing
             let rules = try #require(vector.rules).map { rule in
                 StratumRule(
                     stratum: rule.stratum,
-                    size: rule.count.map(StratumSize.count) ?? .percent(Percentage(rule.percent ?? "") ?? Percentage(hundredths: -1)))
+                    size: rule.count.map(StratumSize.count)
+                        ?? .percent(Percentage(rule.percent ?? "") ?? Percentage(hundredths: -1)))
             }
             let sample = Sample.draw(population, size: .strata(rules), seed: try Seed(vector.seed ?? ""))
             #expect(sample.parts.map { $0.stratum ?? "" } == expected.map(\.stratum))
@@ -118,12 +145,12 @@ import Testing
             let sample = try AmountSampler.draw(
                 keys: keys, amounts: amounts, seed: try Seed(vector.seed ?? ""), count: try #require(vector.k),
                 certainFrom: certain)
-            #expect(sample.certain.map { keys[$0] } == vector.expected_certain)
+            #expect(sample.certain.map { keys[$0] } == vector.expectedCertain)
             #expect(sample.drawn.map { keys[$0] } == expected)
             let tau = sample.threshold.map { [UInt64($0.hashPlusOne) ?? 0, UInt64($0.amount.ore)] }
             #expect(tau == vector.tau)
-            #expect(sample.leftOut.count == vector.left_out?.count)
-            #expect(sample.leftOut.sum.ore == vector.left_out?.sum_ore)
+            #expect(sample.leftOut.count == vector.leftOut?.count)
+            #expect(sample.leftOut.sum.ore == vector.leftOut?.sumOre)
         default:
             Issue.record("unknown vector kind \(vector.kind)")
         }

@@ -17,7 +17,8 @@ import Testing
         var plan = ControlPlan(committee: "Vård- och omsorgsnämnden", year: 2023)
         plan.addRisk(Risk(id: "R1", text: "Besluten"))
         plan.addRisk(Risk(id: "R2", text: "Annat"))
-        let rule = SampleRule(size: strata, keyColumn: "Beslutsnummer", stratumColumn: "Beslutstyp", carry: ["Handläggare"])
+        let rule = SampleRule(
+            size: strata, keyColumn: "Beslutsnummer", stratumColumn: "Beslutstyp", carry: ["Handläggare"])
         var other = rule
         other.keyColumn = "beslutsnummer"
         other.carry = ["Enhet"]
@@ -25,7 +26,10 @@ import Testing
         larger.size = .count(25)
         let controls: [(ControlPoint, RiskID)] = [
             (ControlPoint(id: "K1", text: "Riktlinjer", method: .caseReview, sampleRule: rule), "R1"),
-            (ControlPoint(id: "K2", text: "Uppföljning", method: .caseReview, remarkKinds: ["Uppföljning saknas"]), "R1"),
+            (
+                ControlPoint(id: "K2", text: "Uppföljning", method: .caseReview, remarkKinds: ["Uppföljning saknas"]),
+                "R1"
+            ),
             (ControlPoint(id: "K3", text: "Dokumentation", method: .caseReview, sampleRule: other), "R1"),
             (ControlPoint(id: "K4", text: "Tidsbegränsade beslut", method: .caseReview, sampleRule: larger), "R1"),
             (ControlPoint(id: "K5", text: "Andel e-ansökningar", method: .measurement), "R1"),
@@ -51,8 +55,14 @@ import Testing
     }
 
     @Test(arguments: [
-        (["K1", "K6"], "'K1' is in area R1 and 'K6' in area R2: one sample is shared only by control points of the same area; draw them apart"),
-        (["K1", "K2", "K4"], "the sample rules of 'K1' and 'K4' differ in size: SoL hemtjänst 5 %, LSS 25 % and 25 st; a shared draw follows one rule: make them the same ('stickprov plan edit K4 …') or leave one without a rule"),
+        (
+            ["K1", "K6"],
+            "'K1' is in area R1 and 'K6' in area R2: one sample is shared only by control points of the same area; draw them apart"
+        ),
+        (
+            ["K1", "K2", "K4"],
+            "the sample rules of 'K1' and 'K4' differ in size: SoL hemtjänst 5 %, LSS 25 % and 25 st; a shared draw follows one rule: make them the same ('stickprov plan edit K4 …') or leave one without a rule"
+        ),
         (["K1", "K1"], "control point 'K1' is named twice; name each control point of a shared draw once"),
         (["K1", "K5"], "control point 'K5' is checked by measurement, which draws no sample"),
         (["K1", "K9"], "no control point 'K9' in the plan (control points: K1, K2, K3, K4, K5, K6)"),
@@ -85,20 +95,25 @@ import Testing
         var csv = "Beslutsnummer;Beslutstyp\n"
         for number in 1...40 { csv += "B-\(number);SoL hemtjänst\n" }
         for number in 1...8 { csv += "L-\(number);LSS\n" }
-        return try Population(try CSVTable.parse(Array(csv.utf8)), keyColumn: "Beslutsnummer", stratumColumn: "Beslutstyp")
+        return try Population(
+            try CSVTable.parse(Array(csv.utf8)), keyColumn: "Beslutsnummer", stratumColumn: "Beslutstyp")
     }
 
     static func request(_ controls: [ControlID], seed: String = "s") throws -> Draw.Request {
         Draw.Request(
-            control: controls[0], rule: SampleRule(size: strata, keyColumn: "Beslutsnummer", stratumColumn: "Beslutstyp"),
-            seed: try Seed(seed), isSeedGenerated: false, period: "2023-H1", date: Day(year: 2023, month: 7, day: 3) ?? .placeholder,
+            control: controls[0],
+            rule: SampleRule(size: strata, keyColumn: "Beslutsnummer", stratumColumn: "Beslutstyp"),
+            seed: try Seed(seed), isSeedGenerated: false, period: "2023-H1",
+            date: Day(year: 2023, month: 7, day: 3) ?? .placeholder,
             populationFile: "beslut.csv", sharedWith: Array(controls.dropFirst()))
     }
 
     @Test func aSharedDrawIsNumberedAmongTheDrawsOfTheSamePointsAndNamesThemAll() throws {
         let population = try Self.population()
         var earlier: [DrawRecord] = []
-        for (controls, expected) in [(["K1", "K2"], "K1+K2-1"), (["K1"], "K1-1"), (["K1", "K2"], "K1+K2-2"), (["K2", "K1"], "K2+K1-1")] {
+        for (controls, expected) in [
+            (["K1", "K2"], "K1+K2-1"), (["K1"], "K1-1"), (["K1", "K2"], "K1+K2-2"), (["K2", "K1"], "K2+K1-1"),
+        ] {
             let ids = controls.map { ControlID(rawValue: $0) }
             let record = try Draw.make(try Self.request(ids, seed: expected), population: population, earlier: earlier)
             #expect(record.id.rawValue == expected)
@@ -110,27 +125,38 @@ import Testing
         // An id already in the journal is never given again.
         var taken = earlier[0]
         taken.id = "K1+K2-3"
-        let next = try Draw.make(try Self.request(["K1", "K2"], seed: "x"), population: population, earlier: earlier + [taken])
+        let next = try Draw.make(
+            try Self.request(["K1", "K2"], seed: "x"), population: population, earlier: earlier + [taken])
         #expect(next.id == "K1+K2-4")
     }
 
     @Test func aDrawOfOnePointIsWrittenAndReadAsBeforeAndASharedOneNamesEveryPoint() throws {
         let population = try Self.population()
         let single = try Draw.make(try Self.request(["K1"]), population: population, earlier: [])
-        let line = String(decoding: JournalLine.encode(.draw(single), sequence: 1, time: "t", actor: "a", prev: String(repeating: "0", count: 64)), as: UTF8.self)
+        let line = String(
+            decoding: JournalLine.encode(
+                .draw(single), sequence: 1, time: "t", actor: "a", prev: String(repeating: "0", count: 64)),
+            as: UTF8.self)
         #expect(!line.contains("sharedWith"))
         let shared = try Draw.make(try Self.request(["K1", "K2", "K3"]), population: population, earlier: [])
-        let sharedLine = String(decoding: JournalLine.encode(.draw(shared), sequence: 1, time: "t", actor: "a", prev: String(repeating: "0", count: 64)), as: UTF8.self)
+        let sharedLine = String(
+            decoding: JournalLine.encode(
+                .draw(shared), sequence: 1, time: "t", actor: "a", prev: String(repeating: "0", count: 64)),
+            as: UTF8.self)
         #expect(sharedLine.contains("\"control\":\"K1\""))
         #expect(sharedLine.contains("\"sharedWith\":[\"K2\",\"K3\"]"))
         // A line as older versions wrote it, without sharedWith, reads as a draw of one point.
-        let old = try JSONDecoder().decode(DrawRecord.self, from: Data(#"""
-            {"algorithm":"sha256-rank-v1","control":"K3","date":"2023-02-15","id":"K3-1","isSeedGenerated":false,"items":[{"key":"A"}],"notices":[],"period":"2023-02-15","population":{"count":9,"file":"p.csv","fingerprint":"f"},"rule":{"carry":[],"count":1,"keyColumn":"Ärendenummer"},"seed":"s","spares":[]}
-            """#.utf8))
+        let old = try JSONDecoder().decode(
+            DrawRecord.self,
+            from: Data(
+                #"""
+                {"algorithm":"sha256-rank-v1","control":"K3","date":"2023-02-15","id":"K3-1","isSeedGenerated":false,"items":[{"key":"A"}],"notices":[],"period":"2023-02-15","population":{"count":9,"file":"p.csv","fingerprint":"f"},"rule":{"carry":[],"count":1,"keyColumn":"Ärendenummer"},"seed":"s","spares":[]}
+                """#.utf8))
         #expect(old.controls == ["K3"])
         #expect(!old.isShared)
         #expect(old.viewed(as: "K3") == old)
-        let outcome = try JSONDecoder().decode(OutcomeRecord.self, from: Data(#"{"draw":"K3-1","isSpare":false,"key":"A","result":"ok"}"#.utf8))
+        let outcome = try JSONDecoder().decode(
+            OutcomeRecord.self, from: Data(#"{"draw":"K3-1","isSpare":false,"key":"A","result":"ok"}"#.utf8))
         #expect(outcome.control == nil)
     }
 
@@ -175,10 +201,12 @@ import Testing
         #expect(throws: RecordError.controlNotInDraw("K3", draw: draw.id, controls: ["K1", "K2"])) {
             try Recording.outcome(stray, plan: plan, state: state)
         }
-        #expect(RecordError.controlNotInDraw("K3", draw: draw.id, controls: ["K1", "K2"]).message
-            == "'K3' is not a control point of draw K1+K2-1 (its control points: K1, K2)")
-        #expect(RecordError.controlRequired(draw: draw.id, controls: ["K1", "K2"]).message
-            == "draw K1+K2-1 is shared by K1, K2: say which control point the result is for (--control K2)")
+        #expect(
+            RecordError.controlNotInDraw("K3", draw: draw.id, controls: ["K1", "K2"]).message
+                == "'K3' is not a control point of draw K1+K2-1 (its control points: K1, K2)")
+        #expect(
+            RecordError.controlRequired(draw: draw.id, controls: ["K1", "K2"]).message
+                == "draw K1+K2-1 is shared by K1, K2: say which control point the result is for (--control K2)")
     }
 
     @Test func aDrawOfOnePointTakesItsOwnPointNamedAndRecordsItAsBefore() throws {
@@ -187,7 +215,9 @@ import Testing
         let state = YearState(events: [JournalEvent(sequence: 1, time: "t", actor: "a", payload: .draw(draw))])
         var named = OutcomeRecord(draw: draw.id, key: draw.items[0].key, result: .ok)
         named.control = "K1"
-        #expect(try Recording.outcome(named, plan: Self.plan, state: state) == .outcome(OutcomeRecord(draw: draw.id, key: draw.items[0].key, result: .ok)))
+        #expect(
+            try Recording.outcome(named, plan: Self.plan, state: state)
+                == .outcome(OutcomeRecord(draw: draw.id, key: draw.items[0].key, result: .ok)))
         named.control = "K2"
         #expect(throws: RecordError.controlNotInDraw("K2", draw: draw.id, controls: ["K1"])) {
             try Recording.outcome(named, plan: Self.plan, state: state)

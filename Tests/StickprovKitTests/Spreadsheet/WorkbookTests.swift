@@ -25,13 +25,17 @@ import Testing
 
     @Test func theWorksheetCarriesDropDownsFromAHiddenListSheetAndAFrozenHeader() throws {
         let bytes = try Workbook(
-            sheets: [{
-                var sheet = Workbook.Sheet(name: "Urval", rows: [["A", "Resultat"], ["1", ""]])
-                sheet.dropDowns = [(1, "Resultatord")]
-                return sheet
-            }()], lists: [("Resultatord", ["ok"]), ("Tom", [])]
+            sheets: [
+                {
+                    var sheet = Workbook.Sheet(name: "Urval", rows: [["A", "Resultat"], ["1", ""]])
+                    sheet.dropDowns = [(1, "Resultatord")]
+                    return sheet
+                }()
+            ], lists: [("Resultatord", ["ok"]), ("Tom", [])]
         ).xlsx()
-        let parts = Dictionary(uniqueKeysWithValues: try ZipArchive.read(bytes).map { ($0.name, String(decoding: $0.data, as: UTF8.self)) })
+        let parts = Dictionary(
+            uniqueKeysWithValues: try ZipArchive.read(bytes).map { ($0.name, String(decoding: $0.data, as: UTF8.self)) }
+        )
         let sheet = try #require(parts["xl/worksheets/sheet1.xml"])
         #expect(sheet.contains("<dataValidation type=\"list\""))
         #expect(sheet.contains("sqref=\"B2:B2\"><formula1>Resultatord</formula1>"))
@@ -50,7 +54,8 @@ import Testing
         return try ZipArchive.write([
             ZipEntry(
                 name: "xl/workbook.xml",
-                text: "<?xml version=\"1.0\"?><workbook \(main) \(relationships)><workbookPr\(date1904 ? " date1904=\"1\"" : "")/>"
+                text:
+                    "<?xml version=\"1.0\"?><workbook \(main) \(relationships)><workbookPr\(date1904 ? " date1904=\"1\"" : "")/>"
                     + "<sheets><sheet name=\"Blad1\" sheetId=\"1\" r:id=\"rId7\"/></sheets></workbook>"),
             ZipEntry(
                 name: "xl/_rels/workbook.xml.rels",
@@ -58,15 +63,20 @@ import Testing
                     + "<Relationship Id=\"rId7\" Type=\"x\" Target=\"/xl/worksheets/blad.xml\"/></Relationships>"),
             ZipEntry(
                 name: "xl/sharedStrings.xml",
-                text: "<sst \(main) count=\"3\"><si><t>Nyckel</t></si><si><r><rPr><b/></rPr><t>Res</t></r><r><t xml:space=\"preserve\">ultat</t></r>"
-                    + "<rPh><t>x</t></rPh></si><si><t>utan anm&#228;rkning &amp; mer</t></si><si/><si><t>Datum</t></si></sst>"),
+                text:
+                    "<sst \(main) count=\"3\"><si><t>Nyckel</t></si><si><r><rPr><b/></rPr><t>Res</t></r><r><t xml:space=\"preserve\">ultat</t></r>"
+                    + "<rPh><t>x</t></rPh></si><si><t>utan anm&#228;rkning &amp; mer</t></si><si/><si><t>Datum</t></si></sst>"
+            ),
             ZipEntry(
                 name: "xl/styles.xml",
-                text: "<styleSheet \(main)><numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"yyyy\\-mm\\-dd\"/></numFmts>"
-                    + "<cellXfs count=\"3\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/><xf numFmtId=\"164\"/></cellXfs></styleSheet>"),
+                text:
+                    "<styleSheet \(main)><numFmts count=\"1\"><numFmt numFmtId=\"164\" formatCode=\"yyyy\\-mm\\-dd\"/></numFmts>"
+                    + "<cellXfs count=\"3\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/><xf numFmtId=\"164\"/></cellXfs></styleSheet>"
+            ),
             ZipEntry(
                 name: "xl/worksheets/blad.xml",
-                text: "<worksheet \(main)><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c><c r=\"C1\" t=\"s\"><v>4</v></c></row>"
+                text:
+                    "<worksheet \(main)><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v></c><c r=\"C1\" t=\"s\"><v>4</v></c></row>"
                     + "<row r=\"3\"><c r=\"A3\"><v>162</v></c><c r=\"B3\" t=\"s\"><v>2</v></c><c r=\"C3\" s=\"1\"><v>45250</v></c></row>"
                     + "<row r=\"4\"><c r=\"A4\" t=\"b\"><v>1</v></c><c r=\"B4\" t=\"str\"><f>A1</f><v>ok</v></c><c r=\"C4\" s=\"2\"><v>45250.5</v></c></row>"
                     + "<row r=\"5\"><c r=\"A5\"><v>37.5</v></c></row></sheetData></worksheet>"),
@@ -86,17 +96,22 @@ import Testing
     }
 
     @Test func aFilledCellRightOfTheHeaderIsKeptAsAProblemAndTrailingEmptyColumnsAreIgnored() throws {
-        let bytes = try Workbook(sheets: [Workbook.Sheet(name: "Urval", rows: [["A", "B", ""], ["1", "2", ""], ["3", "4", "anteckning"]])]).xlsx()
+        let bytes = try Workbook(sheets: [
+            Workbook.Sheet(name: "Urval", rows: [["A", "B", ""], ["1", "2", ""], ["3", "4", "anteckning"]])
+        ]).xlsx()
         let sheet = try WorksheetImport.Sheet(rows: SheetTable.workbook(bytes).rows)
         #expect(sheet.table.header == ["A", "B"])
         #expect(sheet.strayCells.map { "\($0.line):\($0.column):\($0.text)" } == ["3:3:anteckning"])
     }
 
     @Test func damagedOrForeignFilesGetAClearError() throws {
-        #expect(throws: SpreadsheetError.archive(.notAnArchive)) { try WorkbookReader.sheet(Array("Ärendenummer;Resultat\n".utf8)) }
+        #expect(throws: SpreadsheetError.archive(.notAnArchive)) {
+            try WorkbookReader.sheet(Array("Ärendenummer;Resultat\n".utf8))
+        }
         let noWorkbook = try ZipArchive.write([ZipEntry(name: "word/document.xml", text: "<w/>")])
         #expect(throws: SpreadsheetError.missingPart("xl/workbook.xml")) { try WorkbookReader.sheet(noWorkbook) }
-        let badXML = try ZipArchive.write([ZipEntry(name: "xl/workbook.xml", text: "<workbook><sheets><sheet name=\"a")])
+        let badXML = try ZipArchive.write([ZipEntry(name: "xl/workbook.xml", text: "<workbook><sheets><sheet name=\"a")]
+        )
         #expect(throws: SpreadsheetError.self) { try WorkbookReader.sheet(badXML) }
         var random = SplitMix64(seed: 13)
         let good = try Self.excelLikeWorkbook()
@@ -108,13 +123,16 @@ import Testing
     }
 
     @Test func xmlScannerDecodesEntitiesAndRefusesBrokenMarkup() throws {
-        var scanner = XMLScanner(Array("<?xml?><!-- c --><a x='1 &amp; 2'>&lt;&#x41;&#66;<![CDATA[<z>]]></a><b/>".utf8), part: "p")
+        var scanner = XMLScanner(
+            Array("<?xml?><!-- c --><a x='1 &amp; 2'>&lt;&#x41;&#66;<![CDATA[<z>]]></a><b/>".utf8), part: "p")
         var tokens: [XMLScanner.Token] = []
         while let token = try scanner.next() { tokens.append(token) }
-        #expect(tokens == [
-            .start(name: "a", attributes: ["x": "1 & 2"], isEmpty: false), .text("<AB"), .text("<z>"), .end(name: "a"),
-            .start(name: "b", attributes: [:], isEmpty: true),
-        ])
+        #expect(
+            tokens == [
+                .start(name: "a", attributes: ["x": "1 & 2"], isEmpty: false), .text("<AB"), .text("<z>"),
+                .end(name: "a"),
+                .start(name: "b", attributes: [:], isEmpty: true),
+            ])
         for broken in ["<a x=1>", "<a &bogus;>", "<a>&nope;</a>", "<a", "<!-- never"] {
             var bad = XMLScanner(Array(broken.utf8), part: "p")
             #expect(throws: SpreadsheetError.self, "\(broken)") { while try bad.next() != nil {} }

@@ -19,23 +19,30 @@ enum Snapshot {
         if isRecording {
             do {
                 try Data(bytes).write(to: url)
-                Issue.record("recorded snapshot \(name); run the tests again without STICKPROV_RECORD_SNAPSHOTS", sourceLocation: sourceLocation)
+                Issue.record(
+                    "recorded snapshot \(name); run the tests again without STICKPROV_RECORD_SNAPSHOTS",
+                    sourceLocation: sourceLocation)
             } catch {
                 Issue.record("could not record \(name): \(error)", sourceLocation: sourceLocation)
             }
             return
         }
         guard let expected = try? Data(contentsOf: url) else {
-            Issue.record("no snapshot \(name); record it with STICKPROV_RECORD_SNAPSHOTS=1 swift test", sourceLocation: sourceLocation)
+            Issue.record(
+                "no snapshot \(name); record it with STICKPROV_RECORD_SNAPSHOTS=1 swift test",
+                sourceLocation: sourceLocation)
             return
         }
         if Array(expected) != bytes {
             let expectedLines = String(decoding: expected, as: UTF8.self).components(separatedBy: "\n")
             let actualLines = String(decoding: bytes, as: UTF8.self).components(separatedBy: "\n")
             let firstDifference = zip(expectedLines, actualLines).enumerated().first { $1.0 != $1.1 }
-            let where_ = firstDifference.map { "line \($0.offset + 1):\n  expected: \($0.element.0)\n  actual:   \($0.element.1)" }
+            let location =
+                firstDifference.map {
+                    "line \($0.offset + 1):\n  expected: \($0.element.0)\n  actual:   \($0.element.1)"
+                }
                 ?? "lengths differ (\(expectedLines.count) vs \(actualLines.count) lines)"
-            Issue.record("\(name) differs from its snapshot at \(where_)", sourceLocation: sourceLocation)
+            Issue.record("\(name) differs from its snapshot at \(location)", sourceLocation: sourceLocation)
         }
     }
 

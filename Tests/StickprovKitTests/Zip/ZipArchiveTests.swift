@@ -12,7 +12,7 @@ import Testing
 
     /// Inputs of the kinds documents hold: empty, tiny, repetitive XML, Swedish text, random bytes.
     static func samples() -> [[UInt8]] {
-        var random = SplitMix64(seed: 20231231)
+        var random = SplitMix64(seed: 20_231_231)
         let xml = (0..<400).map { "<row r=\"\($0)\"><c t=\"inlineStr\"><is><t>SN-2023-\($0 % 37)</t></is></c></row>" }
             .joined()
         return [
@@ -73,7 +73,8 @@ import Testing
     }
 
     @Test func writesAndReadsBackInOrder() throws {
-        let entries = Self.samples().enumerated().map { ZipEntry(name: "del/\($0).bin", data: $1) }
+        let entries =
+            Self.samples().enumerated().map { ZipEntry(name: "del/\($0).bin", data: $1) }
             + [ZipEntry(name: "[Content_Types].xml", text: "<Types/>"), ZipEntry(name: "ärende.txt", text: "Åtkomst")]
         let archive = try ZipArchive.write(entries)
         #expect(try ZipArchive.read(archive) == entries)
@@ -83,7 +84,8 @@ import Testing
     @Test(.enabled(if: python != nil && unzip != nil, "python3 or unzip is missing: the archive comparison is skipped"))
     func pythonZipfileAndUnzipReadOurArchives() throws {
         let directory = try CSVTemporaryDirectory()
-        let entries = Self.samples().enumerated().map { ZipEntry(name: "del/\($0).bin", data: $1) }
+        let entries =
+            Self.samples().enumerated().map { ZipEntry(name: "del/\($0).bin", data: $1) }
             + [ZipEntry(name: "ärende.txt", text: "Åtkomst utan koppling")]
         let path = directory.path + "/ours.zip"
         try Data(try ZipArchive.write(entries)).write(to: URL(fileURLWithPath: path))
@@ -131,7 +133,8 @@ import Testing
             let result = try ExternalProgram.run(zip, ["-q", "-r", archive, source])
             #expect(result.status == 0)
             let read = try ZipArchive.read(Array(try Data(contentsOf: URL(fileURLWithPath: archive))))
-            let byName = Dictionary(uniqueKeysWithValues: read.map { ($0.name.split(separator: "/").last.map(String.init) ?? "", $0.data) })
+            let byName = Dictionary(
+                uniqueKeysWithValues: read.map { ($0.name.split(separator: "/").last.map(String.init) ?? "", $0.data) })
             #expect(byName["text.txt"] == Self.samples()[4])
             #expect(byName["random.bin"] == Self.samples()[5])
         }
@@ -212,7 +215,8 @@ import Testing
         }
         for _ in 0..<3_000 {
             let length = Int.random(in: 0..<300, using: &random)
-            _ = try? Inflate.decode((0..<length).map { _ in UInt8.random(in: 0...255, using: &random) }[...], limit: 1 << 16)
+            _ = try? Inflate.decode(
+                (0..<length).map { _ in UInt8.random(in: 0...255, using: &random) }[...], limit: 1 << 16)
         }
     }
 }

@@ -112,7 +112,8 @@ public enum PlanImport {
             let methods = unique(controls.filter { $0.method == nil }.compactMap(\.methodLabel))
             if !methods.isEmpty {
                 lines.append(
-                    "Metod kept as written, of no kind the tool knows: " + methods.map { "'\($0)'" }.joined(separator: ", ")
+                    "Metod kept as written, of no kind the tool knows: "
+                        + methods.map { "'\($0)'" }.joined(separator: ", ")
                         + " (a draw will ask for a sample rule).")
             }
             let cadences = unique(controls.filter { $0.cadence == nil }.compactMap(\.cadenceLabel))
@@ -215,7 +216,8 @@ public enum PlanImport {
         /// without the `'` our CSV (the appendix's) puts before a formula-like text.
         func cell(_ row: SheetRow, _ column: PlanImportColumn) -> String {
             guard let index = columns[column] else { return "" }
-            return WorksheetImport.unguarded(row.cell(index).nfc.split(whereSeparator: \.isWhitespace).joined(separator: " "))
+            return WorksheetImport.unguarded(
+                row.cell(index).nfc.split(whereSeparator: \.isWhitespace).joined(separator: " "))
         }
 
         mutating func read(_ row: SheetRow) {

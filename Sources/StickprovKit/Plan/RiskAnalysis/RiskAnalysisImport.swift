@@ -76,29 +76,37 @@ public enum RiskAnalysisImport {
             var score: RiskScore?
             let (p, c) = (cell(.probability), cell(.consequence))
             if !p.isEmpty || !c.isEmpty {
-                guard let probability = Int(p), let consequence = Int(c), (1...4).contains(probability), (1...4).contains(consequence)
+                guard let probability = Int(p), let consequence = Int(c), (1...4).contains(probability),
+                    (1...4).contains(consequence)
                 else {
-                    problems.append((row.line, "Sannolikhet '\(p)' and Konsekvens '\(c)' must both be whole numbers 1–4"))
+                    problems.append(
+                        (row.line, "Sannolikhet '\(p)' and Konsekvens '\(c)' must both be whole numbers 1–4"))
                     continue
                 }
                 score = RiskScore(probability: probability, consequence: consequence)
             }
             var handling: RiskHandling?
-            let word = cell(.handling), how = cell(.text)
+            let word = cell(.handling)
+            let how = cell(.text)
             if !word.isEmpty {
                 guard let kind = RiskHandling.Kind(userText: word) else {
                     problems.append((row.line, "Hantering '\(word)' is not kontrollpunkt, mål or annat"))
                     continue
                 }
                 if kind == .elsewhere && how.isEmpty {
-                    problems.append((row.line, "Hantering 'annat' needs the column Hur saying where the risk is handled"))
+                    problems.append(
+                        (row.line, "Hantering 'annat' needs the column Hur saying where the risk is handled"))
                     continue
                 }
                 handling = RiskHandling(kind, text: how)
             }
             for (field, value) in [("Identifierad risk", text), ("Hur", how)] {
                 if let match = PersonalIdentityNumber.find(in: value).first {
-                    problems.append((row.line, "\(field) holds what looks like a personnummer (\(match.masked)); the plan is public"))
+                    problems.append(
+                        (
+                            row.line,
+                            "\(field) holds what looks like a personnummer (\(match.masked)); the plan is public"
+                        ))
                 }
             }
             let key = Self.key(text)
@@ -139,12 +147,14 @@ public enum RiskAnalysisImport {
     }
 
     static func normalised(_ name: String) -> String {
-        var text = name.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping.lowercased()
+        var text = name.trimmingCharacters(in: .whitespacesAndNewlines).precomposedStringWithCanonicalMapping
+            .lowercased()
         while let last = text.last, ":*.?".contains(last) { text.removeLast() }
         return text.trimmingCharacters(in: .whitespaces)
     }
 
     static func key(_ text: String) -> String {
-        text.precomposedStringWithCanonicalMapping.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        text.precomposedStringWithCanonicalMapping.lowercased().split(whereSeparator: \.isWhitespace).joined(
+            separator: " ")
     }
 }

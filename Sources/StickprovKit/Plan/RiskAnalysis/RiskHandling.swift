@@ -13,7 +13,8 @@ public struct RiskHandling: Sendable, Hashable, Codable {
         /// Other words a user may type.
         public var aliases: [String] {
             switch self {
-            case .controlPoints: ["control-point", "kontrollpunkt", "kontrollpunkter", "internkontrollpunkt", "internkontroll"]
+            case .controlPoints:
+                ["control-point", "kontrollpunkt", "kontrollpunkter", "internkontrollpunkt", "internkontroll"]
             case .goal: ["mål", "nämndmål", "mål för nämnden"]
             case .elsewhere: ["annat", "annan", "other", "övrigt"]
             }

@@ -7,7 +7,8 @@ extension ProviderAppendix {
         body += WordML.paragraph(WordML.run(committee)) + WordML.paragraph(WordML.run(summary))
         let rows = rows.map { row in
             [
-                WordBlocks.Cell.text(row.contract, bold: true), .text(row.followedUp), .text(row.answer), .text(row.shortcomings),
+                WordBlocks.Cell.text(row.contract, bold: true), .text(row.followedUp), .text(row.answer),
+                .text(row.shortcomings),
                 .text(row.impact), .text(row.actions),
             ]
         }

@@ -1,7 +1,9 @@
 extension ProviderAppendix {
     /// Bilaga 2 as Markdown: title, committee, summary, the table, and the comment under its heading.
     public func markdown() -> String {
-        var lines = ["# \(MarkdownText.inline(title))", "", MarkdownText.block(committee), "", MarkdownText.block(summary), ""]
+        var lines = [
+            "# \(MarkdownText.inline(title))", "", MarkdownText.block(committee), "", MarkdownText.block(summary), "",
+        ]
         lines.append("| " + Self.columns.joined(separator: " | ") + " |")
         lines.append("|" + String(repeating: " --- |", count: Self.columns.count))
         for row in rows {

@@ -5,7 +5,8 @@ extension RiskMatrix {
     public func csv() -> [UInt8] {
         let header = ["Nr", "Identifierad risk", "Sannolikhet", "Konsekvens", "Riskvärde", "Nivå", "Hantering", "Hur"]
         let rows = entries.map { entry -> [String] in
-            let numbers: [String] = entry.score.map { ["\($0.probability)", "\($0.consequence)", "\($0.value)"] } ?? ["", "", ""]
+            let numbers: [String] =
+                entry.score.map { ["\($0.probability)", "\($0.consequence)", "\($0.value)"] } ?? ["", "", ""]
             let level: String = entry.level?.swedish ?? "Ej bedömd"
             return ["\(entry.number)", entry.text] + numbers + [level, entry.handlingLabel, entry.handlingDetail]
         }

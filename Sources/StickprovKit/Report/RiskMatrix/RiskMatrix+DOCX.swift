@@ -19,10 +19,13 @@ extension RiskMatrix {
         }
         let matrixWidth = WordBlocks.textWidth * 45 / 100
         body += WordBlocks.table(
-            header: ["Sannolikhet ↓ · Konsekvens →", "1", "2", "3", "4"], rows: grid, shares: [2, 1, 1, 1, 1], width: matrixWidth,
+            header: ["Sannolikhet ↓ · Konsekvens →", "1", "2", "3", "4"], rows: grid, shares: [2, 1, 1, 1, 1],
+            width: matrixWidth,
             caption: "Riskmatris: sannolikhet × konsekvens")
-        body += WordML.paragraph(WordML.run(
-            "Riskvärde = sannolikhet × konsekvens: " + RiskLevel.allCases.map { "\($0.range) \($0.swedish)" }.joined(separator: ", ") + "."))
+        body += WordML.paragraph(
+            WordML.run(
+                "Riskvärde = sannolikhet × konsekvens: "
+                    + RiskLevel.allCases.map { "\($0.range) \($0.swedish)" }.joined(separator: ", ") + "."))
         let rows = entries.map { entry -> [WordBlocks.Cell] in
             let value = entry.score.map { "\($0.value) (\(RiskLevel(value: $0.value).swedish))" } ?? "Ej bedömd"
             return [
@@ -32,7 +35,8 @@ extension RiskMatrix {
             ]
         }
         body += WordBlocks.table(
-            header: ["Nr", "Identifierad risk", "Sannolikhet", "Konsekvens", "Riskvärde", "Hantering", "Hur"], rows: rows,
+            header: ["Nr", "Identifierad risk", "Sannolikhet", "Konsekvens", "Riskvärde", "Hantering", "Hur"],
+            rows: rows,
             shares: [4, 26, 9, 9, 10, 12, 30], width: WordBlocks.textWidth, caption: "\(title), \(committee)")
         return WordBlocks.parts(title: title, creator: committee, running: title, body: body)
     }

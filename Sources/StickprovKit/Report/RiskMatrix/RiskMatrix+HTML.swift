@@ -31,7 +31,8 @@ extension RiskMatrix {
             """
         if !summary.isEmpty { html += "<p class=\"summary\">\(escape(summary))</p>\n" }
         html += "<table class=\"matrix\">\n<caption>Riskmatris: sannolikhet × konsekvens</caption>\n"
-        html += "<tr><th scope=\"col\">Sannolikhet ↓ · Konsekvens →</th>"
+        html +=
+            "<tr><th scope=\"col\">Sannolikhet ↓ · Konsekvens →</th>"
             + (1...4).map { "<th scope=\"col\">\($0)</th>" }.joined() + "</tr>\n"
         for probability in stride(from: 4, through: 1, by: -1) {
             html += "<tr><th scope=\"row\">\(probability)</th>"
@@ -39,14 +40,16 @@ extension RiskMatrix {
                 let value = probability * consequence
                 let level = RiskLevel(value: value)
                 let numbers = self.numbers(probability: probability, consequence: consequence).map(String.init)
-                html += "<td style=\"background-color: \(level.colour)\" title=\"Riskvärde \(value) (\(level.swedish))\">"
+                html +=
+                    "<td style=\"background-color: \(level.colour)\" title=\"Riskvärde \(value) (\(level.swedish))\">"
                     + numbers.joined(separator: ", ") + "</td>"
             }
             html += "</tr>\n"
         }
         html += "</table>\n<p class=\"legend\">Riskvärde = sannolikhet × konsekvens:"
         for level in RiskLevel.allCases {
-            html += "<span class=\"swatch\" style=\"background-color: \(level.colour)\" aria-hidden=\"true\"></span>\(level.range) \(level.swedish)"
+            html +=
+                "<span class=\"swatch\" style=\"background-color: \(level.colour)\" aria-hidden=\"true\"></span>\(level.range) \(level.swedish)"
         }
         html += "</p>\n<table class=\"risks\">\n<thead>\n<tr>"
         html += ["Nr", "Identifierad risk", "Sannolikhet", "Konsekvens", "Riskvärde", "Hantering", "Hur"]
@@ -55,8 +58,10 @@ extension RiskMatrix {
         for entry in entries {
             let value = entry.score.map { "\($0.value) (\(RiskLevel(value: $0.value).swedish))" } ?? "Ej bedömd"
             html += "<tr><td>\(entry.number)</td><td>\(escape(entry.text))</td>"
-            html += "<td>\(entry.score.map { "\($0.probability)" } ?? "–")</td><td>\(entry.score.map { "\($0.consequence)" } ?? "–")</td>"
-            html += "<td>\(value)</td><td>\(escape(entry.handlingLabel))</td><td>\(escape(entry.handlingDetail))</td></tr>\n"
+            html +=
+                "<td>\(entry.score.map { "\($0.probability)" } ?? "–")</td><td>\(entry.score.map { "\($0.consequence)" } ?? "–")</td>"
+            html +=
+                "<td>\(value)</td><td>\(escape(entry.handlingLabel))</td><td>\(escape(entry.handlingDetail))</td></tr>\n"
         }
         return html + "</tbody>\n</table>\n</body>\n</html>\n"
     }

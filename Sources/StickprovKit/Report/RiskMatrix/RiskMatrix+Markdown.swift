@@ -17,14 +17,19 @@ extension RiskMatrix {
             }
             lines.append("| " + cells.joined(separator: " | ") + " |")
         }
-        lines += ["", "Riskvärde = sannolikhet × konsekvens: " + RiskLevel.allCases.map { "\($0.emoji) \($0.range) \($0.swedish)" }.joined(separator: " · ") + ".", ""]
+        lines += [
+            "",
+            "Riskvärde = sannolikhet × konsekvens: "
+                + RiskLevel.allCases.map { "\($0.emoji) \($0.range) \($0.swedish)" }.joined(separator: " · ") + ".", "",
+        ]
         lines.append("| Nr | Identifierad risk | Sannolikhet | Konsekvens | Riskvärde | Hantering | Hur |")
         lines.append("| --- | --- | --- | --- | --- | --- | --- |")
         for entry in entries {
             let value = entry.score.map { "\($0.value) (\(RiskLevel(value: $0.value).swedish))" } ?? "Ej bedömd"
             let cells = [
                 "\(entry.number)", escape(entry.text), entry.score.map { "\($0.probability)" } ?? "–",
-                entry.score.map { "\($0.consequence)" } ?? "–", value, entry.handlingLabel, escape(entry.handlingDetail),
+                entry.score.map { "\($0.consequence)" } ?? "–", value, entry.handlingLabel,
+                escape(entry.handlingDetail),
             ]
             lines.append("| " + cells.joined(separator: " | ") + " |")
         }

@@ -33,7 +33,8 @@ public struct RiskMatrix: Sendable, Equatable {
         /// What became of the risk, in words: the control points, the goal, or where it is handled.
         public var handlingDetail: String {
             switch handling?.kind {
-            case .controlPoints: controls.isEmpty ? "Inga kontrollpunkter i planen ännu" : controls.joined(separator: "; ")
+            case .controlPoints:
+                controls.isEmpty ? "Inga kontrollpunkter i planen ännu" : controls.joined(separator: "; ")
             case .goal: handling?.text ?? ""
             case .elsewhere: handling?.text.map { "Inom ramen för \($0)" } ?? ""
             case nil: ""
@@ -87,9 +88,12 @@ public struct RiskMatrix: Sendable, Equatable {
         var sentences: [String] = []
         let followUps = Set(plan.controlPoints.map(\.control.followUp))
         if !followUps.isEmpty {
-            let when = followUps == [.interim] ? "delårsbokslut" : followUps == [.yearEnd] ? "årsbokslut" : "del- och årsbokslut"
+            let when =
+                followUps == [.interim]
+                ? "delårsbokslut" : followUps == [.yearEnd] ? "årsbokslut" : "del- och årsbokslut"
             sentences.append(
-                "Utifrån \(genitive(plan.committee)) risk- och väsentlighetsanalys togs \(plan.year) års internkontrollpunkter fram med uppföljning vid \(when).")
+                "Utifrån \(genitive(plan.committee)) risk- och väsentlighetsanalys togs \(plan.year) års internkontrollpunkter fram med uppföljning vid \(when)."
+            )
         }
         func count(_ kind: RiskHandling.Kind) -> Int { entries.filter { $0.handling?.kind == kind }.count }
         let total = entries.count
@@ -99,41 +103,48 @@ public struct RiskMatrix: Sendable, Equatable {
                 .filter { $0.0 > 0 }.enumerated()
                 .map { index, part in "\(SwedishNumber.word(part.0)) \(index == 0 ? "hanterades " : "")\(part.1)" }
             let risks = total == 1 ? "en risk" : "\(SwedishNumber.word(total)) risker"
-            sentences.append("Analysen identifierade \(risks)\(parts.isEmpty ? "" : ", varav " + SwedishText.list(parts)).")
+            sentences.append(
+                "Analysen identifierade \(risks)\(parts.isEmpty ? "" : ", varav " + SwedishText.list(parts)).")
         }
         let elsewhere = entries.filter { $0.handling?.kind == .elsewhere }
         if !elsewhere.isEmpty {
             let places = Dictionary(grouping: elsewhere) { $0.handling?.text ?? "" }
-            let subject = elsewhere.count == 1
+            let subject =
+                elsewhere.count == 1
                 ? "Den risk som inte hanterades som mål för nämnden eller internkontrollpunkt"
                 : "De risker som inte hanterades som mål för nämnden eller internkontrollpunkter"
             let texts = elsewhere.map { $0.handling?.text ?? "" }
             let ordered = texts.enumerated().filter { texts.firstIndex(of: $0.element) == $0.offset }.map(\.element)
-            let where_: String
+            let placement: String
             if places.count == 1 {
-                where_ = ordered[0].isEmpty ? "på annat sätt" : "inom ramen för \(ordered[0])"
+                placement = ordered[0].isEmpty ? "på annat sätt" : "inom ramen för \(ordered[0])"
             } else {
-                where_ = "inom ramen för " + SwedishText.list(ordered.map { place in
-                    let numbers = (places[place] ?? []).map { String($0.number) }
-                    let label = numbers.count == 1 ? "risk \(numbers[0])" : "risk \(SwedishText.list(numbers))"
-                    return "\(place.isEmpty ? "annat" : place) (\(label))"
-                })
+                placement =
+                    "inom ramen för "
+                    + SwedishText.list(
+                        ordered.map { place in
+                            let numbers = (places[place] ?? []).map { String($0.number) }
+                            let label = numbers.count == 1 ? "risk \(numbers[0])" : "risk \(SwedishText.list(numbers))"
+                            return "\(place.isEmpty ? "annat" : place) (\(label))"
+                        })
             }
-            sentences.append("\(subject) har omhändertagits \(where_).")
+            sentences.append("\(subject) har omhändertagits \(placement).")
         }
         let undecided = entries.filter { $0.handling == nil }
         if !undecided.isEmpty {
             let numbers = SwedishText.list(undecided.map { String($0.number) })
-            sentences.append(undecided.count == 1
-                ? "För risk \(numbers) finns ännu inget beslut om hantering."
-                : "För riskerna \(numbers) finns ännu inget beslut om hantering.")
+            sentences.append(
+                undecided.count == 1
+                    ? "För risk \(numbers) finns ännu inget beslut om hantering."
+                    : "För riskerna \(numbers) finns ännu inget beslut om hantering.")
         }
         let unscored = entries.filter { $0.score == nil }
         if !unscored.isEmpty {
             let numbers = SwedishText.list(unscored.map { String($0.number) })
-            sentences.append(unscored.count == 1
-                ? "Risk \(numbers) saknar bedömning av sannolikhet och konsekvens och visas inte i matrisen."
-                : "Riskerna \(numbers) saknar bedömning av sannolikhet och konsekvens och visas inte i matrisen.")
+            sentences.append(
+                unscored.count == 1
+                    ? "Risk \(numbers) saknar bedömning av sannolikhet och konsekvens och visas inte i matrisen."
+                    : "Riskerna \(numbers) saknar bedömning av sannolikhet och konsekvens och visas inte i matrisen.")
         }
         return sentences.joined(separator: " ")
     }

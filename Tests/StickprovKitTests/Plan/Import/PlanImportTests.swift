@@ -7,15 +7,16 @@ import Testing
     /// The central administration's sheet as Excel saves it: Windows-1252, `;`, CRLF, a title row,
     /// headers with stray punctuation, trailing empty columns, no risk or follow-up column.
     static let centralSheet: [UInt8] = {
-        let text = [
-            "Internkontrollplan 2024 Centrala förvaltningen;;;;;;",
-            "Id*;Kontrollmoment:;Metod:;Periodicitet***;Uppföljningsansvarig;;",
-            "CENT 1;Att attesträtter är aktuella;kontroll lön;3 ggr/år;Lönechef;;",
-            "CENT 2;\"Andel fakturor som betalas\r\nefter förfallodag\";Beräkning av andel;2 ggr/år;Ekonomichef;;",
-            ";Att avtal följs vid inköp;;Löpande;;;",
-            "CENT 7;Att delegationsordningen följs;Stickprov;Tertialvis;Kanslichef;;",
-            ";;;;;;",
-        ].joined(separator: "\r\n") + "\r\n"
+        let text =
+            [
+                "Internkontrollplan 2024 Centrala förvaltningen;;;;;;",
+                "Id*;Kontrollmoment:;Metod:;Periodicitet***;Uppföljningsansvarig;;",
+                "CENT 1;Att attesträtter är aktuella;kontroll lön;3 ggr/år;Lönechef;;",
+                "CENT 2;\"Andel fakturor som betalas\r\nefter förfallodag\";Beräkning av andel;2 ggr/år;Ekonomichef;;",
+                ";Att avtal följs vid inköp;;Löpande;;;",
+                "CENT 7;Att delegationsordningen följs;Stickprov;Tertialvis;Kanslichef;;",
+                ";;;;;;",
+            ].joined(separator: "\r\n") + "\r\n"
         return text.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }
     }()
 
@@ -42,13 +43,14 @@ import Testing
         #expect(imported.skippedLines == [1])
         #expect(imported.unused.isEmpty)
         #expect(imported.defaulted == [.risk, .followUp])
-        #expect(imported.summary == [
-            "1 risk area, 4 control points (header on line 2; skipped the line above it: 1).",
-            "Columns read: 'Id*' as Id, 'Kontrollmoment:' as Vad kontrolleras?, 'Metod:' as Metod, 'Periodicitet***' as Frekvens, 'Uppföljningsansvarig' as Uppföljningsansvarig.",
-            "Not in the sheet: Identifierad risk (one risk area, 'Kontrollmoment'); Frekvens uppföljning (reported at both, Del- och årsbokslut).",
-            "Metod kept as written, of no kind the tool knows: 'kontroll lön' (a draw will ask for a sample rule).",
-            "Frekvens kept as written, no schedule read from it: 'Löpande'.",
-        ])
+        #expect(
+            imported.summary == [
+                "1 risk area, 4 control points (header on line 2; skipped the line above it: 1).",
+                "Columns read: 'Id*' as Id, 'Kontrollmoment:' as Vad kontrolleras?, 'Metod:' as Metod, 'Periodicitet***' as Frekvens, 'Uppföljningsansvarig' as Uppföljningsansvarig.",
+                "Not in the sheet: Identifierad risk (one risk area, 'Kontrollmoment'); Frekvens uppföljning (reported at both, Del- och årsbokslut).",
+                "Metod kept as written, of no kind the tool knows: 'kontroll lön' (a draw will ask for a sample rule).",
+                "Frekvens kept as written, no schedule read from it: 'Löpande'.",
+            ])
         // What is written reads back as the same plan.
         #expect(try PlanFile.decode(PlanFile.encode(plan), path: "plan.json") == plan)
     }
@@ -65,22 +67,28 @@ import Testing
     }
 
     @Test func refusesAHeaderThatNamesAColumnTwice() {
-        #expect(throws: PlanImport.Failure.ambiguousColumn(.responsible, names: ["Ansvarig", "Uppföljningsansvarig:"], line: 1)) {
+        #expect(
+            throws: PlanImport.Failure.ambiguousColumn(
+                .responsible, names: ["Ansvarig", "Uppföljningsansvarig:"], line: 1)
+        ) {
             try Self.importing("Kontrollmoment;Ansvarig;Uppföljningsansvarig:\nx;a;b\n")
         }
-        let failure = PlanImport.Failure.ambiguousColumn(.responsible, names: ["Ansvarig", "Uppföljningsansvarig:"], line: 1)
-        #expect(failure.messages.map(\.text) == [
-            "the header is ambiguous: 'Ansvarig' and 'Uppföljningsansvarig:' all name the column 'Uppföljningsansvarig'; rename or remove all but one"
-        ])
+        let failure = PlanImport.Failure.ambiguousColumn(
+            .responsible, names: ["Ansvarig", "Uppföljningsansvarig:"], line: 1)
+        #expect(
+            failure.messages.map(\.text) == [
+                "the header is ambiguous: 'Ansvarig' and 'Uppföljningsansvarig:' all name the column 'Uppföljningsansvarig'; rename or remove all but one"
+            ])
     }
 
     @Test func refusesASheetWithoutATextColumnNamingWhatItHas() {
         #expect(throws: PlanImport.Failure.noHeader(firstRow: ["Risk", "Metod"], line: 1)) {
             try Self.importing("Risk;Metod\nR;Stickprov\n")
         }
-        #expect(PlanImport.Failure.noHeader(firstRow: ["Risk", "Metod", ""], line: 1).messages.map(\.text) == [
-            "no header row: none of the first 10 rows has a column 'Vad kontrolleras?' or 'Kontrollmoment' (the first row has: Risk, Metod)"
-        ])
+        #expect(
+            PlanImport.Failure.noHeader(firstRow: ["Risk", "Metod", ""], line: 1).messages.map(\.text) == [
+                "no header row: none of the first 10 rows has a column 'Vad kontrolleras?' or 'Kontrollmoment' (the first row has: Risk, Metod)"
+            ])
     }
 
     @Test func namesTheColumnsItDoesNotUse() throws {
@@ -108,7 +116,9 @@ import Testing
     }
 
     @Test func readsNumberedAreaHeadingsWhenThereIsNoRiskColumn() throws {
-        let plan = try Self.importing("Vad kontrolleras?;Frekvens;Metod\n1. Brister i avgifter;;\nx;Årligen;Stickprov\n2. Digitalisering;;\ny;;\n").plan
+        let plan = try Self.importing(
+            "Vad kontrolleras?;Frekvens;Metod\n1. Brister i avgifter;;\nx;Årligen;Stickprov\n2. Digitalisering;;\ny;;\n"
+        ).plan
         #expect(plan.risks.map(\.text) == ["Brister i avgifter", "Digitalisering"])
         #expect(plan.risks.map { $0.controls.map(\.text) } == [["x"], ["y"]])
     }
@@ -132,12 +142,15 @@ import Testing
         var plan = ControlPlan(committee: "Socialnämnden", year: 2023)
         plan.addRisk(Risk(id: "R1", text: "Att vi inte har en rättssäker myndighetsutövning"))
         plan.addRisk(Risk(id: "R2", text: "Att vi inte nyttjar digitala möjligheter; i tillräcklig grad"))
-        try plan.addControl(ControlPoint(id: "K1", text: "Att obehöriga ej går in i ärenden", method: .sample), to: "R1")
         try plan.addControl(
-            ControlPoint(id: "K2", text: "Granskning \"enligt\" SOSFS 2014:5", method: .caseReview, followUp: .yearEnd), to: "R1")
+            ControlPoint(id: "K1", text: "Att obehöriga ej går in i ärenden", method: .sample), to: "R1")
+        try plan.addControl(
+            ControlPoint(id: "K2", text: "Granskning \"enligt\" SOSFS 2014:5", method: .caseReview, followUp: .yearEnd),
+            to: "R1")
         try plan.addControl(
             ControlPoint(
-                id: "K3", text: "Andel e-ansökningar", method: .measurement, methodLabel: "Kontroll av antal e-ansökningar",
+                id: "K3", text: "Andel e-ansökningar", method: .measurement,
+                methodLabel: "Kontroll av antal e-ansökningar",
                 followUpLabel: "Delår och årsbokslut"),
             to: "R2")
         try plan.addControl(ControlPoint(id: "K4", text: "Rutiner finns", method: nil), to: "R2")
@@ -153,7 +166,9 @@ import Testing
     @Test func theBundledExamplesAppendixImportsBack() throws {
         let root = PlanFileTests.packageRoot
         let plan = try PlanFile.load(from: root.appendingPathComponent("Plans/socialnamnden-2023").path)
-        let csv = try SheetTable.csv(contentsOf: root.appendingPathComponent("Tests/StickprovKitTests/Snapshots/socialnamnden-2023-year-end.csv").path)
+        let csv = try SheetTable.csv(
+            contentsOf: root.appendingPathComponent("Tests/StickprovKitTests/Snapshots/socialnamnden-2023-year-end.csv")
+                .path)
         let again = try PlanImport.plan(from: csv, committee: plan.committee, year: plan.year).plan
         // Risks handled outside the plan (a goal, elsewhere) have no row in the appendix.
         #expect(again.risks.map(\.text) == plan.risks.filter { !$0.controls.isEmpty }.map(\.text))
@@ -174,11 +189,14 @@ import Testing
         plan.addRisk(Risk(id: "R1", text: "Brister i attesthanteringen"))
         plan.addRisk(Risk(id: "R2", text: "Inköp utanför avtal"))
         try plan.addControl(
-            ControlPoint(id: "K1", text: "Att attesträtter är aktuella", method: nil, methodLabel: "kontroll lön",
+            ControlPoint(
+                id: "K1", text: "Att attesträtter är aktuella", method: nil, methodLabel: "kontroll lön",
                 cadence: .timesPerYear(3)), to: "R1")
-        try plan.addControl(ControlPoint(id: "K2", text: "Att avtal följs", method: .sample, followUp: .yearEnd), to: "R2")
         try plan.addControl(
-            ControlPoint(id: "K3", text: "Andel fakturor", method: .measurement, methodLabel: "Beräkning av andel",
+            ControlPoint(id: "K2", text: "Att avtal följs", method: .sample, followUp: .yearEnd), to: "R2")
+        try plan.addControl(
+            ControlPoint(
+                id: "K3", text: "Andel fakturor", method: .measurement, methodLabel: "Beräkning av andel",
                 cadence: .halfYearly, cadenceLabel: "2 ggr/år"), to: "R2")
         let csv = CSVRenderer.render(try Appendix.build(plan: plan, state: YearState(events: []), point: .yearEnd))
         var imported = try PlanImport.plan(from: try SheetTable.csv(csv), committee: "Kommunstyrelsen", year: 2024).plan

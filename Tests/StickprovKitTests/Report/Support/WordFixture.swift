@@ -5,17 +5,24 @@ import Foundation
 enum WordFixture {
     /// The parts packed as a .docx in `folder`, by Python's zipfile (a second ZIP implementation,
     /// so the test does not only trust our own).
-    static func packWithPython(_ parts: [(path: String, bytes: [UInt8])], in folder: ReaderFolder, name: String = "bilaga.docx")
+    static func packWithPython(
+        _ parts: [(path: String, bytes: [UInt8])], in folder: ReaderFolder, name: String = "bilaga.docx"
+    )
         throws -> URL?
     {
-        guard let python = ReaderProgram.find("python3", for: "packing the Word appendix with Python's zipfile") else { return nil }
-        var arguments = ["-c", """
+        guard let python = ReaderProgram.find("python3", for: "packing the Word appendix with Python's zipfile") else {
+            return nil
+        }
+        var arguments = [
+            "-c",
+            """
             import sys, zipfile
             out, pairs = sys.argv[1], sys.argv[2:]
             with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
                 for i in range(0, len(pairs), 2):
                     z.write(pairs[i + 1], pairs[i])
-            """, folder.file(name).path]
+            """, folder.file(name).path,
+        ]
         for (index, part) in parts.enumerated() {
             let file = folder.file("part-\(index)")
             try Data(part.bytes).write(to: file)
