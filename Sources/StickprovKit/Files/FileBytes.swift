@@ -4,10 +4,20 @@ import Glibc
 enum FileBytes {
     /// The bytes of the file at `path`; throws `readFailed` with the reason.
     static func read(_ path: String) throws(CSVError) -> [UInt8] {
+        var bytes: [UInt8] = []
+        try forEachChunk(path, reserve: { bytes.reserveCapacity($0) }, { bytes.append(contentsOf: $0) })
+        return bytes
+    }
+
+    /// Reads the regular file at `path` in 1 MB pieces, handing each to `body` (valid only during
+    /// the call); `reserve` first gets the file's size. Throws as ``openRegularFile(_:)`` and
+    /// `readFailed` with the system's reason.
+    static func forEachChunk(
+        _ path: String, reserve: (Int) -> Void = { _ in }, _ body: (UnsafeRawBufferPointer) -> Void
+    ) throws(CSVError) {
         let (descriptor, size) = try openRegularFile(path)
         defer { close(descriptor) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(size)
+        reserve(size)
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
         while true {
             let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
@@ -16,9 +26,8 @@ enum FileBytes {
                 if errno == EINTR { continue }
                 throw failure(path)
             }
-            bytes.append(contentsOf: chunk[0..<count])
+            chunk.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
         }
-        return bytes
     }
 
     /// Opens the file at `path` for reading and returns its descriptor (the caller closes it) and size.

@@ -1,5 +1,3 @@
-import Glibc
-
 /// The population file's own SHA-256 and size, recorded with every draw so that an auditor can
 /// check with `sha256sum` that they hold the very file before re-performing. (The population
 /// fingerprint of SPEC.md §9, over the keys, stays what re-drawing is checked against: an export
@@ -19,21 +17,11 @@ public struct PopulationFile: Sendable, Hashable, Codable {
     /// Hashes the file at `path` in 1 MB pieces.
     /// - Throws: ``CSVError/readFailed(path:reason:)`` with the system's reason.
     public init(path: String) throws(CSVError) {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { throw .readFailed(path: path, reason: String(cString: strerror(errno))) }
-        defer { close(descriptor) }
         var hasher = SHA256()
         var size = 0
-        var chunk = [UInt8](repeating: 0, count: 1 << 20)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count == 0 { break }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw .readFailed(path: path, reason: String(cString: strerror(errno)))
-            }
-            chunk.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
-            size += count
+        try FileBytes.forEachChunk(path) { piece in
+            hasher.update(piece)
+            size += piece.count
         }
         self.init(sha256: hasher.finalize().hex, size: size)
     }
