@@ -7,35 +7,23 @@ import Testing
 @Suite struct AppendixSnapshotTests {
     static let example = PlanFileTests.packageRoot.appendingPathComponent("Plans/socialnamnden-2023").path
 
-    static func load() throws -> (ControlPlan, YearState) {
-        let plan = try PlanFile.load(from: example)
-        let state = YearState(events: try Journal(planDirectory: example).read())
-        return (plan, state)
-    }
-
-    @Test(arguments: [ReportPoint.interim, .yearEnd])
-    func exampleAppendixMatchesItsSnapshots(point: ReportPoint) throws {
-        let (plan, state) = try Self.load()
-        let appendix = try Appendix.build(plan: plan, state: state, point: point)
-        let name = "socialnamnden-2023-\(point.rawValue)"
-        Snapshot.check(MarkdownRenderer.render(appendix), named: "\(name).md")
-        Snapshot.check(HTMLRenderer.render(appendix), named: "\(name).html")
-        Snapshot.check(CSVRenderer.render(appendix), named: "\(name).csv")
+    static func load(_ folder: String = example) throws -> (ControlPlan, YearState) {
+        (try PlanFile.load(from: folder), YearState(events: try Journal(planDirectory: folder).read()))
     }
 
     /// The second example (Plans/vardomsorg-2024, built by `scripts/build-example vardomsorg-2024`): a
     /// care committee assessed per area, with a half-yearly stratified review against four criteria.
     static let careExample = PlanFileTests.packageRoot.appendingPathComponent("Plans/vardomsorg-2024").path
 
-    static func loadCare() throws -> (ControlPlan, YearState) {
-        (try PlanFile.load(from: careExample), YearState(events: try Journal(planDirectory: careExample).read()))
-    }
+    static func loadCare() throws -> (ControlPlan, YearState) { try load(careExample) }
 
-    @Test(arguments: [ReportPoint.interim, .yearEnd])
-    func careExampleAppendixMatchesItsSnapshots(point: ReportPoint) throws {
-        let (plan, state) = try Self.loadCare()
+    /// Each example at each report point, in Markdown, HTML and CSV, named
+    /// `<example>-<point>.<format>` (e.g. `socialnamnden-2023-yearEnd.md`).
+    @Test(arguments: [example, careExample], [ReportPoint.interim, .yearEnd])
+    func exampleAppendixMatchesItsSnapshots(folder: String, point: ReportPoint) throws {
+        let (plan, state) = try Self.load(folder)
         let appendix = try Appendix.build(plan: plan, state: state, point: point)
-        let name = "vardomsorg-2024-\(point.rawValue)"
+        let name = "\((folder as NSString).lastPathComponent)-\(point.rawValue)"
         Snapshot.check(MarkdownRenderer.render(appendix), named: "\(name).md")
         Snapshot.check(HTMLRenderer.render(appendix), named: "\(name).html")
         Snapshot.check(CSVRenderer.render(appendix), named: "\(name).csv")
