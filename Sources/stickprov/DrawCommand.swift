@@ -250,7 +250,8 @@ struct DrawContext {
         let made = Made()
         do {
             _ = try journalCall(folder.journal) {
-                try folder.transact(time: Clock.timestamp(), actor: Actor.name(arguments)) { _, state in
+                try folder.transact(time: Clock.timestamp(), actor: Actor.name(arguments)) { plan, state in
+                    try folder.checkUnchanged(controls, in: plan)
                     let record = shape(
                         try Draw.make(request, population: population, selection: selection, earlier: state.draws))
                     try DrawBounds.check(record, large: large)

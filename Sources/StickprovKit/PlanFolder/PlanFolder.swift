@@ -200,15 +200,32 @@ public struct PlanFolder: Sendable {
     }
 }
 
+extension PlanFolder {
+    /// Checks, inside a transaction, that the control points a command decided from (read before
+    /// the lock, e.g. a draw's rule, chosen while the population was read) are still the plan's:
+    /// a plan edited meanwhile would otherwise be recorded against with the rule of a moment before.
+    /// - Throws: ``PlanFolderError/planChanged(path:controls:)`` naming the points.
+    public func checkUnchanged(_ controls: [ControlPoint], in plan: ControlPlan) throws(PlanFolderError) {
+        guard controls.allSatisfy({ plan.control($0.id) == $0 }) else {
+            throw .planChanged(path: path + "/plan.json", controls: controls.map(\.id))
+        }
+    }
+}
+
 /// What can stop ``PlanFolder`` before it reads or changes anything.
 public enum PlanFolderError: Error, Sendable, Equatable {
     /// The folder could not be opened or locked.
     case cannotLock(path: String, reason: String)
+    /// The plan's control points changed between what a command read and its transaction.
+    case planChanged(path: String, controls: [ControlID])
 
     /// The message, with the folder's path.
     public var message: String {
         switch self {
         case .cannotLock(let path, let reason): "\(path): cannot lock the plan folder: \(reason)"
+        case .planChanged(let path, let controls):
+            "\(path): \(controls.map(\.rawValue).joined(separator: ", ")) changed while the command ran; "
+                + "nothing was recorded: run it again"
         }
     }
 }

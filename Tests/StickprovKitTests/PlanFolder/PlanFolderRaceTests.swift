@@ -57,4 +57,28 @@ import Testing
         #expect(ids == (1...appended).map { "K1-\($0)" }, "every number once, in order")
         print("lockless writers: \(appended) appended, \(refused) refused as another writer got there first")
     }
+
+    /// A draw decides its rule from the plan before the lock (while the population is read); if the
+    /// plan is edited meanwhile, the transaction refuses rather than record with the rule of a moment
+    /// before, and records nothing. Unchanged points pass.
+    @Test func aControlPointEditedBetweenReadingAndRecordingIsRefused() throws {
+        let folder = try Folder()
+        let planFolder = PlanFolder(at: folder.path)
+        try PlanFile.save(PlanFileTests.samplePlan(), to: folder.path)
+        let read = try #require(try planFolder.plan().control("K2"))
+        try planFolder.transact(time: JournalTests.time, actor: "a") { plan, _ in
+            try planFolder.checkUnchanged([read], in: plan)
+            return [JournalTests.draw(1)]
+        }
+        var edited = try planFolder.plan()
+        try edited.updateControl("K2") { $0.responsible = "Någon annan" }
+        try PlanFile.save(edited, to: folder.path)
+        #expect(throws: PlanFolderError.planChanged(path: folder.path + "/plan.json", controls: ["K2"])) {
+            try planFolder.transact(time: JournalTests.time, actor: "a") { plan, _ in
+                try planFolder.checkUnchanged([read], in: plan)
+                return [JournalTests.draw(2)]
+            }
+        }
+        #expect(try planFolder.events().count == 1)
+    }
 }
