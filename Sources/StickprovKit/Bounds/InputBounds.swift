@@ -39,6 +39,13 @@ public enum InputBounds {
         return rest > 0 ? shown + " … and \(thousands(rest)) more" : shown
     }
 
+    /// A byte count in megabytes with one decimal, rounded up so it never reads as within a bound
+    /// it exceeds (`16.1`).
+    static func megabytes(_ bytes: Int) -> String {
+        let tenths = (bytes.multipliedReportingOverflow(by: 10).partialValue + (1 << 20) - 1) >> 20
+        return "\(tenths / 10).\(tenths % 10)"
+    }
+
     /// `199990` as `199,990` (CLI messages are English).
     static func thousands(_ number: Int) -> String {
         let digits = String(number)

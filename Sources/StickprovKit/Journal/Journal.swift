@@ -138,12 +138,10 @@ public struct Journal: Sendable {
         }
         let file = try LockedFile(path: path, exclusive: true, create: true)
         defer { file.close() }
-        if head == nil, try file.size() == 0 {
-            // A new journal gets its head (nothing committed) before its first line, so bytes a
-            // crash leaves are an uncommitted tail, and a journal without a head is never normal.
-            try writeHead(count: 0, length: 0, hash: JournalLine.firstPrev)
-        }
-        let start = try commitPoint(file, try readHead())
+        let lockedHead = try readHead()
+        let size = try file.size()
+        let isNew = lockedHead == nil && size == 0
+        let start = isNew ? (count: 0, length: 0, hash: JournalLine.firstPrev) : try commitPoint(file, lockedHead)
         if let expected, expected.count != start.count || expected.hash != start.hash {
             throw .anotherWriter(read: expected.count, found: start.count)
         }
@@ -154,10 +152,20 @@ public struct Journal: Sendable {
         for payload in payloads {
             sequence += 1
             let line = JournalLine.encode(payload, sequence: sequence, time: time, actor: actor, prev: prev)
+            // The writer's bound is the reader's: a line the reader would refuse is never written,
+            // so no input can make the journal unreadable.
+            guard line.count <= InputBounds.maximumLineBytes else {
+                throw .lineTooLong(event: payload.type, bytes: line.count)
+            }
             prev = SHA256.hash(line).hex
             bytes += line
             bytes.append(UInt8(ascii: "\n"))
             written.append(JournalEvent(sequence: sequence, time: time, actor: actor, payload: payload))
+        }
+        if isNew {
+            // A new journal gets its head (nothing committed) before its first line, so bytes a
+            // crash leaves are an uncommitted tail, and a journal without a head is never normal.
+            try writeHead(count: 0, length: 0, hash: JournalLine.firstPrev)
         }
         do {
             try file.appendAndSync(bytes, failAfter: faultAfterBytes)

@@ -28,11 +28,14 @@ public enum JournalError: Error, Sendable, Equatable {
     /// `repair` was asked to mend damage that is not a cut-off tail: recorded lines were changed,
     /// removed or reordered, and cutting them would destroy genuine lines. Carries that damage.
     indirect case notRepairable(JournalError)
+    /// An event would make a line longer than the reader reads (``InputBounds/maximumLineBytes``):
+    /// refused before anything is written.
+    case lineTooLong(event: String, bytes: Int)
 
     /// The 1-based line the problem is on, when there is one.
     public var line: Int? {
         switch self {
-        case .io, .malformedHead, .journalMissing, .shorterThanHead, .anotherWriter: nil
+        case .io, .malformedHead, .journalMissing, .shorterThanHead, .anotherWriter, .lineTooLong: nil
         case .notRepairable(let damage): damage.line
         case .tornLastLine(let line), .malformedLine(let line, _), .brokenChain(let line),
             .wrongSequence(let line, _, _), .unknownEventType(let line, _), .headMismatch(let line),
@@ -44,7 +47,7 @@ public enum JournalError: Error, Sendable, Equatable {
     /// Whether the journal is damaged (everything but I/O and a refused repair).
     public var isDamage: Bool {
         switch self {
-        case .io, .notRepairable, .anotherWriter: false
+        case .io, .notRepairable, .anotherWriter, .lineTooLong: false
         default: true
         }
     }
@@ -79,6 +82,10 @@ public enum JournalError: Error, Sendable, Equatable {
         case .notRepairable(let damage):
             "\(damage.message); this is not a cut-off write but a change to recorded lines, and repair never cuts "
                 + "recorded lines: restore journal.jsonl and journal.head from a backup"
+        case .lineTooLong(let event, let bytes):
+            "the \(event) would be a journal line of \(InputBounds.megabytes(bytes)) MB, and a line holds at most "
+                + "\(InputBounds.maximumLineBytes >> 20) MB; nothing was recorded"
+                + (event == "draw" ? ": carry fewer or shorter columns (--carry), or draw fewer items" : "")
         case .shorterThanHead(let expected, let found):
             "the journal has \(found) bytes, but journal.head records \(expected) committed bytes (lines were removed from the end)"
         }
