@@ -36,11 +36,21 @@ public struct ParsedArguments: Sendable, Equatable {
     /// - Throws: ``UsageError`` when the value is not a whole number.
     public func integer(_ name: String) throws(UsageError) -> Int? {
         guard let text = value(name) else { return nil }
-        guard let number = Int(text) else {
-            throw UsageError("--\(name) takes a whole number, not '\(text)'")
+        let digits = text.hasPrefix("-") || text.hasPrefix("+") ? text.dropFirst() : Substring(text)
+        let isWhole = !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber }
+        guard isWhole else { throw UsageError("--\(name) takes a whole number, not '\(text)'") }
+        // No count, size or position a user means is near the machine's limits; bounding them here
+        // keeps every sum and product of them far from overflow.
+        guard let number = Int(text), (-Self.largestInteger...Self.largestInteger).contains(number) else {
+            let bound =
+                text.hasPrefix("-") ? "too small (at least -1,000,000,000)" : "too large (at most 1,000,000,000)"
+            throw UsageError("--\(name) \(text) is \(bound)")
         }
         return number
     }
+
+    /// The largest whole number an option takes, in either direction.
+    public static let largestInteger = 1_000_000_000
 
     /// The option's value, which must be present.
     /// - Throws: ``UsageError`` naming the missing option.

@@ -157,10 +157,16 @@ enum DrawCommand {
         if let size = sizes.first, let problem = size.zeroSizeProblem {
             throw UsageError("\(arguments.isGiven("percent") ? "--percent" : "--rule"): \(problem)")
         }
-        return try SampleRule.forDraw(
-            of: control, size: sizes.first, keyColumn: arguments.value("key"),
-            stratumColumn: arguments.value("stratum"),
-            carry: arguments.isGiven("carry") ? arguments.values("carry") : nil)
+        do {
+            return try SampleRule.forDraw(
+                of: control, size: sizes.first, keyColumn: arguments.value("key"),
+                stratumColumn: arguments.value("stratum"),
+                carry: arguments.isGiven("carry") ? arguments.values("carry") : nil)
+        } catch {
+            guard case .invalidRule(_, let problems, isGiven: true) = error else { throw error }
+            let option = ["rule", "percent", "size", "key"].first(where: arguments.isGiven) ?? "rule"
+            throw UsageError("--\(option): \(problems.joined(separator: "; "))")
+        }
     }
 
     /// Worksheets hold case numbers and names: they never go into the plan folder.

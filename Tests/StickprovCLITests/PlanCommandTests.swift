@@ -93,7 +93,7 @@ import Testing
                 p/plan.json: adoption.date: '2022-02-30' is not a date YYYY-MM-DD
                 p/plan.json: risks[0].text: is empty
                 p/plan.json: risks[0].controls[0].sampleRule: method 'measurement' draws no sample; remove the rule or use sample or case-review
-                p/plan.json: risks[0].controls[0].sampleRule.percent: 101 is outside 0–100
+                p/plan.json: risks[0].controls[0].sampleRule.percent: 101 % is outside 0–100 %
 
                 """)
     }

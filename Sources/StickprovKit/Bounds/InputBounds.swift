@@ -10,6 +10,10 @@
 /// - Values from a file or another program are echoed in messages only up to 60 characters,
 ///   and lists (such as a header's columns) only up to 20 entries, then "… and N more".
 public enum InputBounds {
+    /// The largest count or size a plan or an option may give (a sample size, a number of users):
+    /// far beyond any population, and far enough from the integers' limit that sums and products
+    /// of counts never overflow.
+    public static let maximumCount = 1_000_000_000
     /// The longest CSV field read, in bytes.
     public static let maximumFieldBytes = 1 << 20
     /// The longest line of a plan-folder file read, in bytes.

@@ -102,6 +102,14 @@ extension ControlPoint {
         switch rule.size {
         case .count(let count) where count < 1:
             add(".sampleRule.count", "\(count) is not a sample size (at least 1)")
+        case .count(let count) where count > InputBounds.maximumCount:
+            add(
+                ".sampleRule.count",
+                "\(count) is not a sample size (at most \(InputBounds.thousands(InputBounds.maximumCount)))")
+        case .logCheck(let users) where users > InputBounds.maximumCount:
+            add(
+                ".sampleRule.logCheckUsers",
+                "\(users) is not a number of users (at most \(InputBounds.thousands(InputBounds.maximumCount)))")
         case .percent(let percent):
             found += percentIssues(percent, at: path + ".sampleRule.percent")
         case .logCheck(let users) where users < 1:
@@ -116,7 +124,7 @@ extension ControlPoint {
                     add(stratumPath + ".stratum", "duplicate stratum '\(stratum.stratum)'")
                 }
                 switch stratum.size {
-                case .count(let count) where count < 0:
+                case .count(let count) where count < 0 || count > InputBounds.maximumCount:
                     add(stratumPath + ".count", "\(count) is not a sample size")
                 case .percent(let percent):
                     found += percentIssues(percent, at: path + stratumPath + ".percent")
@@ -205,7 +213,7 @@ extension ControlPoint {
 
     private func percentIssues(_ percent: Percentage, at path: String) -> [PlanIssue] {
         guard !(0...10_000).contains(percent.hundredths) else { return [] }
-        return [PlanIssue(path: path, message: "\(percent) is outside 0–100")]
+        return [PlanIssue(path: path, message: "\(percent) % is outside 0–100 %")]
     }
 }
 

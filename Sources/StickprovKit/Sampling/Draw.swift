@@ -233,6 +233,14 @@ extension SampleRule {
         if let stratumColumn { rule.stratumColumn = stratumColumn }
         if let carry { rule.carry = carry }
         if case .strata = rule.size, rule.stratumColumn == nil { throw .stratumColumnRequired(control.id) }
+        // A rule given for one draw passes the plan's own checks (duplicate strata, over 100 %):
+        // the command line is no way around them.
+        var checked = control
+        checked.sampleRule = rule
+        let problems = checked.issues(at: "").filter { $0.path.hasPrefix(".sampleRule") }.map(\.message)
+        if !problems.isEmpty {
+            throw .invalidRule(control.id, problems: problems, isGiven: size != nil || keyColumn != nil)
+        }
         return rule
     }
 }
@@ -265,6 +273,9 @@ public enum DrawError: Error, Sendable, Equatable {
     case sharedRulesDiffer(ControlID, ControlID, difference: String)
     /// A draw without a day, period or month when today is outside the plan's year.
     case dateRequired(today: Day, year: Int)
+    /// The rule a draw would follow fails the plan's checks (its problems); `isGiven` when the
+    /// command line gave or changed it.
+    case invalidRule(ControlID, problems: [String], isGiven: Bool)
 
     /// The message a user reads.
     public var message: String {
@@ -283,6 +294,8 @@ public enum DrawError: Error, Sendable, Equatable {
         case .populationWithoutAmounts(let id):
             "control point '\(id)' draws by amount; the population needs its amount column"
         case .amounts(let error): error.message
+        case .invalidRule(let id, let problems, _):
+            "the sample rule for '\(id)' is not valid: \(problems.joined(separator: "; "))"
         case .controlNamedTwice(let id):
             "control point '\(id)' is named twice; name each control point of a shared draw once"
         case .sharedAcrossAreas(let first, let area, let other, let otherArea):

@@ -126,7 +126,7 @@ import Testing
                         message: "'sometimes' is not a follow-up (interim, year-end, both)"),
                     PlanIssue(path: "committee", message: "is empty"),
                     PlanIssue(path: "risks[0].score.probability", message: "5 is outside 1–4"),
-                    PlanIssue(path: "risks[0].controls[0].sampleRule.percent", message: "150 is outside 0–100"),
+                    PlanIssue(path: "risks[0].controls[0].sampleRule.percent", message: "150 % is outside 0–100 %"),
                     PlanIssue(
                         path: "risks[0].controls[1].id", message: "duplicate id 'K1' (also at risks[0].controls[0].id)"),
                     PlanIssue(path: "risks[0].controls[1].text", message: "is empty"),
