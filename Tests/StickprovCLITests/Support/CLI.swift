@@ -28,7 +28,7 @@ struct CLI {
     static func run(
         _ arguments: [String], in directory: URL? = nil, input: Data? = nil, environment extra: [String: String] = [:]
     ) throws -> Result {
-        try run(program: binary, arguments, in: directory, input: input)
+        try run(program: binary, arguments, in: directory, input: input, environment: extra)
     }
 
     /// Runs `program` (stickprov, or a shell running a README line) with `arguments` in `directory`;
@@ -43,7 +43,6 @@ struct CLI {
         process.currentDirectoryURL = directory ?? packageRoot
         var environment = ProcessInfo.processInfo.environment
         environment["USER"] = "testare"
-        environment.merge(extra) { _, new in new }
         environment.merge(extra) { _, new in new }
         process.environment = environment
         let outPipe = Pipe()
