@@ -16,10 +16,12 @@ struct Console: Sendable {
     /// The `errno` of the first failed write to standard output, if any.
     nonisolated(unsafe) static var outputFailure: Int32?
 
-    /// Writes text to standard output as is.
+    /// Writes text to standard output without control characters (escape sequences from a carried
+    /// column or a plan text would drive the terminal) or direction overrides.
     func out(_ text: String) {
         guard Console.outputFailure == nil else { return }
-        if !writeAll(Array(text.utf8), to: STDOUT_FILENO) { Console.outputFailure = errno }
+        let visible = VisibleText.removingInvisibleControls(text)
+        if !writeAll(Array(visible.utf8), to: STDOUT_FILENO) { Console.outputFailure = errno }
     }
 
     /// Writes one line to standard output.
@@ -27,7 +29,7 @@ struct Console: Sendable {
 
     /// Writes one line to standard error (notices, warnings, errors).
     func note(_ text: String) {
-        _ = writeAll(Array((text + "\n").utf8), to: STDERR_FILENO)
+        _ = writeAll(Array((VisibleText.removingInvisibleControls(text) + "\n").utf8), to: STDERR_FILENO)
     }
 
     /// Exit status and message for a failed standard output, once the command has run:

@@ -146,6 +146,7 @@ func journalCall<T>(_ journal: Journal, _ body: () throws -> T) throws -> T {
     } catch let error as JournalError {
         let place = error.line.map { "\(journal.path):\($0)" } ?? journal.path
         if case .io(let path, let reason) = error { throw DataError(lines: ["\(path): \(reason)"]) }
+        if case .unfitActor = error { throw DataError(lines: ["error: \(error.message)"]) }
         var lines = ["\(place): \(error.message)"]
         if error.isRepairable {
             lines.append("Nothing was recorded. See 'stickprov repair --help' to set the damage aside.")

@@ -81,8 +81,11 @@ extension InputBounds {
         return PlanPersonalData.texts(in: plan).compactMap { place in
             let last = place.path.split(separator: ".").last.map { String($0.prefix { $0 != "[" }) } ?? ""
             let limit = shortKeys.contains(last) ? maximumNameCharacters : maximumTextCharacters
-            return lengthProblem(place.text, limit: limit).map {
-                PlanIssue(path: place.path, message: "\($0) characters")
+            if let problem = lengthProblem(place.text, limit: limit) {
+                return PlanIssue(path: place.path, message: "\(problem) characters")
+            }
+            return VisibleText.problem(in: place.text, allowingLineBreaks: limit > maximumNameCharacters).map {
+                PlanIssue(path: place.path, message: $0)
             }
         }
     }

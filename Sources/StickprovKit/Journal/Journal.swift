@@ -132,6 +132,7 @@ public struct Journal: Sendable {
     public func append(
         _ payloads: [JournalPayload], time: String, actor: String, expecting expected: CommitPoint? = nil
     ) throws(JournalError) -> [JournalEvent] {
+        if let problem = Self.actorProblem(actor) { throw .unfitActor(problem) }
         let head = try readHead()
         if let head, head.count > 0, !FileManager.default.fileExists(atPath: path) {
             throw .journalMissing(expected: head.count)
@@ -176,6 +177,17 @@ public struct Journal: Sendable {
             throw error
         }
         return written
+    }
+
+    /// Why `actor` may not be written as who made a change, or nil: every line carries it for good,
+    /// so it holds no personnummer, nothing invisible and at most 200 characters.
+    static func actorProblem(_ actor: String) -> String? {
+        if let match = PersonalIdentityNumber.find(in: actor).first {
+            return "holds what looks like a personnummer (\(match.masked))"
+        }
+        if let problem = VisibleText.problem(in: actor, allowingLineBreaks: false) { return problem }
+        if actor.trimmingASCIIWhitespace().isEmpty { return "is empty" }
+        return InputBounds.lengthProblem(actor, limit: InputBounds.maximumNameCharacters).map { $0 + " characters" }
     }
 
     /// Where the committed journal ends: its line count and last line's hash.

@@ -31,11 +31,13 @@ public enum JournalError: Error, Sendable, Equatable {
     /// An event would make a line longer than the reader reads (``InputBounds/maximumLineBytes``):
     /// refused before anything is written.
     case lineTooLong(event: String, bytes: Int)
+    /// Who makes the change (`--by`, or the system user) may not be written in the journal: why.
+    case unfitActor(String)
 
     /// The 1-based line the problem is on, when there is one.
     public var line: Int? {
         switch self {
-        case .io, .malformedHead, .journalMissing, .shorterThanHead, .anotherWriter, .lineTooLong: nil
+        case .io, .malformedHead, .journalMissing, .shorterThanHead, .anotherWriter, .lineTooLong, .unfitActor: nil
         case .notRepairable(let damage): damage.line
         case .tornLastLine(let line), .malformedLine(let line, _), .brokenChain(let line),
             .wrongSequence(let line, _, _), .unknownEventType(let line, _), .headMismatch(let line),
@@ -47,7 +49,7 @@ public enum JournalError: Error, Sendable, Equatable {
     /// Whether the journal is damaged (everything but I/O and a refused repair).
     public var isDamage: Bool {
         switch self {
-        case .io, .notRepairable, .anotherWriter, .lineTooLong: false
+        case .io, .notRepairable, .anotherWriter, .lineTooLong, .unfitActor: false
         default: true
         }
     }
@@ -82,6 +84,7 @@ public enum JournalError: Error, Sendable, Equatable {
         case .notRepairable(let damage):
             "\(damage.message); this is not a cut-off write but a change to recorded lines, and repair never cuts "
                 + "recorded lines: restore journal.jsonl and journal.head from a backup"
+        case .unfitActor(let problem): "who records (--by) \(problem); nothing was recorded"
         case .lineTooLong(let event, let bytes):
             "the \(event) would be a journal line of \(InputBounds.megabytes(bytes)) MB, and a line holds at most "
                 + "\(InputBounds.maximumLineBytes >> 20) MB; nothing was recorded"

@@ -18,6 +18,8 @@ enum XMLText {
                 let value = scalar.value
                 // Not allowed in XML 1.0 (C0 controls, U+FFFE/FFFF) or left out of documents (C1 controls).
                 if value < 0x20 || (0x7F...0x9F).contains(value) || value == 0xFFFE || value == 0xFFFF { continue }
+                // A direction override would reverse the document's own words after it.
+                if VisibleText.isBidiControl(scalar) { continue }
                 result.unicodeScalars.append(scalar)
             }
         }

@@ -16,6 +16,8 @@ public enum RecordError: Error, Sendable, Equatable {
     case personalData(field: String, masked: String)
     /// A free text longer than its limit (``InputBounds``); `problem` says how long and the limit.
     case textTooLong(field: String, problem: String)
+    /// A text holds a control or bidirectional character (which field, what it holds).
+    case invisibleCharacter(field: String, problem: String)
     /// A review or measurement day outside the plan's window (``PlanWindow``).
     case dateOutsideWindow(Day, window: String)
     /// A signal the plan's scale does not have.
@@ -96,6 +98,7 @@ public enum RecordError: Error, Sendable, Equatable {
         case .personalData(let field, let masked):
             "\(field) holds what looks like a personnummer (\(masked)); personal data does not belong in the record"
         case .textTooLong(let field, let problem): "\(field) \(problem) characters"
+        case .invisibleCharacter(let field, let problem): "\(field) \(problem); type it without"
         case .dateOutsideWindow(let day, let window): "\(day) is outside the plan's window for dates (\(window))"
         case .unknownSignal(let signal, let known):
             "'\(signal)' is not a signal of the plan (\(known.joined(separator: ", ")))"

@@ -26,6 +26,7 @@ extension Recording {
                 result.reason = trimmedOrNil(result.reason) ?? trimmedOrNil(proposed.note)
                 guard result.reason != nil else { throw .criterionReasonRequired(name) }
                 if !control.allowsPersonalDataInNotes { try refusePersonalData(result.reason, field: "the reason") }
+                try refuseOverlong(result.reason, field: "the reason", limit: InputBounds.maximumTextCharacters)
             } else {
                 result.reason = nil
             }

@@ -47,6 +47,7 @@ public enum Recording {
         try refusePersonalData(record.remarkKind, field: "the remark kind")
         try refuseOverlong(record.note, field: "the note", limit: InputBounds.maximumTextCharacters)
         try refuseOverlong(record.remarkKind, field: "the remark kind", limit: InputBounds.maximumNameCharacters)
+        try refusePersonalData(record.reviewer, field: "the reviewer")
         try refuseOverlong(record.reviewer, field: "the reviewer", limit: InputBounds.maximumNameCharacters)
         guard let current = state.outcome(draw.id, record.key, control: point) else { return .outcome(record) }
         if current.record.saysTheSame(as: record) { return nil }
@@ -158,6 +159,10 @@ public enum Recording {
     static func refuseOverlong(_ text: String?, field: String, limit: Int) throws(RecordError) {
         if let problem = InputBounds.lengthProblem(text, limit: limit) {
             throw .textTooLong(field: field, problem: problem)
+        }
+        // A name is one line; a text may have several, but nothing a reader cannot see.
+        if let problem = VisibleText.problem(in: text, allowingLineBreaks: limit > InputBounds.maximumNameCharacters) {
+            throw .invisibleCharacter(field: field, problem: problem)
         }
     }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// An identifier a user types to name something in a plan: `R1`, `K2`, `CENT 1`.
 public protocol PlanIdentifier: Sendable, Hashable, Codable, Comparable, CustomStringConvertible,
     ExpressibleByStringLiteral
@@ -27,15 +29,36 @@ extension PlanIdentifier {
     /// Identifiers end up in file names and command lines, so they are short and made
     /// of letters, digits, spaces and `- _ . :` only (no `/`, no leading dot).
     public var problem: String? {
+        if let scalar = rawValue.unicodeScalars.first(where: VisibleText.isInvisible) {
+            return "the id '\(VisibleText.showingInvisible(rawValue))' holds the invisible character "
+                + "\(VisibleText.codePoint(scalar)); use letters, digits, spaces and - _ . :"
+        }
         if rawValue.trimmingASCIIWhitespace().isEmpty { return "the id is empty" }
         if rawValue != rawValue.trimmingASCIIWhitespace() { return "the id '\(rawValue)' has spaces at an end" }
         if rawValue.count > 40 { return "the id '\(rawValue)' is longer than 40 characters" }
         if rawValue.hasPrefix(".") || rawValue.hasPrefix("-") {
             return "the id '\(rawValue)' may not start with '\(rawValue.prefix(1))'"
         }
-        let allowed: (Character) -> Bool = { $0.isLetter || $0.isNumber || " -_.:".contains($0) }
-        if let bad = rawValue.first(where: { !allowed($0) }) {
-            return "the id '\(rawValue)' has '\(bad)'; use letters, digits, spaces and - _ . :"
+        // Scalar by scalar, in NFC: a joiner or a combining mark hides inside a Character that
+        // `isLetter` accepts, and `isNumber` takes '²' and 'Ⅻ'.
+        for scalar in rawValue.nfc.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .otherLetter, .decimalNumber: break
+            default:
+                guard " -_.:".unicodeScalars.contains(scalar) else {
+                    // A visible ASCII character speaks for itself; anything else is named by its code point.
+                    let shown =
+                        scalar.isASCII
+                        ? "'\(Character(scalar))'" : "'\(Character(scalar))' (\(VisibleText.codePoint(scalar)))"
+                    return "the id '\(rawValue)' has \(shown); use letters, digits, spaces and - _ . :"
+                }
+            }
+            // Full-width 'Ｋ９' prints like 'K9' but is another id: compatibility characters are refused.
+            let plain = String(scalar).precomposedStringWithCompatibilityMapping
+            if plain != String(scalar) {
+                return "the id '\(rawValue)' has the look-alike '\(Character(scalar))' "
+                    + "(\(VisibleText.codePoint(scalar))); type '\(plain)'"
+            }
         }
         return nil
     }

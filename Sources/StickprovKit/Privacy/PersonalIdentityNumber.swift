@@ -21,6 +21,8 @@ public enum PersonalIdentityNumber {
     public struct Match: Sendable, Equatable {
         /// The character offset of the match's first digit in the text.
         public let offset: Int
+        /// The character offset just past the match's last digit.
+        public let endOffset: Int
         /// The number in plain ASCII digits with the last four masked (`850709-****`);
         /// never the invisible characters or odd digits it was written with.
         public let masked: String
@@ -45,13 +47,30 @@ public enum PersonalIdentityNumber {
         while index < tokens.count {
             let previousIsDigit = index > 0 && tokens[index - 1].digit != nil
             if !previousIsDigit, tokens[index].digit != nil, let found = match(tokens, at: index) {
-                matches.append(Match(offset: offsets[index], masked: found.masked))
+                matches.append(
+                    Match(offset: offsets[index], endOffset: offsets[found.end - 1] + 1, masked: found.masked))
                 index = found.end
             } else {
                 index += 1
             }
         }
         return matches
+    }
+
+    /// `text` with every personnummer in it replaced by its masked form (`850709-****`): for
+    /// printing a text the tool did not write (a folder's name, a message quoting a plan's value)
+    /// in a document that may be made public.
+    public static func masking(_ text: String) -> String {
+        let matches = find(in: text)
+        guard !matches.isEmpty else { return text }
+        let characters = Array(text)
+        var result = ""
+        var position = 0
+        for match in matches {
+            result += String(characters[position..<match.offset]) + match.masked
+            position = match.endOffset
+        }
+        return result + String(characters[position...])
     }
 
     /// Whether `text` holds anything shaped like a personnummer.

@@ -9,7 +9,9 @@ public enum CSVRenderer {
         let rows = table.rows.map { row -> [String] in
             (hasRiskColumn ? [row.risk?.text ?? ""] : []) + row.cells.map { text($0, in: appendix) }
         }
-        return CSVWriter().encode(header: table.header, rows: rows)
+        // A direction override or control character would change what the appendix's cells say.
+        let visible = rows.map { $0.map(VisibleText.removingInvisibleControls) }
+        return CSVWriter().encode(header: table.header, rows: visible)
     }
 
     static func text(_ cell: AppendixTable.Cell, in appendix: Appendix? = nil) -> String {

@@ -195,6 +195,8 @@ public enum HTMLRenderer {
             case "\t", "\n": result.unicodeScalars.append(scalar)
             default:
                 if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { continue }
+                // A direction override would reverse the document's own words after it.
+                if VisibleText.isBidiControl(scalar) { continue }
                 result.unicodeScalars.append(scalar)
             }
         }

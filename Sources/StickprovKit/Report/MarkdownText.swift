@@ -10,7 +10,7 @@
 public enum MarkdownText {
     /// Text for inside a line: a table cell, a list item after its marker, bold text.
     public static func inline(_ text: String) -> String {
-        let scalars = Array(text.unicodeScalars)
+        let scalars = Array(VisibleText.removingInvisibleControls(text).unicodeScalars)
         var result = ""
         result.reserveCapacity(text.utf8.count)
         var index = 0

@@ -31,10 +31,16 @@ public struct Rollup: Sendable {
 
     /// A plan folder that could not be read or verified, and why.
     public struct Failure: Sendable, Equatable {
-        /// The plan folder, as given.
+        /// The plan folder, as given, with any personnummer in it masked.
         public let folder: String
-        /// What is wrong, as `file:line: message` lines.
+        /// What is wrong, as `file:line: message` lines, with any personnummer masked (a message
+        /// may quote a folder's path or a value of its plan.json, and the roll-up is a public document).
         public let messages: [String]
+
+        init(folder: String, messages: [String]) {
+            self.folder = PersonalIdentityNumber.masking(folder)
+            self.messages = messages.map(PersonalIdentityNumber.masking)
+        }
     }
 
     /// One place in the document, in the order the folders were given.

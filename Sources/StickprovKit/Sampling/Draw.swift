@@ -81,6 +81,7 @@ public enum Draw {
     /// Draws from the population by the request's rule and seed.
     /// - Throws: ``DrawError`` for an amount rule that cannot be drawn (see ``makeByAmount``).
     public static func select(_ request: Request, population: Population) throws(DrawError) -> Selection {
+        try checkTexts(request)
         guard request.rule.amountColumn != nil else {
             return .ranked(Sample.draw(population, size: request.rule.size, seed: request.seed, spares: request.spares))
         }
@@ -245,6 +246,32 @@ extension SampleRule {
     }
 }
 
+extension Draw {
+    /// The request's texts that enter the journal as given — seed, period, the population file's
+    /// name — hold no personnummer, nothing invisible and nothing overlong: the journal is
+    /// append-only, so what enters it stays for good.
+    /// - Throws: ``DrawError/unfitText(field:problem:)``.
+    static func checkTexts(_ request: Request) throws(DrawError) {
+        let texts = [
+            ("the seed", request.seed.text), ("the period", request.period),
+            ("the population file's name", request.populationFile),
+        ]
+        for case (let field, let text?) in texts {
+            if let match = PersonalIdentityNumber.find(in: text).first {
+                throw .unfitText(
+                    field: field,
+                    problem: "holds what looks like a personnummer (\(match.masked)); it would stay in the journal")
+            }
+            if let problem = VisibleText.problem(in: text, allowingLineBreaks: false) {
+                throw .unfitText(field: field, problem: problem)
+            }
+            if let problem = InputBounds.lengthProblem(text, limit: InputBounds.maximumNameCharacters) {
+                throw .unfitText(field: field, problem: problem + " characters")
+            }
+        }
+    }
+}
+
 /// Why a draw cannot be made or checked.
 public enum DrawError: Error, Sendable, Equatable {
     /// The control point has no sample rule and none was given.
@@ -276,6 +303,8 @@ public enum DrawError: Error, Sendable, Equatable {
     /// The rule a draw would follow fails the plan's checks (its problems); `isGiven` when the
     /// command line gave or changed it.
     case invalidRule(ControlID, problems: [String], isGiven: Bool)
+    /// A text the draw would record (seed, period, file name) may not enter the journal.
+    case unfitText(field: String, problem: String)
 
     /// The message a user reads.
     public var message: String {
@@ -294,6 +323,7 @@ public enum DrawError: Error, Sendable, Equatable {
         case .populationWithoutAmounts(let id):
             "control point '\(id)' draws by amount; the population needs its amount column"
         case .amounts(let error): error.message
+        case .unfitText(let field, let problem): "\(field) \(problem); nothing was recorded"
         case .invalidRule(let id, let problems, _):
             "the sample rule for '\(id)' is not valid: \(problems.joined(separator: "; "))"
         case .controlNamedTwice(let id):

@@ -104,16 +104,21 @@ public struct Population: Sendable {
                 amount: amountIndex.map { record.fields[$0] }, line: record.line, firstLine: { table.rows[$0].line })
             if !carryIndices.isEmpty { carried[row] = carryIndices.map { record.fields[$0] } }
         }
+        if let alike = builder.firstLookAlike() {
+            throw .lookAlikeKeys(
+                builder.key(ofRow: alike.row), line: alike.line, builder.key(ofRow: alike.other),
+                otherLine: table.rows[alike.other].line)
+        }
         self = builder.population(carriedColumns: carryIndices.map { table.header[$0] }, carried: carried, source: nil)
     }
 
-    /// The first control character (C0, DEL, C1) or line/paragraph separator in `text`, as its
-    /// scalar value; a key or stratum holding one is refused.
+    /// The first control character (C0, DEL, C1), line/paragraph separator or invisible format
+    /// character (Unicode category Cf: U+200B, U+200D, U+202E, U+FEFF …) in `text`, as its scalar
+    /// value; a key or stratum holding one is refused (SPEC.md §1).
     static func controlCharacter(in text: String) -> UInt32? {
-        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) else { return nil }
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 >= 0x7F }) else { return nil }
         return text.unicodeScalars.first { scalar in
-            scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0x2028
-                || scalar.value == 0x2029
+            VisibleText.isInvisible(scalar) || scalar.value == 0x2028 || scalar.value == 0x2029
         }?.value
     }
 
@@ -262,6 +267,8 @@ struct PopulationBuilder {
     private var isAscending = true
     /// The rows expected in all, to size the table once.
     private var expectedRows = 0
+    /// The keys whose NFKC form differs from them (row, line, NFKC bytes), to find look-alikes.
+    private var lookAlikes: [(row: Int, line: Int, folded: [UInt8])] = []
 
     init(keyColumn: String, stratumColumn: String?, amountColumn: String?) {
         self.keyColumn = keyColumn
@@ -291,6 +298,7 @@ struct PopulationBuilder {
         if let scalar = Population.controlCharacter(in: normalised) {
             throw .controlCharacter(line: line, column: keyColumn, scalar: scalar)
         }
+        noteLookAlike(normalised, line: line)
         keyBytes.append(contentsOf: normalised.utf8)
         if let stratum { appendStratum(try stratumIndex(stratum, line: line)) }
         if let earlier = finishKey() {
@@ -309,6 +317,7 @@ struct PopulationBuilder {
             if let scalar = Population.controlCharacter(in: normalised) {
                 throw .controlCharacter(line: line, column: keyColumn, scalar: scalar)
             }
+            noteLookAlike(normalised, line: line)
             keyBytes.append(contentsOf: normalised.utf8)
             return
         }
@@ -370,6 +379,51 @@ struct PopulationBuilder {
             }
             return keys.insert(row, bytes: bytes, ends: keyEnds, start: start, end: end)
         }
+    }
+
+    /// Notes the key of the row being added when its NFKC form differs from it (full-width `K１`,
+    /// ligatures …): only such a key can look like another, and only non-ASCII keys can be one.
+    private mutating func noteLookAlike(_ key: String, line: Int) {
+        let folded = key.precomposedStringWithCompatibilityMapping
+        if folded != key { lookAlikes.append((row: keyEnds.count, line: line, folded: Array(folded.utf8))) }
+    }
+
+    /// Two keys that differ but are equal after NFKC (SPEC.md §1): the rows of the first such pair,
+    /// with the line of the look-alike row (the other row's line is for the caller to find), or nil.
+    /// Costs nothing when no key has a compatibility form, the usual case; otherwise one pass over
+    /// the keys of the lengths concerned.
+    func firstLookAlike() -> (row: Int, line: Int, other: Int)? {
+        guard !lookAlikes.isEmpty else { return nil }
+        var byFolded: [[UInt8]: (row: Int, line: Int)] = [:]
+        var found: (row: Int, line: Int, other: Int)?
+        func note(_ row: Int, _ line: Int, _ other: Int) {
+            if found == nil { found = (row, line, other) }
+        }
+        for alike in lookAlikes {
+            if let earlier = byFolded[alike.folded] {
+                note(alike.row, alike.line, earlier.row)
+            } else {
+                byFolded[alike.folded] = (alike.row, alike.line)
+            }
+        }
+        let lengths = Set(byFolded.keys.map(\.count))
+        keyBytes.withUnsafeBufferPointer { bytes in
+            var start = 0
+            for (row, end) in keyEnds.enumerated() {
+                defer { start = Int(end) }
+                guard lengths.contains(Int(end) - start),
+                    let alike = byFolded[Array(bytes[start..<Int(end)])], alike.row != row
+                else { continue }
+                note(alike.row, alike.line, row)
+            }
+        }
+        return found
+    }
+
+    /// The key of row `row`.
+    func key(ofRow row: Int) -> String {
+        let start = row == 0 ? 0 : Int(keyEnds[row - 1])
+        return String(decoding: keyBytes[start..<Int(keyEnds[row])], as: UTF8.self)
     }
 
     /// The last row's key.

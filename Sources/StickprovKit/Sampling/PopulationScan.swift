@@ -369,6 +369,13 @@ struct PopulationScan {
             throw .population(
                 .duplicateKey(duplicate.key, firstLine: lines[duplicate.firstRow] ?? 0, secondLine: duplicate.line))
         }
+        if let alike = builder.firstLookAlike() {
+            let lines = try rows.lines(ofRows: [alike.other])
+            throw .population(
+                .lookAlikeKeys(
+                    builder.key(ofRow: alike.row), line: alike.line, builder.key(ofRow: alike.other),
+                    otherLine: lines[alike.other] ?? 0))
+        }
         let carried = carryIndices.map { header?[$0] ?? "" }
         return builder.population(carriedColumns: carried, carried: [:], source: carried.isEmpty ? nil : rows)
     }

@@ -13,6 +13,9 @@ public enum SamplingError: Error, Sendable, Equatable {
     case controlCharacter(line: Int, column: String, scalar: UInt32)
     /// Two rows have the same key after normalisation.
     case duplicateKey(String, firstLine: Int, secondLine: Int)
+    /// Two keys that differ but are equal after NFKC (full-width `K１` and `K1`): look-alikes are never
+    /// two items (SPEC.md §1).
+    case lookAlikeKeys(String, line: Int, String, otherLine: Int)
     /// A percentage outside 0–100 or with more than two decimals.
     case invalidPercentage(String)
     /// A sample size below zero.
@@ -32,6 +35,7 @@ public enum SamplingError: Error, Sendable, Equatable {
         case .emptyKey(let line, _): line
         case .controlCharacter(let line, _, _): line
         case .duplicateKey(_, _, let second): second
+        case .lookAlikeKeys(_, let line, _, let otherLine): max(line, otherLine)
         case .invalidAmount(_, let line, _): line
         default: nil
         }
@@ -44,8 +48,12 @@ public enum SamplingError: Error, Sendable, Equatable {
         case .seedHasNUL: "the seed contains a NUL character"
         case .emptyKey(_, let column): "empty key in column '\(column)'"
         case .controlCharacter(_, let column, let scalar):
-            "the value in column '\(column)' holds a line break or control character (U+\(String(format: "%04X", scalar))); "
-                + "keys and strata must be one line of visible text"
+            "the value in column '\(column)' holds a line break, control or invisible character "
+                + "(U+\(String(format: "%04X", scalar))); keys and strata must be one line of visible text"
+        case .lookAlikeKeys(let key, let line, let other, let otherLine):
+            "keys '\(InputBounds.clip(key))' (line \(line)) and '\(InputBounds.clip(other))' (line \(otherLine)) look alike "
+                + "(they are equal after NFKC, e.g. full-width and plain letters); a look-alike is never a second item: "
+                + "correct the export"
         case .duplicateKey(let key, let first, let second):
             "duplicate key '\(InputBounds.clip(key))' (lines \(first) and \(second))"
         case .invalidPercentage(let text): "'\(text)' is not a percentage between 0 and 100 with at most two decimals"

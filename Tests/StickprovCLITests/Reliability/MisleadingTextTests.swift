@@ -45,7 +45,7 @@ import Testing
         #expect(result.stdout.isEmpty)
         #expect(
             result.stderr
-                == "keys.csv:3: the value in column 'Nr' holds a line break or control character (U+000A); keys and strata must be one line of visible text\n"
+                == "keys.csv:3: the value in column 'Nr' holds a line break, control or invisible character (U+000A); keys and strata must be one line of visible text\n"
         )
         try folder.write("strata.csv", "Nr;Enhet\nA;X\nB;\"X\u{1B}[2J\"\n")
         result = try CLI.run(
@@ -53,7 +53,7 @@ import Testing
         #expect(result.status != 0)
         #expect(
             result.stderr.contains(
-                "strata.csv:3: the value in column 'Enhet' holds a line break or control character (U+001B)"),
+                "strata.csv:3: the value in column 'Enhet' holds a line break, control or invisible character (U+001B)"),
             "\(result.stderr)")
     }
 
