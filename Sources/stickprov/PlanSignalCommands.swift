@@ -8,7 +8,9 @@ enum PlanSignalCommands {
     static let levelOptions: [OptionSpec] = [
         .option("label", "TEXT", help: "The legend's text, e.g. 'Kontrollen är genomförd utan anmärkning'."),
         .option("name", "TEXT", help: "The short name beside the dot, e.g. 'Utan anmärkning'; what --signal may say."),
-        .option("colour", "#RRGGBB", help: "The dot's colour (default: by position, green to red)."),
+        .option(
+            "colour", "#RRGGBB|auto",
+            help: "The mark's colour (default, or auto: by its rank, dark green for the best to red for the worst)."),
         .option(
             "without-remark", "yes|no",
             help: "Whether the summary counts it as 'utan anmärkning eller med försumbar anmärkning'."),
@@ -41,10 +43,12 @@ enum PlanSignalCommands {
                 }
                 let level = try plan.signals.add(
                     label: label, id: arguments.value("id"), name: arguments.value("name"),
-                    colour: arguments.value("colour"), countsAsWithoutRemark: try answer(arguments) ?? false,
+                    colour: arguments.value("colour").flatMap { $0 == "auto" ? nil : $0 },
+                    countsAsWithoutRemark: try answer(arguments) ?? false,
                     at: try arguments.integer("position"))
                 return "Added signal \(level.id) (\(level.displayName))."
             }
+            try showScale(arguments, console)
         })
 
     static let edit = Command(
@@ -67,11 +71,12 @@ enum PlanSignalCommands {
                 let level = try plan.signals.update(arguments.arguments[0]) { level in
                     if let label = arguments.value("label") { level.label = label }
                     if let name = arguments.value("name") { level.name = name.isEmpty ? nil : name }
-                    if let colour = arguments.value("colour") { level.colour = colour }
+                    if let colour = arguments.value("colour") { level.colour = colour == "auto" ? nil : colour }
                     if let counts { level.countsAsWithoutRemark = counts }
                 }
                 return "Changed signal \(level.id) (\(level.displayName))."
             }
+            try showScale(arguments, console)
         })
 
     static let remove = Command(
@@ -89,7 +94,15 @@ enum PlanSignalCommands {
                 let level = try plan.signals.remove(arguments.arguments[0], assessments: uses)
                 return "Removed signal \(level.id)."
             }
+            try showScale(arguments, console)
         })
+
+    /// Prints the scale as every document will draw it, after a change.
+    static func showScale(_ arguments: ParsedArguments, _ console: Console) throws {
+        let plan = try PlanFolder(at: PlanCommands.folder(arguments)).plan()
+        console.line("The scale, best first, as every document draws it:")
+        for line in plan.signals.describedLevels { console.line("  " + line) }
+    }
 
     static func answer(_ arguments: ParsedArguments) throws -> Bool? {
         guard let answer = arguments.value("without-remark") else { return nil }

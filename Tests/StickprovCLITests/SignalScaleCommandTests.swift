@@ -20,7 +20,17 @@ import Testing
                 "Kontrollen är genomförd utan anmärkning",
                 "--without-remark", "yes",
             ], in: folder)
-        #expect(added.stdout == "Added signal utan-anmarkning (Utan anmärkning).\n")
+        // Every change states the scale as the documents will draw it, and what the summary counts.
+        #expect(
+            added.stdout == """
+                Added signal utan-anmarkning (Utan anmärkning).
+                The scale, best first, as every document draws it:
+                  1. ● Grön (green), colour #1b5e20
+                  2. ▲ Gul (yellow), colour #f9a825
+                  3. ◆ Röd (red), colour #e53935
+                  4. ■ Utan anmärkning (utan-anmarkning), red, counted as without remark in the summary
+
+                """)
         try Self.run(
             [
                 "plan", "signal", "add", "--name", "Försumbar anmärkning", "--label",
@@ -31,7 +41,21 @@ import Testing
             in: folder)
         try Self.run(
             ["plan", "signal", "add", "--name", "Ej genomförd", "--label", "Kontrollen är inte genomförd"], in: folder)
-        for standard in ["green", "gul", "Röd"] { try Self.run(["plan", "signal", "remove", standard], in: folder) }
+        var removed = ""
+        for standard in ["green", "gul", "Röd"] {
+            removed = try Self.run(["plan", "signal", "remove", standard], in: folder).stdout
+        }
+        // Once the standard three are gone, the best level is the green circle and the worst the red square.
+        #expect(
+            removed == """
+                Removed signal red.
+                The scale, best first, as every document draws it:
+                  1. ● Utan anmärkning (utan-anmarkning), dark green, counted as without remark in the summary
+                  2. ▲ Försumbar anmärkning (forsumbar-anmarkning), light green, counted as without remark in the summary
+                  3. ◆ Med anmärkning (med-anmarkning), amber
+                  4. ■ Ej genomförd (ej-genomford), red
+
+                """)
         try Self.run(["plan", "add-risk", "--text", "Brister i dokumentationen"], in: folder)
         for text in ["Genomförandeplaner", "Avvikelser", "Läkemedel", "Fallrisk"] {
             try Self.run(["plan", "add-control", "--risk", "R1", "--text", text], in: folder)

@@ -243,9 +243,8 @@ extension SignalScale {
             if level.label.trimmingASCIIWhitespace().isEmpty {
                 found.append(PlanIssue(path: path + ".label", message: "is empty"))
             }
-            let hex = level.colour.dropFirst()
-            if !(level.colour.hasPrefix("#") && hex.count == 6 && hex.allSatisfy(\.isHexDigit)) {
-                found.append(PlanIssue(path: path + ".colour", message: "'\(level.colour)' is not a colour #RRGGBB"))
+            if let colour = level.colour, !SignalMark.isHexColour(colour) {
+                found.append(PlanIssue(path: path + ".colour", message: "'\(colour)' is not a colour #RRGGBB"))
             }
         }
         return found

@@ -6,7 +6,8 @@ extension SignalScale {
     ///   - label: the legend's text, e.g. "Kontrollen är genomförd utan anmärkning".
     ///   - id: the id assessments will name; by default made from the label (`utan-anmarkning`).
     ///   - name: the short name beside the dot, e.g. "Utan anmärkning".
-    ///   - colour: `#RRGGBB`; by default ``palette``'s colour for the level's position.
+    ///   - colour: `#RRGGBB`; by default none, so the level is drawn in the colour its rank in the
+    ///     scale gives (``colour(of:)``), whatever the scale becomes.
     ///   - countsAsWithoutRemark: whether the summary counts it as "utan anmärkning eller med
     ///     försumbar anmärkning".
     ///   - position: 1-based place in the scale (best first); by default last.
@@ -19,9 +20,8 @@ extension SignalScale {
         let index = (position ?? levels.count + 1) - 1
         guard (0...levels.count).contains(index) else { throw .signalPosition(index + 1, count: levels.count + 1) }
         let level = SignalLevel(
-            id: id ?? newID(for: name ?? label), colour: colour ?? Self.palette[index % Self.palette.count],
-            label: label,
-            name: name, countsAsWithoutRemark: countsAsWithoutRemark)
+            id: id ?? newID(for: name ?? label), colour: colour, label: label, name: name,
+            countsAsWithoutRemark: countsAsWithoutRemark)
         levels.insert(level, at: index)
         return level
     }

@@ -7,8 +7,10 @@ import Foundation
 public struct SignalLevel: Sendable, Hashable, Codable {
     /// What an assessment names, e.g. `green` or `utan-anmarkning`; stable.
     public var id: String
-    /// The dot's colour in the appendix, `#RRGGBB`.
-    public var colour: String
+    /// The mark's colour in the appendix, `#RRGGBB`, when the plan gives one; else it follows from
+    /// the level's rank in its scale (``SignalScale/colour(of:)``), so a level added below the
+    /// standard three never takes the red meant for "not done" because of where it was added.
+    public var colour: String?
     /// The Swedish text of the legend.
     public var label: String
     /// A short Swedish name printed beside the dot, so the signal reads without colour: "Grön".
@@ -18,7 +20,9 @@ public struct SignalLevel: Sendable, Hashable, Codable {
     public var countsAsWithoutRemark: Bool
 
     /// Creates a level.
-    public init(id: String, colour: String, label: String, name: String? = nil, countsAsWithoutRemark: Bool = false) {
+    public init(
+        id: String, colour: String? = nil, label: String, name: String? = nil, countsAsWithoutRemark: Bool = false
+    ) {
         self.id = id
         self.colour = colour
         self.label = label
@@ -34,7 +38,7 @@ public struct SignalLevel: Sendable, Hashable, Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(String.self, forKey: .id)
-        colour = try container.decode(String.self, forKey: .colour)
+        colour = try container.decodeIfPresent(String.self, forKey: .colour)
         label = try container.decode(String.self, forKey: .label)
         name = try container.decodeIfPresent(String.self, forKey: .name)
         countsAsWithoutRemark = try container.decodeIfPresent(Bool.self, forKey: .countsAsWithoutRemark) ?? false
@@ -43,7 +47,7 @@ public struct SignalLevel: Sendable, Hashable, Codable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(id, forKey: .id)
-        try container.encode(colour, forKey: .colour)
+        try container.encodeIfPresent(colour, forKey: .colour)
         try container.encode(label, forKey: .label)
         try container.encodeIfPresent(name, forKey: .name)
         if countsAsWithoutRemark { try container.encode(true, forKey: .countsAsWithoutRemark) }
@@ -70,9 +74,36 @@ public struct SignalScale: Sendable, Hashable, Codable {
         SignalLevel(id: "red", colour: "#e53935", label: "Kontrollen är inte genomförd", name: "Röd"),
     ])
 
-    /// Colours for levels added without one, by position: dark green, light green, amber, red,
-    /// purple, grey-blue.
-    public static let palette = ["#1b5e20", "#7cb342", "#f9a825", "#e53935", "#6a1b9a", "#455a64"]
+    /// The colours a level without its own takes, from best to worst: dark green, light green,
+    /// amber, orange, red. They differ in lightness as well as hue.
+    public static let rankColours = ["#1b5e20", "#7cb342", "#f9a825", "#ef6c00", "#e53935"]
+
+    /// The colour of the level at `position` (from 0, best first) of a scale of `count` levels, by
+    /// its meaning: the best is dark green, the worst red, the standard three are green, amber and
+    /// red, and levels between take the colours between.
+    public static func rankColour(position: Int, count: Int) -> String {
+        let stops = rankColours
+        guard count > 1 else { return stops[0] }
+        let chosen: [Int]
+        switch count {
+        case 2: chosen = [0, 4]
+        case 3: chosen = [0, 2, 4]
+        case 4: chosen = [0, 1, 2, 4]
+        case 5: chosen = [0, 1, 2, 3, 4]
+        default:
+            let clamped = min(max(position, 0), count - 1)
+            return stops[Int((Double(clamped) * 4 / Double(count - 1)).rounded())]
+        }
+        return stops[chosen[min(max(position, 0), count - 1)]]
+    }
+
+    /// The colour `level` is drawn in: its own, else the one its rank in this scale gives
+    /// (``rankColour(position:count:)``); a level not in the scale is drawn as the worst.
+    public func colour(of level: SignalLevel) -> String {
+        if let colour = level.colour { return colour }
+        let position = levels.firstIndex { $0.id.lowercased() == level.id.lowercased() } ?? levels.count
+        return Self.rankColour(position: position, count: max(levels.count, position + 1))
+    }
 
     /// The level with an id, ignoring case; `nil` when the scale has none.
     public func level(_ id: String) -> SignalLevel? {

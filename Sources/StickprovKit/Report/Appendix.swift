@@ -54,6 +54,9 @@ public struct Appendix: Sendable {
     public var adoption: String? = nil
     /// The signal levels for the legend.
     public let legend: [SignalLevel]
+    /// Marks that replace those of the levels with these words (lower case): a roll-up draws each
+    /// level alike in every committee's section, whatever its place in each committee's scale.
+    public var markOverrides: [String: SignalMark] = [:]
     /// The table layout.
     public let layout: ReportLayout
     /// The columns the plan adds to the layout's own.

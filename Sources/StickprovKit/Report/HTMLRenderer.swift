@@ -163,7 +163,8 @@ public enum HTMLRenderer {
         case .text(let text): return escape(text)
         case .signal(let level):
             guard let level else { return "Ej bedömd" }
-            return signal(appendix?.mark(level) ?? SignalMark(level: level, position: 0), label: level.label)
+            return signal(
+                appendix?.mark(level) ?? SignalMark(level: level, position: 0, count: 1), label: level.label)
         case .paragraphs(let paragraphs):
             return paragraphs.map { paragraph in
                 switch paragraph {

@@ -5,37 +5,47 @@ import Foundation
 /// reads in greyscale print, to a red-green colour-blind reader, after copy and paste, and to
 /// a screen reader.
 ///
-/// The shape comes from the level's place in the plan's scale (best first), so any scale,
-/// of any number of levels, gets distinct shapes without a setting.
+/// Shape and colour follow the level's meaning, its rank in the plan's scale from best to worst:
+/// the best is a dark green circle, the worst a red square, the levels between triangles,
+/// diamonds … in the colours between (unless the plan gives a level its own colour). So any
+/// scale, of any number of levels, gets distinct shapes without a setting, and a level added
+/// to a scale never takes the look of "not done" because of the order it was added in.
 public struct SignalMark: Sendable, Hashable {
     /// The shape, a character that common fonts (Arial, Calibri, DejaVu, Liberation) have.
     public let shape: String
     /// What the shape is called in Swedish, for a legend read aloud: "cirkel".
     public let shapeName: String
-    /// The colour, `#RRGGBB`, as the plan gives it.
+    /// The colour, `#RRGGBB`.
     public let colour: String
     /// The level's word, "Grön".
     public let word: String
 
-    /// The shapes in order of the scale: circle, triangle, square, diamond, then others.
-    static let shapes: [(shape: String, name: String)] = [
-        ("●", "cirkel"), ("▲", "triangel"), ("■", "kvadrat"), ("◆", "romb"), ("▼", "nedåtriktad triangel"),
-        ("★", "stjärna"), ("✚", "kors"),
+    /// The shapes: the best level's circle, the worst's square, then those of the levels between.
+    static let best = (shape: "●", name: "cirkel")
+    static let worst = (shape: "■", name: "kvadrat")
+    static let between: [(shape: String, name: String)] = [
+        ("▲", "triangel"), ("◆", "romb"), ("▼", "nedåtriktad triangel"), ("★", "stjärna"), ("✚", "kors"),
     ]
 
-    /// The mark of the level at `position` (from 0, best first) in a scale.
-    public init(level: SignalLevel, position: Int) {
-        let shapes = SignalMark.shapes
+    /// The mark of the level at `position` (from 0, best first) in a scale of `count` levels.
+    public init(level: SignalLevel, position: Int, count: Int) {
+        let count = max(count, position + 1, 1)
         let index = max(0, position)
-        if index < shapes.count {
-            shape = shapes[index].shape
-            shapeName = shapes[index].name
+        let shape: (shape: String, name: String)
+        if index == 0 {
+            shape = SignalMark.best
+        } else if index == count - 1 {
+            shape = SignalMark.worst
+        } else if index - 1 < SignalMark.between.count {
+            shape = SignalMark.between[index - 1]
         } else {
             // More levels than shapes: the circle with the level's number keeps each distinct.
-            shape = "●\(index + 1)"
-            shapeName = "cirkel \(index + 1)"
+            shape = ("●\(index + 1)", "cirkel \(index + 1)")
         }
-        colour = SignalMark.isHexColour(level.colour) ? level.colour : "#000000"
+        self.shape = shape.shape
+        shapeName = shape.name
+        let colour = level.colour ?? SignalScale.rankColour(position: index, count: count)
+        self.colour = SignalMark.isHexColour(colour) ? colour : "#000000"
         word = level.displayName
     }
 
@@ -70,6 +80,34 @@ public struct SignalMark: Sendable, Hashable {
     }
 }
 
+extension SignalScale {
+    /// The mark of `level` in this scale: its shape and colour from its rank.
+    public func mark(_ level: SignalLevel) -> SignalMark {
+        let position = levels.firstIndex { $0.id.lowercased() == level.id.lowercased() } ?? levels.count
+        return SignalMark(level: level, position: position, count: levels.count)
+    }
+
+    /// The scale as a change to it is told: each level, best first, with its mark, id and colour and
+    /// whether the summary counts it as without remark, so a user sees what every document will
+    /// show (`1. ● Utan anmärkning (utan-anmarkning), dark green, counted as without remark`).
+    public var describedLevels: [String] {
+        let counted = Set(withoutRemark.map { $0.id.lowercased() })
+        return levels.enumerated().map { index, level in
+            let mark = self.mark(level)
+            let colour =
+                level.colour.map { "colour \($0)" }
+                ?? SignalScale.rankColourNames[SignalScale.rankColours.firstIndex(of: mark.colour) ?? 0]
+            let summary =
+                counted.contains(level.id.lowercased())
+                ? ", counted as without remark in the summary" : ""
+            return "\(index + 1). \(mark.text) (\(level.id)), \(colour)\(summary)"
+        }
+    }
+
+    /// What ``rankColours`` are called in messages.
+    static let rankColourNames = ["dark green", "light green", "amber", "orange", "red"]
+}
+
 /// Which signal levels the appendix's legend lists.
 public enum LegendLevels: String, Sendable, CaseIterable, PlanToken {
     /// Every level of the plan's scale.
@@ -92,8 +130,9 @@ public enum LegendLevels: String, Sendable, CaseIterable, PlanToken {
 extension Appendix {
     /// The mark of a level, from its place in the plan's scale.
     public func mark(_ level: SignalLevel) -> SignalMark {
+        if let mark = markOverrides[level.displayName.lowercased()] { return mark }
         let position = legend.firstIndex { $0.id.lowercased() == level.id.lowercased() } ?? legend.count
-        return SignalMark(level: level, position: position)
+        return SignalMark(level: level, position: position, count: legend.count)
     }
 
     /// The levels some row or area of the appendix is assessed with, in the scale's order.

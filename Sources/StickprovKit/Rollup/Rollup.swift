@@ -106,11 +106,30 @@ public struct Rollup: Sendable {
                 }
             }
         }
+        entries = unifyingMarks(entries)
         let years = Set(sources.compactMap { if case .plan(let plan, _) = $0.content { plan.year } else { nil } })
         let year = years.count == 1 ? years.first.map { " \($0)" } ?? "" : ""
         return Rollup(
             point: point, title: "Uppföljning av internkontroll vid \(point.swedish)\(year) – sammanställning",
             entries: entries)
+    }
+
+    /// The entries with every level drawn by one mark throughout the document: the mark of the first
+    /// committee with a level of that word ("Gul"), so the overview, each committee's counts and each
+    /// committee's table show one symbol and colour per level.
+    static func unifyingMarks(_ entries: [Entry]) -> [Entry] {
+        var marks: [String: SignalMark] = [:]
+        for case .committee(let committee) in entries {
+            for level in committee.appendix.legend where marks[level.displayName.lowercased()] == nil {
+                marks[level.displayName.lowercased()] = committee.appendix.mark(level)
+            }
+        }
+        return entries.map { entry in
+            guard case .committee(let committee) = entry else { return entry }
+            var appendix = committee.appendix
+            appendix.markOverrides = marks
+            return .committee(Self.committee(appendix, folder: committee.folder))
+        }
     }
 
     static func committee(_ appendix: Appendix, folder: String) -> Committee {

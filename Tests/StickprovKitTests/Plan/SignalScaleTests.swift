@@ -28,7 +28,7 @@ import Testing
         let scale = try Self.fourLevels()
         #expect(
             scale.levels.map(\.id) == ["utan-anmarkning", "forsumbar-anmarkning", "med-anmarkning", "ej-genomford"])
-        #expect(scale.levels.map(\.colour) == ["#1b5e20", "#7cb342", "#f9a825", "#e53935"])
+        #expect(scale.levels.map { scale.colour(of: $0) } == ["#1b5e20", "#7cb342", "#f9a825", "#e53935"])
         #expect(scale.level(matching: "utan anmärkning")?.id == "utan-anmarkning")
         #expect(scale.level(matching: "försumbar")?.id == "forsumbar-anmarkning")
         #expect(scale.level(matching: "Kontrollen är genomförd med") == nil)  // three labels start so

@@ -53,6 +53,29 @@ import Testing
                 """)
     }
 
+    @Test func oneLevelIsDrawnByOneMarkInTheWholeRollup() throws {
+        // A committee whose own scale has no green: its "Gul" is its best level, drawn ● there.
+        var plan = ControlPlan(committee: "Kulturnämnden", year: 2023)
+        plan.signals = SignalScale(levels: Array(SignalScale.standard.levels.dropFirst()))
+        plan.addRisk(Risk(id: "R1", text: "Att bidrag betalas ut felaktigt"))
+        try plan.addControl(ControlPoint(id: "K1", text: "Att beslut finns", method: .documentCheck), to: "R1")
+        let state = YearState(events: [
+            JournalEvent(
+                sequence: 1, time: "t", actor: "a",
+                payload: .assessment(
+                    AssessmentRecord(target: .control("K1"), point: .yearEnd, signal: "yellow", result: "", actions: "")
+                ))
+        ])
+        #expect(try Appendix.build(plan: plan, state: state, point: .yearEnd).mark(plan.signals.levels[0]).shape == "●")
+        let rollup = Rollup.build(
+            [Self.secondCommittee(), RollupSource(folder: "Plans/kn-2023", content: .plan(plan, state))],
+            point: .yearEnd)
+        let markdown = rollup.markdown()
+        #expect(markdown.contains("▲ Gul"))
+        #expect(!markdown.contains("● Gul"), "\(markdown)")
+        #expect(rollup.committees[1].counts.first { $0.level.id == "yellow" }?.mark.shape == "▲")
+    }
+
     @Test func aDamagedJournalIsAFailureNamingItsLine() throws {
         let folder = try JournalTests.Folder()
         try PlanFile.save(ControlPlan(committee: "Kulturnämnden", year: 2023), to: folder.path)
