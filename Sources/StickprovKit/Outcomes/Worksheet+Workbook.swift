@@ -197,7 +197,8 @@ extension Worksheet {
         case .unknownResult, .reasonRequired: column = group.column(Column.result)
         case .invalidDate, .dateRequired: column = Column.date
         case .remarkKindRequired: column = group.column(Column.remarkKind)
-        case .personalData: column = group.column(Column.note)
+        case .personalData(let field, _), .textTooLong(let field, _):
+            column = textColumn(field: field, group: group)
         case .unknownRemarkKind: column = group.column(Column.remarkKind)
         case .wrongSeed: column = Column.seed
         case .unknownCriterionResult(let text):
@@ -213,6 +214,18 @@ extension Worksheet {
         }
         let index = table.columnIndex(column) ?? 0
         return "\(sheet)!\(Workbook.columnName(index))\(problem.line)"
+    }
+}
+
+extension Worksheet {
+    /// The worksheet column a free text named in a ``RecordError`` ("the note", "the remark kind",
+    /// "the reviewer") comes from.
+    static func textColumn(field: String, group: ResultGroup) -> String {
+        switch field {
+        case "the remark kind": group.column(Column.remarkKind)
+        case "the reviewer": Column.reviewer
+        default: group.column(Column.note)
+        }
     }
 }
 

@@ -35,7 +35,8 @@ public enum WorkbookReader {
         let dateStyles = try dateStyleIndexes(parts["xl/styles.xml"])
         return SheetCells(
             name: chosen.name,
-            rows: try cells(sheet, part: path, strings: strings, dateStyles: dateStyles, uses1904: uses1904))
+            rows: try cells(
+                sheet, part: path, sheet: chosen.name, strings: strings, dateStyles: dateStyles, uses1904: uses1904))
     }
 
     /// The sheets in tab order (name and relationship id) and whether dates count from 1904.
@@ -137,37 +138,96 @@ public enum WorkbookReader {
         return false
     }
 
+    /// Excel's last row (a sheet has rows 1…1,048,576).
+    public static let maximumRow = 1_048_576
+    /// Excel's last column, XFD, as a 0-based index.
+    public static let maximumColumn = 16_383
+
+    /// A sheet's non-empty cells, read strictly: rows in order and each once, cells in column
+    /// order and each once, every reference inside its row and the sheet's bounds, every row and
+    /// cell closed, and no formula without its result. Each problem names its cell (or row).
     static func cells(
-        _ bytes: [UInt8], part: String, strings: [String], dateStyles: Set<Int>, uses1904: Bool
+        _ bytes: [UInt8], part: String, sheet: String, strings: [String], dateStyles: Set<Int>, uses1904: Bool
     ) throws(SpreadsheetError) -> [Int: [Int: String]] {
         var scanner = XMLScanner(bytes, part: part)
         var rows: [Int: [Int: String]] = [:]
-        var rowNumber = 0
-        var nextColumn = 0
+        var lastRow = 0
+        var openRow: Int?
+        var lastCell: (column: Int, reference: String)?
         var cell: (reference: String, column: Int, type: String, style: Int)?
         var value = ""
         var inline = ""
+        var formula = ""
         var inValue = false
         var inText = false
-        while let token = try scanner.next() {
+        var inFormula = false
+        while true {
+            let next: XMLScanner.Token?
+            do {
+                next = try scanner.next()
+            } catch {
+                // An element left open inside a row is named by its cell or row.
+                guard scanner.failedOnNesting, let row = openRow else { throw error }
+                let element = scanner.openElements.last ?? "row"
+                throw .unclosed(sheet: sheet, row: row, cell: cell?.reference, element: element)
+            }
+            guard let token = next else { break }
             switch token {
-            case .start("row", let attributes, _):
-                rowNumber = attributes["r"].flatMap(Int.init) ?? rowNumber + 1
-                nextColumn = 0
+            case .start("row", let attributes, let isEmpty):
+                if let row = openRow { throw .unclosed(sheet: sheet, row: row, cell: cell?.reference, element: "row") }
+                let number: Int
+                if let text = attributes["r"] {
+                    guard let parsed = wholeNumber(text), (1...maximumRow).contains(parsed) else {
+                        throw .rowOutOfRange(sheet: sheet, row: text)
+                    }
+                    number = parsed
+                } else {
+                    number = lastRow + 1
+                    guard number <= maximumRow else { throw .rowOutOfRange(sheet: sheet, row: String(number)) }
+                }
+                guard number > lastRow else { throw .rowOutOfOrder(sheet: sheet, row: number, after: lastRow) }
+                lastRow = number
+                lastCell = nil
+                openRow = isEmpty ? nil : number
+            case .end("row"):
+                openRow = nil
             case .start("c", let attributes, let isEmpty):
-                let reference = attributes["r"] ?? "\(Workbook.columnName(nextColumn))\(rowNumber)"
-                guard let column = columnIndex(of: reference) else { throw .badCellReference(reference) }
-                nextColumn = column + 1
+                guard let row = openRow else {
+                    throw .malformedXML(part: part, reason: "a cell <c> outside a row <row>")
+                }
+                if let open = cell { throw .unclosed(sheet: sheet, row: row, cell: open.reference, element: "c") }
+                let column: Int
+                let reference: String
+                if let given = attributes["r"] {
+                    guard let parsed = cellReference(given), parsed.row == row else {
+                        throw .badCellReference(sheet: sheet, reference: given, row: row)
+                    }
+                    column = parsed.column
+                    reference = given
+                } else {
+                    column = (lastCell?.column ?? -1) + 1
+                    reference = "\(Workbook.columnName(column))\(row)"
+                    guard column <= maximumColumn else {
+                        throw .badCellReference(sheet: sheet, reference: reference, row: row)
+                    }
+                }
+                if let last = lastCell, column <= last.column {
+                    throw .cellOutOfOrder(sheet: sheet, cell: reference, after: last.reference)
+                }
+                lastCell = (column, reference)
                 value = ""
                 inline = ""
+                formula = ""
                 cell =
                     isEmpty ? nil : (reference, column, attributes["t"] ?? "n", attributes["s"].flatMap(Int.init) ?? 0)
             case .start("v", _, let isEmpty): inValue = !isEmpty
             case .end("v"): inValue = false
             case .start("t", _, let isEmpty): inText = !isEmpty
             case .end("t"): inText = false
+            case .start("f", _, let isEmpty): inFormula = !isEmpty
+            case .end("f"): inFormula = false
             case .text(let text):
-                if inValue { value += text } else if inText { inline += text }
+                if inValue { value += text } else if inText { inline += text } else if inFormula { formula += text }
             case .end("c"):
                 guard let current = cell else { continue }
                 cell = nil
@@ -175,7 +235,7 @@ public enum WorkbookReader {
                 switch current.type {
                 case "s":
                     guard let index = Int(value), strings.indices.contains(index) else {
-                        throw .badSharedString(cell: current.reference, index: value)
+                        throw .badSharedString(sheet: sheet, cell: current.reference, index: value)
                     }
                     text = strings[index]
                 case "inlineStr": text = inline
@@ -186,11 +246,32 @@ public enum WorkbookReader {
                         dateStyles.contains(current.style)
                         ? date(fromSerial: value, uses1904: uses1904) ?? value : number(value)
                 }
-                if !text.isEmpty { rows[rowNumber, default: [:]][current.column] = text }
+                if text.isEmpty && current.type != "inlineStr"
+                    && !formula.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+                {
+                    throw .formulaWithoutValue(sheet: sheet, cell: current.reference)
+                }
+                if !text.isEmpty { rows[lastRow, default: [:]][current.column] = text }
             default: break
             }
         }
         return rows
+    }
+
+    /// A row number written as digits only (no sign, no spaces), or `nil`.
+    static func wholeNumber(_ text: String) -> Int? {
+        guard !text.isEmpty, text.count <= 9, text.utf8.allSatisfy({ (48...57).contains($0) }) else { return nil }
+        return Int(text)
+    }
+
+    /// The 0-based column and the row of a reference such as `C12`: one to three capital
+    /// letters up to XFD, then the row number.
+    static func cellReference(_ reference: String) -> (column: Int, row: Int)? {
+        let letters = reference.utf8.prefix { (65...90).contains($0) }
+        guard (1...3).contains(letters.count), let column = columnIndex(of: reference), column <= maximumColumn,
+            let row = wholeNumber(String(reference.dropFirst(letters.count)))
+        else { return nil }
+        return (column, row)
     }
 
     /// The 0-based column of a reference such as `C12`.
@@ -198,10 +279,7 @@ public enum WorkbookReader {
         var column = 0
         var letters = 0
         for scalar in reference.unicodeScalars {
-            guard let ascii = scalar.properties.isASCIIHexDigit || scalar.isASCII ? UInt8(exactly: scalar.value) : nil
-            else {
-                return nil
-            }
+            guard scalar.isASCII, let ascii = UInt8(exactly: scalar.value) else { return nil }
             if (65...90).contains(ascii) {
                 column = column * 26 + Int(ascii - 64)
                 letters += 1

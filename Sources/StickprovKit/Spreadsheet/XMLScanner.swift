@@ -3,7 +3,8 @@
 ///
 /// Enough for SpreadsheetML as Excel and LibreOffice write it (no DTDs, no namespaces resolved:
 /// names are compared by their local part). Comments, processing instructions and CDATA are
-/// handled; anything malformed ends in ``SpreadsheetError/malformedXML(part:reason:)``.
+/// handled; anything malformed ends in ``SpreadsheetError/malformedXML(part:reason:)``, an end
+/// tag that is not the open element's and an element never closed included.
 struct XMLScanner {
     /// One thing read from the document.
     enum Token: Equatable {
@@ -18,6 +19,11 @@ struct XMLScanner {
     private let bytes: [UInt8]
     private let part: String
     private var position = 0
+    /// The elements started and not yet ended, outermost first (local names).
+    private(set) var openElements: [String] = []
+    /// Whether the last error was an element left open or closed out of turn, so a reader that
+    /// knows which cell it is in can say so.
+    private(set) var failedOnNesting = false
 
     /// A scanner over the part called `part` (for messages).
     init(_ bytes: [UInt8], part: String) {
@@ -48,6 +54,13 @@ struct XMLScanner {
                 let name = readName()
                 skipSpace()
                 guard position < bytes.count, bytes[position] == UInt8(ascii: ">") else { throw failure("an end tag") }
+                guard let open = openElements.last, open == name else {
+                    failedOnNesting = true
+                    throw failure(
+                        openElements.last.map { "<\($0)> never closed (the end tag </\(name.prefix(20))> comes first)" }
+                            ?? "the end tag </\(name.prefix(20))> of no open element")
+                }
+                openElements.removeLast()
                 position += 1
                 return .end(name: name)
             } else {
@@ -60,6 +73,7 @@ struct XMLScanner {
                     guard position < bytes.count else { throw failure("a tag that never closes") }
                     if bytes[position] == UInt8(ascii: ">") {
                         position += 1
+                        openElements.append(name)
                         return .start(name: name, attributes: attributes, isEmpty: false)
                     }
                     if starts(with: "/>") {
@@ -85,6 +99,10 @@ struct XMLScanner {
                     position += 1
                 }
             }
+        }
+        if let open = openElements.last {
+            failedOnNesting = true
+            throw failure("<\(open.prefix(20))> never closed (the part ends first)")
         }
         return nil
     }
