@@ -32,7 +32,9 @@ enum RecordCommands {
         spec: CommandSpec(
             path: ["record"], abstract: "Record a reviewed item's result, or import a filled-in worksheet.",
             discussion: """
-                One item: DRAW-ID ITEM-KEY with --ok, --remark KIND or --not-reviewed REASON. Recording an item
+                One item: DRAW-ID ITEM-KEY with --ok, --remark KIND, --not-reviewed REASON or --not-applicable
+                (the control point does not apply to the item: it counts in no figure, and the appendix says
+                "ej tillämpligt i N beslut"). Recording an item
                 again is a correction: it supersedes the earlier result, and both stay in the journal. A key that
                 starts with '-' is written after '--', which ends the options: stickprov record --ok -- K3-1 -0412.
                 A worksheet (--worksheet FILE, as 'draw' wrote it and Excel or LibreOffice saved it: .xlsx, or
@@ -40,7 +42,8 @@ enum RecordCommands {
                 row is recorded or none, and every problem is listed (a workbook's by cell, e.g. Urval!F12).
                 Result words (Resultat): utan anmärkning (also ok, okej, ua, godkänd, ja, behörig); anmärkning
                 (also med anmärkning, avvikelse, brist, nej, obehörig) with its kind in Typ av anmärkning;
-                ej granskad (also utgår, ej aktuell) with the reason in Kommentar. An empty result is left for later.
+                ej granskad (also utgår) with the reason in Kommentar; ej tillämpligt (also ej aktuell). An empty
+                result is left for later.
                 Notes must not hold personal data: a personnummer is refused.
                 A control point with criteria ('plan edit K3 --criteria sosfs') takes a result per criterion:
                 --criterion 'NAME=uppfyllt' (repeatable; also anmärkning, ej tillämpligt, 'ej granskad: reason'),
@@ -60,6 +63,9 @@ enum RecordCommands {
                 .flag("ok", help: "Reviewed without remark."),
                 .option("remark", "KIND", help: "Reviewed with a remark of this kind (at most 200 characters)."),
                 .option("not-reviewed", "REASON", help: "Could not be reviewed, and why (at most 10,000 characters)."),
+                .flag(
+                    "not-applicable",
+                    help: "The control point does not apply to the item (ej tillämpligt); it counts in no figure."),
                 .option("note", "TEXT", help: "A comment (no personal data; at most 10,000 characters)."),
                 .option(
                     "criterion", "NAME=RESULT",
@@ -83,6 +89,7 @@ enum RecordCommands {
                 "stickprov record K3-1 SN-2023-0412 --ok",
                 "stickprov record K3-1 SN-2023-0388 --remark 'Kommunicering ej dokumenterad' --note 'Beslutsunderlag ej kommunicerat'",
                 "stickprov record K3-1 SN-2023-0120 --not-reviewed 'Ärendet överflyttat till annan kommun'",
+                "stickprov record K1-1 VO-2024-0211 --not-applicable",
                 "stickprov record K3-1 SN-2023-0412 --criterion 'Kommunicering av beslutsunderlag=anmärkning' --criterion 'Motivering av beslutsskäl=uppfyllt'",
                 "stickprov record K13+K14-1 B-2023-0412 --control K14 --remark 'Uppföljning saknas'",
                 "stickprov record --worksheet urval-K3-1.xlsx",
@@ -118,7 +125,10 @@ enum RecordCommands {
             guard arguments.arguments.count == 2 else {
                 throw UsageError("give DRAW-ID ITEM-KEY and a result, or --worksheet FILE")
             }
-            let results = [arguments.has("ok"), arguments.isGiven("remark"), arguments.isGiven("not-reviewed")]
+            let results = [
+                arguments.has("ok"), arguments.isGiven("remark"), arguments.isGiven("not-reviewed"),
+                arguments.has("not-applicable"),
+            ]
             let criteria = try arguments.values("criterion").map { text in
                 guard let result = CriterionResult(assignment: text) else {
                     throw UsageError(
@@ -129,10 +139,13 @@ enum RecordCommands {
             }
             let resultGiven = results.contains(true)
             guard results.filter({ $0 }).count == 1 || (!resultGiven && !criteria.isEmpty) else {
-                throw UsageError("give one of --ok, --remark KIND, --not-reviewed REASON")
+                throw UsageError("give one of --ok, --remark KIND, --not-reviewed REASON, --not-applicable")
             }
             let result: ReviewResult =
-                arguments.has("ok") || !resultGiven ? .ok : arguments.isGiven("remark") ? .remark : .notReviewed
+                arguments.has("ok") || !resultGiven
+                ? .ok
+                : arguments.isGiven("remark")
+                    ? .remark : arguments.isGiven("not-reviewed") ? .notReviewed : .notApplicable
             let note =
                 arguments.value("not-reviewed").map { reason in
                     arguments.value("note").map { "\(reason). \($0)" } ?? reason

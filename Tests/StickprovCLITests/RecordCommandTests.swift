@@ -54,7 +54,7 @@ import Testing
     @Test(arguments: [
         (
             ["record", "K2-1", "SN-1", "--ok", "--remark", "x"], Int32(2),
-            "error: give one of --ok, --remark KIND, --not-reviewed REASON\n"
+            "error: give one of --ok, --remark KIND, --not-reviewed REASON, --not-applicable\n"
         ),
         (["record", "K2-1", "SN-0000", "--ok"], 1, "error: 'SN-0000' is not an item or spare of draw K2-1\n"),
         (["record", "K2-9", "SN-1", "--ok"], 1, "error: no draw 'K2-9' in the journal (draws: K2-1)\n"),
@@ -103,7 +103,7 @@ import Testing
         #expect(
             refused.stderr == """
                 \(bad):3: a remark needs its kind (the worksheet's column 'Typ av anmärkning')
-                \(bad):4: 'kanske' is not a result; write ok / utan anmärkning, anmärkning, or ej granskad
+                \(bad):4: 'kanske' is not a result; write ok / utan anmärkning, anmärkning, ej granskad or ej tillämpligt
                 \(bad):5: 'not reviewed' needs a reason (the worksheet's column 'Kommentar')
                 \(bad):6: the note holds what looks like a personnummer (811218-****); personal data does not belong in the record
 

@@ -142,7 +142,7 @@ import Testing
             ),
             (
                 ["record", "--worksheet", "fel-h2.xlsx"], 1,
-                "fel-h2.xlsx:Urval!I2: 'kanske' is not a result; write ok / utan anmärkning, anmärkning, or ej granskad"
+                "fel-h2.xlsx:Urval!I2: 'kanske' is not a result; write ok / utan anmärkning, anmärkning, ej granskad or ej tillämpligt"
             ),
             (
                 ["record", "K1+K2-2", lastKey, "--ok", "--date", "2023-12-20"], 1,

@@ -187,9 +187,10 @@ enum JournalLineReader {
             var reviewedOn: Day?
             var supersedes: Int?
             var control: String?
+            var replaces: String?
             let names = [
                 "draw", "key", "result", "isSpare", "remarkKind", "note", "reviewer", "reviewedOn", "supersedes",
-                "control",
+                "control", "replaces",
             ]
             var seen: UInt16 = 0
             var first = true
@@ -210,11 +211,13 @@ enum JournalLineReader {
                 case "reviewedOn": reviewedOn = string().flatMap(day)
                 case "supersedes": supersedes = integer()
                 case "control": control = string()
+                case "replaces": replaces = string()
                 default: return nil
                 }
                 if (name == "remarkKind" && remarkKind == nil) || (name == "note" && note == nil)
                     || (name == "reviewer" && reviewer == nil) || (name == "reviewedOn" && reviewedOn == nil)
                     || (name == "supersedes" && supersedes == nil) || (name == "control" && control == nil)
+                    || (name == "replaces" && replaces == nil)
                 {
                     return nil
                 }
@@ -224,6 +227,7 @@ enum JournalLineReader {
                 draw: DrawID(rawValue: draw), key: key, result: result, remarkKind: remarkKind, note: note,
                 reviewer: reviewer, reviewedOn: reviewedOn, isSpare: isSpare, supersedes: supersedes)
             record.control = control.map(ControlID.init(rawValue:))
+            record.replaces = replaces
             return record
         }
 

@@ -91,19 +91,21 @@ extension CriterionResult {
     }
 
     /// The item's overall result as its criteria give it: any criterion with a remark makes a
-    /// remark (its kind the first such criterion); else, when every result says the item could not
-    /// be reviewed, it was not reviewed (the reasons joined); else it was reviewed without remark
-    /// (criteria that do not apply are no remark).
+    /// remark (its kind the first such criterion); else, with some criterion fulfilled, it was
+    /// reviewed without remark (criteria that do not apply or could not be reviewed are no remark);
+    /// else, when some criterion could not be reviewed, the item was not reviewed (the reasons
+    /// joined); else — every criterion does not apply — the control point does not apply to it.
     public static func overall(_ results: [CriterionResult]) -> (
         result: ReviewResult, remarkKind: String?, reason: String?
     ) {
         if let first = results.first(where: { $0.verdict == .remark }) { return (.remark, first.criterion, nil) }
-        if !results.isEmpty && results.allSatisfy({ $0.verdict == .notReviewed }) {
+        if results.isEmpty || results.contains(where: { $0.verdict == .fulfilled }) { return (.ok, nil, nil) }
+        if results.contains(where: { $0.verdict == .notReviewed }) {
             var unique: [String] = []
             for reason in results.compactMap(\.reason) where !unique.contains(reason) { unique.append(reason) }
             return (.notReviewed, nil, unique.isEmpty ? nil : unique.joined(separator: "; "))
         }
-        return (.ok, nil, nil)
+        return (.notApplicable, nil, nil)
     }
 }
 

@@ -115,20 +115,29 @@ public struct CriterionShares: Sendable, Equatable {
         return CriterionShares(figures: figures, isStratified: isStratified)
     }
 
-    /// Per draw and stratum (one cell per draw when not stratified), each criterion's counts.
+    /// Per draw and stratum (one cell per draw when not stratified), each criterion's counts: one
+    /// result per place of the sample (``SampleSlots``: the item's, or a spare's in its place); an
+    /// item the control point does not apply to counts as not applicable for every criterion.
     static func cells(_ draws: [DrawRecord], names: [String], state: YearState)
         -> [(draw: DrawRecord, stratum: String?, results: [String: Counts])]
     {
         var cells: [(draw: DrawRecord, stratum: String?, results: [String: Counts])] = []
         for draw in draws {
-            let strata = (draw.items + draw.spares).map(\.stratum).reduce(into: [String?]()) {
+            let slots = SampleSlots(draw: draw, in: state).slots
+            let strata = slots.map(\.item.stratum).reduce(into: [String?]()) {
                 if !$0.contains($1) { $0.append($1) }
             }
             for stratum in strata {
                 var results: [String: Counts] = [:]
-                for item in (draw.items + draw.spares) where item.stratum == stratum {
-                    guard let record = state.outcome(of: draw, item.key)?.record else { continue }
-                    for result in record.criteria ?? [] where names.contains(result.criterion) {
+                for slot in slots where slot.item.stratum == stratum {
+                    guard let record = slot.counted else { continue }
+                    var given = (record.criteria ?? []).filter { names.contains($0.criterion) }
+                    if record.result == .notApplicable {
+                        given += names.filter { name in !given.contains { $0.criterion == name } }.map {
+                            CriterionResult(criterion: $0, verdict: .notApplicable)
+                        }
+                    }
+                    for result in given {
                         var cell =
                             results[result.criterion] ?? Counts(weight: stratum.flatMap { draw.population.strata?[$0] })
                         switch result.verdict {

@@ -6,10 +6,18 @@ public enum ReviewResult: String, Sendable, Hashable, Codable, CaseIterable {
     case remark
     /// Could not be reviewed; the reason is in the note.
     case notReviewed = "not-reviewed"
+    /// The control point does not apply to the item (*ej tillämpligt*), e.g. a follow-up of a
+    /// time-limited decision drawn among decisions that are not time-limited. Left out of the
+    /// point's counts, rates and sentences, as if it were not in the population the point checks.
+    case notApplicable = "not-applicable"
+
+    /// Whether the item was assessed against the control point: reviewed with or without remark.
+    public var isAssessed: Bool { self == .ok || self == .remark }
 
     /// Reads a result word from a worksheet, Swedish or English, ignoring case:
     /// "ok", "utan anmärkning", "godkänd" · "anmärkning", "remark", "avvikelse" ·
-    /// "ej granskad", "not reviewed", "kunde inte granskas".
+    /// "ej granskad", "not reviewed", "kunde inte granskas", "utgår" · "ej tillämpligt", "not applicable",
+    /// "ej aktuell".
     public init?(word: String) {
         let text = word.trimmingASCIIWhitespace().nfc.lowercased()
         switch text {
@@ -19,8 +27,11 @@ public enum ReviewResult: String, Sendable, Hashable, Codable, CaseIterable {
         case "anmärkning", "med anmärkning", "remark", "avvikelse", "brist", "nej", "no", "obehörig":
             self = .remark
         case "ej granskad", "ej granskat", "inte granskad", "not reviewed", "not-reviewed", "kunde inte granskas",
-            "ej aktuell", "utgår":
+            "utgår":
             self = .notReviewed
+        case "ej tillämpligt", "ej tillämplig", "inte tillämpligt", "et", "e.t.", "ej aktuell", "ej aktuellt", "n/a",
+            "not applicable", "not-applicable":
+            self = .notApplicable
         default:
             return nil
         }
@@ -32,6 +43,7 @@ public enum ReviewResult: String, Sendable, Hashable, Codable, CaseIterable {
         case .ok: "utan anmärkning"
         case .remark: "anmärkning"
         case .notReviewed: "ej granskad"
+        case .notApplicable: "ej tillämpligt"
         }
     }
 }
@@ -63,6 +75,9 @@ public struct OutcomeRecord: Sendable, Hashable, Codable {
     public var criteria: [CriterionResult]? = nil
     /// The control point the result is for, in a draw shared by several (`nil`: the draw's only one).
     public var control: ControlID? = nil
+    /// For a spare: the key of the sampled item it stands in for, one recorded as not reviewed
+    /// (``SampleSlots``); `nil` for a sampled item, and for spares recorded before this was kept.
+    public var replaces: String? = nil
 
     /// Creates an outcome.
     public init(
@@ -84,6 +99,6 @@ public struct OutcomeRecord: Sendable, Hashable, Codable {
     public func saysTheSame(as other: OutcomeRecord) -> Bool {
         result == other.result && remarkKind == other.remarkKind && note == other.note
             && reviewer == other.reviewer && reviewedOn == other.reviewedOn && misstatement == other.misstatement
-            && criteria == other.criteria
+            && criteria == other.criteria && replaces == other.replaces
     }
 }

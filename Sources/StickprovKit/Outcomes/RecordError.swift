@@ -55,6 +55,9 @@ public enum RecordError: Error, Sendable, Equatable {
     case criterionReasonRequired(String)
     /// One criterion given two different verdicts (or reasons) in one record, by name and number.
     case criterionTwice(String)
+    /// An item marked not applicable to its control point with a criterion assessed (fulfilled, a
+    /// remark or not reviewed): a point that does not apply has no criterion that does.
+    case notApplicableWithCriterion(String, verdict: CriterionVerdict)
     /// A result for an item of a shared draw that does not say which control point it is for.
     case controlRequired(draw: DrawID, controls: [ControlID])
     /// A result for a control point the draw is not for.
@@ -93,7 +96,7 @@ public enum RecordError: Error, Sendable, Equatable {
         case .remarkKindRequired: "a remark needs its kind (the worksheet's column 'Typ av anmärkning')"
         case .reasonRequired: "'not reviewed' needs a reason (the worksheet's column 'Kommentar')"
         case .unknownResult(let word):
-            "'\(word)' is not a result; write ok / utan anmärkning, anmärkning, or ej granskad"
+            "'\(word)' is not a result; write ok / utan anmärkning, anmärkning, ej granskad or ej tillämpligt"
         case .invalidDate(let text): "'\(text)' is not a date YYYY-MM-DD"
         case .personalData(let field, let masked):
             "\(field) holds what looks like a personnummer (\(masked)); personal data does not belong in the record"
@@ -147,6 +150,8 @@ public enum RecordError: Error, Sendable, Equatable {
             "'ej granskad' for '\(name.prefix(60))' needs a reason ('ej granskad: reason', or Kommentar)"
         case .criterionTwice(let name):
             "criterion '\(name.prefix(60))' is given twice with different results; give it once"
+        case .notApplicableWithCriterion(let name, let verdict):
+            "the item is marked not applicable (ej tillämpligt) but criterion '\(name.prefix(60))' is '\(verdict.swedish)'; a control point that does not apply has no criterion that does: give the item's result, or mark the criterion ej tillämpligt"
         case .controlRequired(let draw, let controls):
             "draw \(draw) is shared by \(controls.map(\.rawValue).joined(separator: ", ")): say which control point the result is for (--control \(controls.last?.rawValue ?? "ID"))"
         case .resultColumnUnmarked(let draw, let controls):

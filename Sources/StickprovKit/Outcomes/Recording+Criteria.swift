@@ -46,7 +46,7 @@ extension Recording {
             switch overall.result {
             case .remark: record.remarkKind = trimmedOrNil(record.remarkKind) ?? overall.remarkKind
             case .notReviewed: record.note = trimmedOrNil(record.note) ?? overall.reason
-            case .ok: break
+            case .ok, .notApplicable: break
             }
         }
         return record

@@ -38,8 +38,13 @@ public enum Recording {
         case .notReviewed:
             guard record.note != nil else { throw .reasonRequired }
             record.remarkKind = nil
-        case .ok:
+        case .ok, .notApplicable:
             record.remarkKind = nil
+        }
+        if record.result == .notApplicable,
+            let assessed = (record.criteria ?? []).first(where: { $0.verdict != .notApplicable })
+        {
+            throw .notApplicableWithCriterion(assessed.criterion, verdict: assessed.verdict)
         }
         if plan.control(point)?.allowsPersonalDataInNotes != true {
             try refusePersonalData(record.note, field: "the note")

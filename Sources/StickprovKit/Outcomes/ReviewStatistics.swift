@@ -3,14 +3,18 @@
 public struct ReviewStatistics: Sendable, Equatable {
     /// Items drawn (not counting spares).
     public var drawn = 0
-    /// Items with a result of ok or remark (spares reviewed as replacements included).
+    /// Items with a result of ok or remark (spares reviewed in an item's place included); never more
+    /// than ``drawn``.
     public var reviewed = 0
     /// Reviewed without remark.
     public var ok = 0
     /// Reviewed with a remark.
     public var remarks = 0
-    /// Marked as not reviewed.
+    /// Marked as not reviewed (an item, or a spare in its place).
     public var notReviewed = 0
+    /// Places of the sample the control point does not apply to (*ej tillämpligt*): neither
+    /// reviewed nor pending, and in no rate.
+    public var notApplicable = 0
     /// Drawn items with no result yet.
     public var pending = 0
     /// Spares reviewed as replacements.
@@ -29,17 +33,21 @@ public struct ReviewStatistics: Sendable, Equatable {
 
     public static func == (a: ReviewStatistics, b: ReviewStatistics) -> Bool {
         a.drawn == b.drawn && a.reviewed == b.reviewed && a.ok == b.ok && a.remarks == b.remarks
-            && a.notReviewed == b.notReviewed && a.pending == b.pending && a.sparesReviewed == b.sparesReviewed
+            && a.notReviewed == b.notReviewed && a.notApplicable == b.notApplicable && a.pending == b.pending
+            && a.sparesReviewed == b.sparesReviewed
             && a.remarkKinds.map(\.kind) == b.remarkKinds.map(\.kind)
             && a.remarkKinds.map(\.count) == b.remarkKinds.map(\.count)
             && a.officers == b.officers && a.notReviewedReasons.map(\.reason) == b.notReviewedReasons.map(\.reason)
             && a.notReviewedReasons.map(\.count) == b.notReviewedReasons.map(\.count)
     }
 
-    /// Counts for draws in `state`. `officerColumn` names the carried column whose
-    /// distinct values are counted; by default a carried column whose name says it holds
-    /// the officer (*handläggare*, *socialsekreterare* …). A log check's items are the
-    /// officers themselves, so it counts none.
+    /// Counts for draws in `state`, each draw read through its ``SampleSlots``: a place of the sample
+    /// counts one result (the item's, or a spare's in its place), so the items reviewed never
+    /// exceed the items drawn; every result of not reviewed is counted with its reason. Items the
+    /// control point does not apply to are counted apart and in nothing else. `officerColumn`
+    /// names the carried column whose distinct values are counted; by default a carried column
+    /// whose name says it holds the officer (*handläggare*, *socialsekreterare* …). A log check's
+    /// items are the officers themselves, so it counts none.
     public init(draws: [DrawRecord], in state: YearState, officerColumn: String? = nil) {
         var kinds: [String: Int] = [:]
         // Officers of the items drawn, and of those reviewed (a spare reviewed in an item's place
@@ -50,40 +58,44 @@ public struct ReviewStatistics: Sendable, Equatable {
         for draw in draws {
             drawn += draw.items.count
             let column = officerColumn ?? ReviewStatistics.officerColumn(of: draw.rule)
-            let results = state.results(of: draw)
-            // One pass over the items and one over the spares, one lookup each (a long year has 100,000).
-            for (list, isSpareList) in [(draw.items, false), (draw.spares, true)] {
-                for item in list {
-                    let officer = column.flatMap { item.carried[$0] }
-                    if !isSpareList, let officer {
-                        hasOfficerColumn = true
-                        if !officer.isEmpty { drawnOfficers.insert(officer) }
+            // One pass over the places, one lookup per item and spare (a long year has 100,000).
+            let places = SampleSlots(draw: draw, in: state)
+            for slot in places.slots {
+                if let officer = column.flatMap({ slot.item.carried[$0] }) {
+                    hasOfficerColumn = true
+                    if !officer.isEmpty { drawnOfficers.insert(officer) }
+                }
+                for record in slot.chain where record.result == .notReviewed {
+                    notReviewed += 1
+                    let reason = record.note ?? ""
+                    if let index = notReviewedReasons.firstIndex(where: { $0.reason == reason }) {
+                        notReviewedReasons[index].count += 1
+                    } else {
+                        notReviewedReasons.append((reason, 1))
                     }
-                    guard let outcome = results[item.key]?.record else {
-                        if !isSpareList { pending += 1 }
-                        continue
-                    }
-                    if outcome.result != .notReviewed, let officer, !officer.isEmpty {
-                        reviewedOfficers.insert(officer)
-                    }
-                    switch outcome.result {
-                    case .ok:
-                        ok += 1
-                        reviewed += 1
-                    case .remark:
-                        remarks += 1
-                        reviewed += 1
-                        kinds[outcome.remarkKind ?? "Ospecificerad", default: 0] += 1
-                    case .notReviewed:
-                        notReviewed += 1
-                        let reason = outcome.note ?? ""
-                        if let index = notReviewedReasons.firstIndex(where: { $0.reason == reason }) {
-                            notReviewedReasons[index].count += 1
-                        } else {
-                            notReviewedReasons.append((reason, 1))
-                        }
-                    }
-                    if outcome.isSpare && outcome.result != .notReviewed { sparesReviewed += 1 }
+                }
+                guard let counted = slot.counted else {
+                    pending += 1
+                    continue
+                }
+                let spare = slot.countedSpare
+                switch counted.result {
+                case .ok:
+                    ok += 1
+                    reviewed += 1
+                case .remark:
+                    remarks += 1
+                    reviewed += 1
+                    kinds[counted.remarkKind ?? "Ospecificerad", default: 0] += 1
+                case .notApplicable:
+                    notApplicable += 1
+                case .notReviewed:
+                    break
+                }
+                guard counted.result.isAssessed else { continue }
+                if spare != nil { sparesReviewed += 1 }
+                if let officer = column.flatMap({ (spare?.item ?? slot.item).carried[$0] }), !officer.isEmpty {
+                    reviewedOfficers.insert(officer)
                 }
             }
         }

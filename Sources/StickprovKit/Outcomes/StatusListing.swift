@@ -40,9 +40,12 @@ public enum StatusListing {
                         "    Remark rate \(SwedishNumber.percent(estimate.rate)) weighted by stratum size (N \(estimate.population)), 95 % upper bound \(SwedishNumber.percent(estimate.upperBound95))"
                     )
                     for stratum in estimate.strata {
-                        let rate = stratum.rate.map { SwedishNumber.percent($0) } ?? "nothing reviewed"
+                        let rate =
+                            stratum.rate.map { SwedishNumber.percent($0) }
+                            ?? (stratum.isOutside ? "not applicable to any" : "nothing reviewed")
+                        let outside = stratum.notApplicable > 0 ? " · not applicable \(stratum.notApplicable)" : ""
                         lines.append(
-                            "      \(stratum.name)\(draws.count > 1 ? " (\(stratum.draw))" : ""): \(stratum.remarks) of \(stratum.reviewed) with remarks, \(rate) · N \(stratum.population)"
+                            "      \(stratum.name)\(draws.count > 1 ? " (\(stratum.draw))" : ""): \(stratum.remarks) of \(stratum.reviewed) with remarks, \(rate) · N \(stratum.population)\(outside)"
                         )
                     }
                 } else if stats.reviewed > 0, let bound = stats.upperBound95 {
@@ -123,6 +126,7 @@ public enum StatusListing {
             "\(stats.remarks) remark\(stats.remarks == 1 ? "" : "s")",
         ]
         if stats.notReviewed > 0 { parts.append("\(stats.notReviewed) not reviewed") }
+        if stats.notApplicable > 0 { parts.append("\(stats.notApplicable) not applicable") }
         if stats.sparesReviewed > 0 { parts.append("\(stats.sparesReviewed) spares reviewed") }
         if stats.pending > 0 { parts.append("\(stats.pending) pending") }
         return parts.joined(separator: " · ")

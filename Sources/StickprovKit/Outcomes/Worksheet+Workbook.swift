@@ -1,7 +1,7 @@
 extension Worksheet {
     /// The result words a reviewer chooses from, first the ones the drop-down offers, then
     /// every other word the import accepts (named in `record --help` and on the sheet).
-    public static let resultChoices = ["utan anmärkning", "anmärkning", "ej granskad"]
+    public static let resultChoices = ["utan anmärkning", "anmärkning", "ej granskad", "ej tillämpligt"]
 
     /// The draw's worksheet as an Excel workbook: the sheet "Urval" (identity columns shaded
     /// and locked, result columns yellow with drop-downs, header frozen), "Instruktioner" in
@@ -104,14 +104,22 @@ extension Worksheet {
             ],
             [
                 Column.result,
-                "Välj i listan: utan anmärkning, anmärkning eller ej granskad. Även ok, ja, godkänd "
-                    + "(= utan anmärkning), nej, avvikelse (= anmärkning) och utgår (= ej granskad) godtas. En tom rad "
+                "Välj i listan: utan anmärkning, anmärkning, ej granskad eller ej tillämpligt (kontrollen gäller "
+                    + "inte ärendet; det räknas då inte med). Även ok, ja, godkänd (= utan anmärkning), nej, avvikelse "
+                    + "(= anmärkning), utgår (= ej granskad) och ej aktuell (= ej tillämpligt) godtas. En tom rad "
                     + "lämnas till senare.",
             ],
             [Column.remarkKind, "Vid anmärkning: välj typ i listan."],
             [Column.note, "Vid ej granskad: skriv skälet här. Skriv inga personnummer eller namn på enskilda."],
-            [Column.date, "Granskningsdagen som ÅÅÅÅ-MM-DD. Tom: dragningens dag."],
-            ["Reserv", "Raderna Reserv 1, 2 … granskas bara i stället för ett ärende som inte kan granskas."],
+            [
+                Column.date,
+                "Granskningsdagen som ÅÅÅÅ-MM-DD, tidigast dragningens dag och senast i dag. Tom: dragningens dag.",
+            ],
+            [
+                "Reserv",
+                "Raderna Reserv 1, 2 … granskas bara i ordning och i stället för ett ärende som har markerats "
+                    + "ej granskad.",
+            ],
             [
                 "Läs in",
                 "Spara filen som den är (.xlsx) och läs in den: stickprov record --worksheet \(fileName). "

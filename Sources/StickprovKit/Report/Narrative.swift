@@ -85,6 +85,10 @@ enum Narrative {
                     "\(count(stats.notReviewed, "kontroll", "kontroller", neuter: false)) kunde inte genomföras\(reasons(stats, context: context))."
                 ))
         }
+        if stats.notApplicable > 0 {
+            sentences.append(
+                "Ej tillämpligt för \(count(stats.notApplicable, "kontroll", "kontroller", neuter: false)).")
+        }
         if stats.pending > 0 && stats.reviewed > 0 {
             sentences.append("För \(count(stats.pending, "kontroll", "kontroller", neuter: false)) saknas ännu svar.")
         }
@@ -140,6 +144,9 @@ enum Narrative {
         sentence += "."
         if stats.notReviewed > 0 {
             sentence += " " + capitalised(notReviewed(stats, context: context) + ".")
+        }
+        if stats.notApplicable > 0 {
+            sentence += " " + capitalised(notApplicable(stats, noun: noun) + ".")
         }
         if stats.pending > 0 {
             sentence += " Resultat saknas ännu för \(count(stats.pending, noun))."
@@ -197,11 +204,17 @@ enum Narrative {
             }
             if stats.notReviewed > 0 { clauses.append(notReviewed(stats, context: context)) }
             if stats.pending > 0 { clauses.append("resultat saknas ännu för \(count(stats.pending, noun))") }
+            // A group the control point applied to in no drawn item gets no line: it is outside the point.
+            if clauses.isEmpty { continue }
+            if stats.notApplicable > 0 { clauses.append(notApplicable(stats, noun: noun)) }
             bullets.append("\(name): " + clauses.joined(separator: "; ") + ".")
         }
-        var result: [Paragraph] = [.bullets(bullets)]
-        // The rate for the whole population: each stratum weighted by its size, never the pooled count.
-        if let estimate = StratifiedEstimate.of(draws: draws, in: context.state), estimate.strata.count > 1 {
+        var result: [Paragraph] = bullets.isEmpty ? [] : [.bullets(bullets)]
+        // The rate for the whole population: each stratum weighted by the part of it the point applies
+        // to, never the pooled count.
+        if let estimate = StratifiedEstimate.of(draws: draws, in: context.state),
+            estimate.contributing.count > 1
+        {
             result.append(
                 .text(
                     "Viktat efter gruppernas storlek är andelen med anmärkning \(percent(estimate.rate)) "
@@ -253,6 +266,12 @@ enum Narrative {
     /// unless the control's notes may hold personal data (then the count only).
     static func notReviewed(_ stats: ReviewStatistics, context: Context) -> String {
         "\(count(stats.notReviewed, context.itemNoun)) kunde inte granskas" + reasons(stats, context: context)
+    }
+
+    /// "ej tillämpligt i tre beslut": the items the control point does not apply to, which no other
+    /// figure counts.
+    static func notApplicable(_ stats: ReviewStatistics, noun: Noun) -> String {
+        "ej tillämpligt i \(count(stats.notApplicable, noun))"
     }
 
     /// " (akten saknades; beslutet överklagat, 2)": the reasons given for what was not reviewed, with

@@ -32,7 +32,7 @@ public enum AmountFindings {
         var findings: [AmountEstimate.Finding] = []
         var reviewedOre: Int64 = 0
         for item in draw.items {
-            guard let outcome = state.outcome(of: draw, item.key)?.record, outcome.result != .notReviewed,
+            guard let outcome = state.outcome(of: draw, item.key)?.record, outcome.result.isAssessed,
                 let booked = item.amount
             else { continue }
             reviewedOre += booked.ore

@@ -46,6 +46,12 @@ import Testing
             shared.control = "K14"
             return shared
         }(),
+        OutcomeRecord(draw: "K3-1", key: "SN-2023-0500", result: .notApplicable, reviewedOn: Day("2023-03-01")),
+        {
+            var spare = OutcomeRecord(draw: "K3-1", key: "SN-2023-0777", result: .ok, isSpare: true)
+            spare.replaces = "SN-2023-0412"
+            return spare
+        }(),
     ])
     func outcomesWrittenByTheToolReadTheSame(record: OutcomeRecord) throws {
         for payload in [JournalPayload.outcome(record), .correction(record)] {

@@ -39,7 +39,7 @@ import Testing
         }
         #expect(CriterionResult.overall(results([.fulfilled, .remark, .remark])) == (.remark, "C1", nil))
         #expect(CriterionResult.overall(results([.fulfilled, .notApplicable, .notReviewed])) == (.ok, nil, nil))
-        #expect(CriterionResult.overall(results([.notApplicable])) == (.ok, nil, nil))
+        #expect(CriterionResult.overall(results([.notApplicable])) == (.notApplicable, nil, nil))
         #expect(
             CriterionResult.overall(results([.notReviewed, .notReviewed])) == (.notReviewed, nil, "skäl 0; skäl 1"))
     }
