@@ -5,7 +5,8 @@ import StickprovKit
     import Glibc
 #endif
 
-/// `stickprov-bench journal [--sizes 1000,10000,100000] [--runs N] [--plan DIR] [--keep DIR] [--profile]`: what a long year costs.
+/// `stickprov-bench journal [--sizes 1000,10000,100000|none] [--append-sizes 1000,1000000|none] [--runs N] [--plan DIR]
+/// [--keep DIR] [--profile]`: what a long year costs.
 ///
 /// For each size, copies the example plan (`Plans/socialnamnden-2023`) to a temporary folder and grows its
 /// journal to that many events with the library, in one transaction: case reviews of K3 drawn from a
@@ -15,10 +16,12 @@ import StickprovKit
 /// append, `status`, `report --point årsbokslut` and `verify`: one run to warm up, then the median of `--runs`
 /// (default 5), with the largest peak RSS (from `/usr/bin/time`, as the log-check benchmark measures it).
 /// Prints a table and the issue's targets: an append at 100,000 events costs at most 1.5× one at 1,000 and at
-/// most 40 ms; `status` and `report` at 100,000 events take at most 500 ms and 200 MB.
+/// most 40 ms; `status` and `report` at 100,000 events take at most 500 ms and 200 MB. Then the appends
+/// (``JournalAppendBenchmark``) at `--append-sizes` (default 1,000 and 1,000,000 events).
 enum JournalBenchmark {
     static func run(_ arguments: [String]) -> Int32 {
         var sizes = [1_000, 10_000, 100_000]
+        var appendSizes = [1_000, 1_000_000]
         var runs = 5
         var example = "Plans/socialnamnden-2023"
         var profile = false
@@ -26,11 +29,11 @@ enum JournalBenchmark {
         var rest = arguments[...]
         while let option = rest.popFirst() {
             switch option {
-            case "--sizes":
+            case "--sizes", "--append-sizes":
                 guard let value = rest.popFirst() else { return usage() }
-                let parsed = value.split(separator: ",").compactMap { Int($0) }
-                guard !parsed.isEmpty, parsed.allSatisfy({ $0 > 0 }) else { return usage() }
-                sizes = parsed
+                let parsed = value == "none" ? [] : value.split(separator: ",").compactMap { Int($0) }
+                guard value == "none" || !parsed.isEmpty, parsed.allSatisfy({ $0 > 0 }) else { return usage() }
+                if option == "--sizes" { sizes = parsed } else { appendSizes = parsed }
             case "--runs":
                 guard let value = rest.popFirst(), let n = Int(value), n > 0 else { return usage() }
                 runs = n
@@ -60,15 +63,19 @@ enum JournalBenchmark {
         try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { if keep == nil { try? FileManager.default.removeItem(atPath: folder) } }
 
-        print("journal: the example plan with its journal grown to each size; median of \(runs) runs after one warm-up")
-        let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3)
-            .joined(separator: " ")
-        print(
-            "wall time, CPU time (user + system) and peak RSS of each command; load average \(load ?? "unknown") on \(ProcessInfo.processInfo.activeProcessorCount) cores"
-        )
-        print(
-            "  events   journal   append                        status                        report                        verify"
-        )
+        if !sizes.isEmpty {
+            print(
+                "journal: the example plan with its journal grown to each size; median of \(runs) runs after one warm-up"
+            )
+            let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3)
+                .joined(separator: " ")
+            print(
+                "wall time, CPU time (user + system) and peak RSS of each command; load average \(load ?? "unknown") on \(ProcessInfo.processInfo.activeProcessorCount) cores"
+            )
+            print(
+                "  events   journal   append                        status                        report                        verify"
+            )
+        }
         var rows: [Int: Row] = [:]
         for size in sizes {
             let plan = folder + "/plan-\(size)"
@@ -116,6 +123,11 @@ enum JournalBenchmark {
                     + "   (built in \(LogCheckBenchmark.format(building.seconds, 1)) s)")
         }
         printTargets(rows)
+        guard
+            appendSizes.isEmpty
+                || JournalAppendBenchmark.run(
+                    sizes: appendSizes, runs: runs, example: example, folder: folder, binary: binary)
+        else { return 1 }
         return 0
     }
 
@@ -285,7 +297,7 @@ enum JournalBenchmark {
 
     static func usage() -> Int32 {
         printError(
-            "usage: stickprov-bench journal [--sizes 1000,10000,100000] [--runs N] [--plan DIR] [--keep DIR] [--profile]"
+            "usage: stickprov-bench journal [--sizes 1000,10000,100000|none] [--append-sizes 1000,1000000|none] [--runs N] [--plan DIR] [--keep DIR] [--profile]"
         )
         return 2
     }

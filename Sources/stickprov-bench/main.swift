@@ -44,9 +44,10 @@ enum Benchmarks {
         ),
         Entry(
             name: "journal",
-            usage: "journal [--sizes 1000,10000,100000] [--runs N] [--plan DIR] [--keep DIR] [--profile]",
+            usage:
+                "journal [--sizes 1000,10000,100000|none] [--append-sizes 1000,1000000|none] [--runs N] [--plan DIR] [--keep DIR] [--profile]",
             summary:
-                "record append, status, report and verify on the example plan with journals of 1,000 to 100,000 events",
+                "record append, status, report and verify on the example plan with journals of 1,000 to 100,000 events; measure, assess, provider, plan edit, worksheet import and record at 1,000 and 1,000,000",
             run: JournalBenchmark.run
         ),
     ]

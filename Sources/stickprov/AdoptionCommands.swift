@@ -35,7 +35,7 @@ enum AdoptionCommands {
             let directory = PlanCommands.folder(arguments)
             var pinned = ""
             try RecordCommands.append(
-                arguments, console,
+                arguments, console, reading: .nothing,
                 { _, _ in
                     // Read under the folder's lock, so no plan change slips between the hash and the record.
                     pinned = try currentHash(directory)
@@ -82,7 +82,7 @@ enum AdoptionCommands {
             let directory = PlanCommands.folder(arguments)
             var hash = ""
             try RecordCommands.append(
-                arguments, console,
+                arguments, console, reading: .adoption,
                 { _, state in
                     hash = try currentHash(directory)
                     do throws(AdoptionError) {

@@ -12,7 +12,7 @@ enum ProviderCommands {
         throws
     {
         try RecordCommands.append(
-            arguments, console,
+            arguments, console, reading: .providers,
             { _, state in
                 ProviderFollowUps(state.providerRecords).changes(records).map(JournalPayload.provider)
             },

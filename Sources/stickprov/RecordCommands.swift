@@ -7,18 +7,14 @@ enum RecordCommands {
     static let all: [Command] = [record, measure, assess]
 
     /// One transaction through ``PlanFolder``: appends what `events` decides from the plan and the year, and prints `summary`.
-    /// With `draws`, the transaction reads only those draws and their results (see ``PlanFolder/transact(time:actor:concerning:_:)``).
+    /// `events` sees only the `part` of the year it needs (see ``YearReading``; e.g. a draw's lines, or nothing).
     static func append(
-        _ arguments: ParsedArguments, _ console: Console, concerning draws: [DrawID]? = nil,
+        _ arguments: ParsedArguments, _ console: Console, reading part: YearReading,
         _ events: (ControlPlan, YearState) throws -> [JournalPayload], summary: ([JournalEvent]) -> String
     ) throws {
         let folder = PlanFolder(at: PlanCommands.folder(arguments))
         let written = try journalCall(folder.journal) {
-            if let draws {
-                return try folder.transact(
-                    time: Clock.timestamp(), actor: Actor.name(arguments), concerning: draws, events)
-            }
-            return try folder.transact(time: Clock.timestamp(), actor: Actor.name(arguments), events)
+            try folder.transact(time: Clock.timestamp(), actor: Actor.name(arguments), reading: part, events)
         }
         if !written.isEmpty { Console.recorded = true }
         console.line(summary(written))
@@ -104,7 +100,7 @@ enum RecordCommands {
                 let read = try readWorksheet(sheet)
                 var filledRows = 0
                 try append(
-                    arguments, console,
+                    arguments, console, reading: .draws(WorksheetImport.draws(in: read)),
                     { plan, state in
                         do {
                             let reading = try WorksheetImport.read(read, plan: plan, state: state)
@@ -164,7 +160,7 @@ enum RecordCommands {
                 return amount
             }
             try append(
-                arguments, console, concerning: [proposed.draw],
+                arguments, console, reading: .draws([proposed.draw]),
                 { plan, state in
                     if let correctAmount, let draw = state.draw(proposed.draw) {
                         proposed.misstatement = try AmountFindings.misstatement(
@@ -270,7 +266,7 @@ enum RecordCommands {
                 throw UsageError("--of-what needs --of, the number it names")
             }
             try append(
-                arguments, console,
+                arguments, console, reading: .nothing,
                 { plan, _ in
                     guard plan.control(controlID) != nil else {
                         throw PlanError.unknownControl(controlID, known: plan.controlIDs)
@@ -331,7 +327,7 @@ enum RecordCommands {
             let result = try text(arguments, "result")
             let actions = try text(arguments, "actions")
             try append(
-                arguments, console,
+                arguments, console, reading: .nothing,
                 { plan, _ in
                     let target: AssessmentTarget
                     switch try plan.target(id) {

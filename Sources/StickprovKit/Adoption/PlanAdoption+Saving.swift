@@ -23,7 +23,7 @@ extension PlanAdoption {
         today: Day, time: String, actor: String
     ) throws -> AmendmentRecord? {
         let journal = Journal(planDirectory: directory)
-        let adoption = PlanAdoption(events: try journal.read())
+        let adoption = PlanAdoption(events: try journal.events(ofKinds: PlanAdoption.kinds))
         guard adoption.isAdopted, let data = FileManager.default.contents(atPath: PlanFile.path(in: directory)) else {
             try PlanFile.save(plan, to: directory)
             return nil

@@ -8,6 +8,9 @@ public struct PlanAdoption: Sendable, Equatable {
     /// The journal line of the last adoption or amendment.
     public private(set) var lastLine: Int?
 
+    /// The kinds of event (journal `type`) the adoption is folded from: all a plan change reads of the year.
+    public static let kinds = ["adoption", "amendment"]
+
     /// Folds the adoption and amendment events of a journal.
     public init(events: [JournalEvent]) {
         for event in events { apply(event) }

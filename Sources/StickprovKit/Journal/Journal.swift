@@ -1,4 +1,3 @@
-import CBytes
 import Foundation
 
 #if canImport(Glibc)
@@ -67,21 +66,14 @@ public struct Journal: Sendable {
         defer { file.close() }
         let size = try file.size()
         if let damage = shortness(size, head) { throw damage }
+        let hits = try file.offsets(of: words.map { Array("\"\($0)\"".utf8) }, before: length)
+        guard !hits.isEmpty else { return [] }
         let found = try file.withMapped(length: length) { (bytes) throws(JournalError) -> [JournalEvent]? in
-            guard let base = bytes.baseAddress else { return [] }
             var starts: Set<Int> = []
-            for word in words {
-                let needle = Array("\"\(word)\"".utf8)
-                var offset = 0
-                while offset < length,
-                    let hit = stickprov_memmem(base + offset, length - offset, needle, needle.count)
-                {
-                    let at = base.distance(to: UnsafeRawPointer(hit))
-                    var start = at
-                    while start > 0, bytes[start - 1] != UInt8(ascii: "\n") { start -= 1 }
-                    starts.insert(start)
-                    offset = at + needle.count
-                }
+            for at in hits {
+                var start = at
+                while start > 0, bytes[start - 1] != UInt8(ascii: "\n") { start -= 1 }
+                starts.insert(start)
             }
             var events: [JournalEvent] = []
             for start in starts.sorted() {
@@ -96,6 +88,15 @@ public struct Journal: Sendable {
         // A line that does not decode is named, with its number, by the full read.
         if let found { return found }
         return try read()
+    }
+
+    /// The committed events of these kinds (their journal `type`: `"provider"`, `"adoption"`, `"assessment"` …),
+    /// in journal order, found as ``events(mentioning:)`` finds a draw's lines (the type is a quoted word of
+    /// every line; a note that is exactly such a word is decoded and left out), so a rare kind is read
+    /// without decoding the rest of the year.
+    /// - Throws: ``JournalError`` for a damaged line, a missing journal, or one shorter than its head.
+    public func events(ofKinds kinds: [String]) throws(JournalError) -> [JournalEvent] {
+        try events(mentioning: kinds).filter { kinds.contains($0.payload.type) }
     }
 
     /// ``JournalError/shorterThanHead(expected:found:)`` when the file is shorter than the committed length.

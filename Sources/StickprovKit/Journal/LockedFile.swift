@@ -1,3 +1,4 @@
+import CBytes
 import Glibc
 
 /// An open file descriptor holding a `flock` lock, for the journal's readers and writers.
@@ -99,6 +100,61 @@ struct LockedFile {
         }
         return collected
     }
+
+    /// Where any of `needles` occurs in the file's first `length` bytes: the offsets of every
+    /// occurrence, in no particular order. One pass of large `pread` calls into a reused buffer, each
+    /// buffer searched for every needle with `memmem` while it is in the cache (reading the file
+    /// through a mapping costs a page fault per few pages, about twice the time at 300 MB).
+    func offsets(of needles: [[UInt8]], before length: Int) throws(JournalError) -> [Int] {
+        let longest = needles.map(\.count).max() ?? 0
+        guard longest > 0, length > 0 else { return [] }
+        let capacity = max(LockedFile.searchBufferBytes, 2 * longest)
+        var buffer = [UInt8](repeating: 0, count: capacity)
+        var found: [Int] = []
+        var start = 0  // the file offset of buffer[0]
+        var filled = 0
+        while start + filled < length {
+            let wanted = min(capacity - filled, length - start - filled)
+            let count = buffer.withUnsafeMutableBytes {
+                pread(descriptor, $0.baseAddress.map { $0 + filled }, wanted, off_t(start + filled))
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw LockedFile.failure(path)
+            }
+            if count == 0 { break }
+            filled += count
+            let atEnd = start + filled >= length
+            // A needle may run past the buffer: search what cannot hold a cut-off occurrence, keep the rest.
+            let kept = atEnd ? 0 : min(filled, longest - 1)
+            buffer.withUnsafeBytes { bytes in
+                guard let base = bytes.baseAddress else { return }
+                for needle in needles {
+                    var offset = 0
+                    while offset < filled,
+                        let hit = stickprov_memmem(base + offset, filled - offset, needle, needle.count)
+                    {
+                        let at = base.distance(to: UnsafeRawPointer(hit))
+                        if at >= filled - kept { break }
+                        found.append(start + at)
+                        offset = at + 1
+                    }
+                }
+            }
+            if kept > 0 {
+                buffer.withUnsafeMutableBytes { bytes in
+                    guard let base = bytes.baseAddress else { return }
+                    memmove(base, base + filled - kept, kept)
+                }
+            }
+            start += filled - kept
+            filled = kept
+        }
+        return found
+    }
+
+    /// The size of the buffer ``offsets(of:before:)`` reads into.
+    static let searchBufferBytes = 1 << 20
 
     /// Runs `body` on the file's first `length` bytes mapped read-only (no copy of a large journal).
     func withMapped<T>(length: Int, _ body: (UnsafeRawBufferPointer) throws(JournalError) -> T) throws(JournalError)

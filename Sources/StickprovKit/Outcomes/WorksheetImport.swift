@@ -44,6 +44,21 @@ public enum WorksheetImport {
         }
     }
 
+    /// The draws a sheet's rows name (in its draw column), as ``read(_:plan:state:)`` reads them: what an
+    /// import's transaction reads of the year (``YearReading/draws(_:)``); a row naming none gives an empty
+    /// id, which no draw has (so the import sees the whole year, to list the draws there are).
+    /// Empty without the column.
+    public static func draws(in sheet: Sheet) -> [DrawID] {
+        guard let column = sheet.table.columnIndex(Worksheet.Column.draw) else { return [] }
+        var seen: Set<DrawID> = []
+        var draws: [DrawID] = []
+        for row in sheet.table.rows where !row.fields.allSatisfy({ $0.trimmingASCIIWhitespace().isEmpty }) {
+            let id = DrawID(rawValue: unguarded(row.fields[column].trimmingASCIIWhitespace()))
+            if seen.insert(id).inserted { draws.append(id) }
+        }
+        return draws
+    }
+
     /// The events for the sheet's filled-in rows (rows with no result are left for later;
     /// rows that repeat what is recorded add nothing).
     /// - Throws: ``RecordError/missingColumn(_:available:)`` or ``RecordError/rows(_:)``

@@ -63,7 +63,7 @@ public struct PlanFolder: Sendable {
     public func transact(
         time: String, actor: String, _ decide: (ControlPlan, YearState) throws -> [JournalPayload]
     ) throws -> [JournalEvent] {
-        try transaction(time: time, actor: actor, decide) { YearState(events: try journal.read()) }
+        try transact(time: time, actor: actor, reading: .all, decide)
     }
 
     /// One transaction about some draws (recording an item's result): as ``transact(time:actor:_:)``,
@@ -75,9 +75,33 @@ public struct PlanFolder: Sendable {
         time: String, actor: String, concerning draws: [DrawID],
         _ decide: (ControlPlan, YearState) throws -> [JournalPayload]
     ) throws -> [JournalEvent] {
-        try transaction(time: time, actor: actor, decide) {
+        try transact(time: time, actor: actor, reading: .draws(draws), decide)
+    }
+
+    /// One transaction whose decision sees only `part` of the year (see ``YearReading``): the rest of the
+    /// journal is not decoded, so a measurement or an assessment reads only `journal.head` and the last
+    /// line, whatever the length of the year.
+    @discardableResult
+    public func transact(
+        time: String, actor: String, reading part: YearReading,
+        _ decide: (ControlPlan, YearState) throws -> [JournalPayload]
+    ) throws -> [JournalEvent] {
+        try transaction(time: time, actor: actor, decide) { try year(part) }
+    }
+
+    /// The part of the year `part` names, read now (inside a transaction, under the folder's lock).
+    func year(_ part: YearReading) throws -> YearState {
+        switch part {
+        case .all:
+            return YearState(events: try journal.read())
+        case .nothing:
+            return YearState(events: [])
+        case .draws(let draws):
+            guard !draws.contains(where: { $0.rawValue.isEmpty }) else { return YearState(events: try journal.read()) }
             let state = YearState(events: try journal.events(mentioning: draws.map(\.rawValue)))
             return draws.contains(where: { state.draw($0) == nil }) ? YearState(events: try journal.read()) : state
+        case .kinds(let kinds):
+            return YearState(events: try journal.events(ofKinds: kinds))
         }
     }
 
@@ -122,7 +146,7 @@ public struct PlanFolder: Sendable {
     public func changePlan(
         decision: String?, today: Day, time: String, actor: String, _ change: (inout ControlPlan) throws -> String
     ) throws -> String {
-        try changePlan(decision: decision, today: today, time: time, actor: actor, readingYear: false) { plan, _ in
+        try changePlan(decision: decision, today: today, time: time, actor: actor, reading: .nothing) { plan, _ in
             try change(&plan)
         }
     }
@@ -135,17 +159,20 @@ public struct PlanFolder: Sendable {
         decision: String?, today: Day, time: String, actor: String,
         checkingYear change: (inout ControlPlan, YearState) throws -> String
     ) throws -> String {
-        try changePlan(decision: decision, today: today, time: time, actor: actor, readingYear: true, change)
+        try changePlan(decision: decision, today: today, time: time, actor: actor, reading: .all, change)
     }
 
-    private func changePlan(
-        decision: String?, today: Day, time: String, actor: String, readingYear: Bool,
+    /// As ``changePlan(decision:today:time:actor:checkingYear:)``, with `change` seeing only `part` of the
+    /// year (removing a signal level needs the assessments alone: ``YearReading/assessments``).
+    @discardableResult
+    public func changePlan(
+        decision: String?, today: Day, time: String, actor: String, reading part: YearReading,
         _ change: (inout ControlPlan, YearState) throws -> String
     ) throws -> String {
         try exclusively {
             var plan = try PlanFile.load(from: path)
             let old = plan
-            let summary = try change(&plan, readingYear ? YearState(events: try journal.read()) : YearState(events: []))
+            let summary = try change(&plan, try year(part))
             try JournalNamedIDs.check(old: old, new: plan) { try journal.events(mentioning: $0) }
             try PlanAdoption.save(
                 plan, replacing: old, in: path, summary: summary, decision: decision, today: today, time: time,
@@ -228,4 +255,26 @@ public enum PlanFolderError: Error, Sendable, Equatable {
                 + "nothing was recorded: run it again"
         }
     }
+}
+
+/// What part of the year a transaction's decision reads: the less it reads, the less a long year costs.
+/// A part other than ``all`` is found without decoding the rest of the journal, and without checking its
+/// chain (readers and `verify` check that; an append checks `journal.head` and the last line).
+public enum YearReading: Sendable, Equatable {
+    /// Every event, the chain checked: a decision that needs the whole year (a draw's number).
+    case all
+    /// No event: a decision from the plan alone (a measurement, an assessment, an adoption).
+    case nothing
+    /// These draws and their items' results (recording results); the whole year when one is not
+    /// found, so a message can list the draws there are.
+    case draws([DrawID])
+    /// The events of these kinds (their journal `type`, see ``JournalPayload/type``).
+    case kinds([String])
+
+    /// The adoption and the amendments: whether the plan is adopted and the hash it must have.
+    public static let adoption = YearReading.kinds(PlanAdoption.kinds)
+    /// The private providers' records (Bilaga 2).
+    public static let providers = YearReading.kinds(["provider"])
+    /// The assessments.
+    public static let assessments = YearReading.kinds(["assessment"])
 }
