@@ -19,12 +19,12 @@ enum PlanCommands {
     static func change(
         _ arguments: ParsedArguments, _ console: Console, _ change: (inout ControlPlan) throws -> String
     ) throws {
-        try self.change(arguments, console, reading: .nothing) { plan, _ in try change(&plan) }
+        try self.change(arguments, console, checkingYear: false) { plan, _ in try change(&plan) }
     }
 
-    /// As ``change(_:_:_:)``; `change` also sees the `part` of the year it needs, read under the same lock.
+    /// As ``change(_:_:_:)``; with `checkingYear`, `change` also sees the year, read under the same lock.
     static func change(
-        _ arguments: ParsedArguments, _ console: Console, reading part: YearReading,
+        _ arguments: ParsedArguments, _ console: Console, checkingYear: Bool,
         _ change: (inout ControlPlan, YearState) throws -> String
     ) throws {
         let directory = folder(arguments)
@@ -33,10 +33,15 @@ enum PlanCommands {
             let (decision, today, time, actor) = (
                 arguments.value("decision"), Clock.today(), Clock.timestamp(), Actor.name(arguments)
             )
-            return try planFolder.changePlan(
-                decision: decision, today: today, time: time, actor: actor, reading: part, change)
+            if checkingYear {
+                return try planFolder.changePlan(
+                    decision: decision, today: today, time: time, actor: actor, checkingYear: change)
+            }
+            return try planFolder.changePlan(decision: decision, today: today, time: time, actor: actor) { plan in
+                try change(&plan, YearState(events: []))
+            }
         }
-        if part != .nothing { noteUncommitted(Journal(planDirectory: directory)) }
+        if checkingYear { noteUncommitted(Journal(planDirectory: directory)) }
         console.line(summary)
     }
 

@@ -87,7 +87,7 @@ enum PlanSignalCommands {
             examples: ["stickprov plan signal remove yellow"]),
         run: { arguments, console in
             // The assessments are counted under the same lock as the plan is changed, so none slips in between.
-            try PlanCommands.change(arguments, console, reading: .assessments) { plan, state in
+            try PlanCommands.change(arguments, console, checkingYear: true) { plan, state in
                 let uses = state.assessments.values.flatMap(\.values).reduce(into: [String: Int]()) {
                     $0[$1.signal, default: 0] += 1
                 }

@@ -146,7 +146,7 @@ public struct PlanFolder: Sendable {
     public func changePlan(
         decision: String?, today: Day, time: String, actor: String, _ change: (inout ControlPlan) throws -> String
     ) throws -> String {
-        try changePlan(decision: decision, today: today, time: time, actor: actor, reading: .nothing) { plan, _ in
+        try changePlan(decision: decision, today: today, time: time, actor: actor, readingYear: false) { plan, _ in
             try change(&plan)
         }
     }
@@ -159,20 +159,17 @@ public struct PlanFolder: Sendable {
         decision: String?, today: Day, time: String, actor: String,
         checkingYear change: (inout ControlPlan, YearState) throws -> String
     ) throws -> String {
-        try changePlan(decision: decision, today: today, time: time, actor: actor, reading: .all, change)
+        try changePlan(decision: decision, today: today, time: time, actor: actor, readingYear: true, change)
     }
 
-    /// As ``changePlan(decision:today:time:actor:checkingYear:)``, with `change` seeing only `part` of the
-    /// year (removing a signal level needs the assessments alone: ``YearReading/assessments``).
-    @discardableResult
-    public func changePlan(
-        decision: String?, today: Day, time: String, actor: String, reading part: YearReading,
+    private func changePlan(
+        decision: String?, today: Day, time: String, actor: String, readingYear: Bool,
         _ change: (inout ControlPlan, YearState) throws -> String
     ) throws -> String {
         try exclusively {
             var plan = try PlanFile.load(from: path)
             let old = plan
-            let summary = try change(&plan, try year(part))
+            let summary = try change(&plan, readingYear ? YearState(events: try journal.read()) : YearState(events: []))
             try JournalNamedIDs.check(old: old, new: plan) { try journal.events(mentioning: $0) }
             try PlanAdoption.save(
                 plan, replacing: old, in: path, summary: summary, decision: decision, today: today, time: time,
@@ -275,6 +272,4 @@ public enum YearReading: Sendable, Equatable {
     public static let adoption = YearReading.kinds(PlanAdoption.kinds)
     /// The private providers' records (Bilaga 2).
     public static let providers = YearReading.kinds(["provider"])
-    /// The assessments.
-    public static let assessments = YearReading.kinds(["assessment"])
 }

@@ -82,7 +82,7 @@ import Testing
             }
             return state
         }
-        let assessments = try seen(.assessments)
+        let assessments = try seen(.kinds(["assessment"]))
         #expect(assessments.eventCount == 1)
         #expect(assessments.assessment(.control("K2"), at: .interim)?.signal == "green")
         let providers = try seen(.providers)
