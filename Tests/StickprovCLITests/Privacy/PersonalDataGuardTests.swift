@@ -91,4 +91,22 @@ import Testing
 
                 """)
     }
+
+    /// `scan bilaga1.docx` said it was "an Excel workbook … save it as UTF-8 CSV", and HTML with the
+    /// number split by a tag or a character reference passed as clean.
+    @Test func scanReadsWordDocumentsAndHTMLAsTheyAreRead() throws {
+        let folder = try TemporaryFolder()
+        let example = CLI.packageRoot.appendingPathComponent("Plans/socialnamnden-2023").path
+        let report = try CLI.run(
+            ["report", "--plan", example, "--point", "årsbokslut", "--out", "bilaga1.docx"], in: folder.url)
+        #expect(report.status == 0, "\(report.stderr)")
+        var result = try CLI.run(["scan", "bilaga1.docx"], in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "bilaga1.docx: no personnummer found\n")
+        let html = try folder.write(
+            "bilaga1.html", "<html><body>\n<p>Ärende 1981<b>1218</b>-&#57;876</p>\n</body></html>\n")
+        result = try CLI.run(["scan", html], in: folder.url)
+        #expect(result.status == 1)
+        #expect(result.stderr == "\(html):2: personnummer-shaped number 19811218-****\n")
+    }
 }
