@@ -114,8 +114,10 @@ enum ProviderCommands {
                 Vad har följts upp?, Har leverantören i huvudsak uppfyllt väsentliga mål och krav? (Ja/Nej) and
                 optionally Om Nej, vilka brister har iakttagits?, Hur påverkar bristerna nämndens verksamhet?,
                 Vilka åtgärder har vidtagits? (short headings work too: Avtal, Uppföljning, Uppfyllt, Brister,
-                Påverkan, Åtgärder). Every row is checked first; either all are recorded or none, and every
-                problem is listed as FILE:LINE. Rows already recorded as they stand add nothing.
+                Påverkan, Åtgärder; a committee's own longer wording is found by how it begins: 'Om nej, …',
+                'Hur påverkar …', 'Vilka åtgärder …'). A filled-in column that is none of these is refused, as
+                its text would not reach the appendix, and a Nej must describe the shortcomings. Every row is
+                checked first; either all are recorded or none, and every problem is listed as FILE:LINE. Rows already recorded as they stand add nothing.
                 """,
             arguments: [ArgumentSpec("FILE", help: "The sheet, e.g. bilaga2-2023.csv.")],
             options: [PlanCommands.planOption, RecordCommands.byOption],
@@ -123,17 +125,18 @@ enum ProviderCommands {
         run: { arguments, console in
             let file = arguments.arguments[0]
             let sheet = try readSheet(file)
-            let records: [ProviderRecord]
+            let reading: ProviderWorksheet.Reading
             do throws(ProviderError) {
-                records = try ProviderWorksheet.records(from: sheet)
+                reading = try ProviderWorksheet.read(sheet)
             } catch {
                 if case .rows(let problems) = error {
                     throw DataError(lines: problems.map { "\(file):\($0.line): \($0.error.message)" })
                 }
                 throw DataError("\(file): \(error.message)")
             }
-            guard !records.isEmpty else { throw DataError("\(file): no rows to record") }
-            try append(arguments, console, records, source: file)
+            for notice in reading.notices { console.note("\(file): note: \(notice)") }
+            guard !reading.records.isEmpty else { throw DataError("\(file): no rows to record") }
+            try append(arguments, console, reading.records, source: file)
         })
 
     static let worksheet = Command(

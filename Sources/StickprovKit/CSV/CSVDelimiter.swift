@@ -45,4 +45,36 @@ public enum CSVDelimiter: UInt8, Sendable, CaseIterable {
         }
         return best
     }
+
+    /// Picks the delimiter from the records themselves, data rows included: the candidate under
+    /// which the largest share of the first `limit` records has one and the same number of fields
+    /// (two or more), so commas inside headings ("Om nej, beskriv bristerna, t.ex. …") or inside
+    /// free text ("Hemtjänst, Omsorgshuset AB") cannot outvote the `;` every row has, and a wrong
+    /// delimiter that cuts quoted line breaks into many short records does not win by their number.
+    /// Ties go to the wider split, then `;`, `,`, tab; a text no candidate splits gives `;`.
+    static func detect(inRecordsOf bytes: UnsafeBufferPointer<UInt8>, limit: Int = 100) -> CSVDelimiter {
+        var best = CSVDelimiter.semicolon
+        var bestScore = (share: 0.0, width: 0)
+        for candidate in allCases {
+            var scanner = CSVRecordScanner(bytes: bytes, delimiter: candidate.rawValue)
+            var recordsByWidth: [Int: Int] = [:]
+            var total = 0
+            for _ in 0..<limit {
+                guard let record = try? scanner.nextRecord() else { break }
+                recordsByWidth[record.fields.count, default: 0] += 1
+                total += 1
+            }
+            guard
+                let common = recordsByWidth.filter({ $0.key >= 2 }).max(by: {
+                    ($0.value, $0.key) < ($1.value, $1.key)
+                })
+            else { continue }
+            let score = (share: Double(common.value) / Double(total), width: common.key)
+            if score > bestScore {
+                best = candidate
+                bestScore = score
+            }
+        }
+        return best
+    }
 }

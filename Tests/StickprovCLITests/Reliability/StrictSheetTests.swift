@@ -103,4 +103,114 @@ import Testing
         #expect(folder.listing() == before)
         #expect(try String(contentsOf: folder.file("plan/journal.jsonl"), encoding: .utf8) == journal)
     }
+
+    /// The headings of a committee's own Bilaga 2 sheet: commas, "(Ja/Nej)" and longer wordings.
+    static let committeeHeader = [
+        "Berört avtal", "Vad har följts upp?", "Har leverantören i huvudsak uppfyllt väsentliga mål och krav? (Ja/Nej)",
+        "Om nej, beskriv bristerna, t.ex. vilka krav som inte uppfylls",
+        "Hur påverkar bristerna verksamheten/brukarna?",
+        "Vilka åtgärder har vidtagits med anledning av iakttagna brister?",
+    ]
+    static let committeeRows = [
+        [
+            "Hemtjänst, Omsorgshuset AB (LOV)", "Genomförandeplaner, journaler, avvikelser, klagomål", "Nej",
+            "Genomförandeplaner saknades, i 4 av 10 akter, och journaler var ofullständiga",
+            "Risk för insatser som inte motsvarar behoven", "Handlingsplan begärd, uppföljning i maj, vite övervägs",
+        ],
+        ["Boendestöd, Stödkompaniet AB", "Avtalsuppföljning med besök", "Ja", "", "", ""],
+    ]
+
+    /// The follow-up texts recorded in the journal, field by field.
+    static func recordedFollowUps(_ folder: TemporaryFolder) throws -> [[String: String]] {
+        let journal = try String(contentsOf: folder.file("plan/journal.jsonl"), encoding: .utf8)
+        return journal.split(separator: "\n").compactMap { line in
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                let data = object["data"] as? [String: Any], let followUp = data["followUp"] as? [String: Any]
+            else { return nil }
+            return followUp.compactMapValues { $0 as? String }
+        }
+    }
+
+    @Test(arguments: ["bilaga2.csv", "bilaga2.xlsx"])
+    func aCommitteesOwnBilaga2SheetKeepsEveryColumn(_ name: String) throws {
+        let folder = try Self.drawn()
+        if name.hasSuffix(".csv") {
+            // As Swedish Excel saves it ("CSV UTF-8"): a BOM, ';', commas inside headings and texts.
+            let lines = ([Self.committeeHeader] + Self.committeeRows).map { $0.joined(separator: ";") }
+            try folder.write(name, [0xEF, 0xBB, 0xBF] + Array((lines.joined(separator: "\r\n") + "\r\n").utf8))
+        } else {
+            let rows = ([Self.committeeHeader] + Self.committeeRows).enumerated().map {
+                XLSXFixture.row($0.offset + 1, $0.element)
+            }
+            try folder.write(name, XLSXFixture.workbook(sheetData: rows.joined(), sheetName: "Bilaga 2"))
+        }
+        let result = try CLI.run(["provider", "import", name, "--plan", "plan"], in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "Recorded 2 contract follow-ups from \(name) (lines 2–3 of the journal).\n")
+        let recorded = try Self.recordedFollowUps(folder)
+        #expect(recorded.count == 2)
+        let nej = try #require(recorded.first)
+        #expect(nej["contract"] == Self.committeeRows[0][0])
+        #expect(nej["followedUp"] == Self.committeeRows[0][1])
+        #expect(nej["shortcomings"] == Self.committeeRows[0][3])
+        #expect(nej["impact"] == Self.committeeRows[0][4])
+        #expect(nej["actions"] == Self.committeeRows[0][5])
+    }
+
+    @Test func aNejWithoutShortcomingsDescribedIsRefusedNamingItsLine() throws {
+        let folder = try Self.drawn()
+        let rows = [
+            ["Hemtjänst (Omsorgshuset AB)", "Besök", "Nej", "", "Risk för brukarna", "Handlingsplan"],
+            ["HVB (Vägvalet AB)", "Bemanning", "Nej", "-", "", ""],
+            ["Boendestöd (Stödkompaniet AB)", "Besök", "nej", "\u{00A0}", "", ""],
+            ["Ledsagning (Följ med AB)", "Besök", "Nej", "Inga brister.", "", ""],
+        ]
+        try folder.write(
+            "bilaga2.csv", ([Self.committeeHeader] + rows).map { $0.joined(separator: ";") + "\n" }.joined())
+        let journal = try String(contentsOf: folder.file("plan/journal.jsonl"), encoding: .utf8)
+        let result = try CLI.run(["provider", "import", "bilaga2.csv", "--plan", "plan"], in: folder.url)
+        #expect(result.status == 1)
+        let heading = "'Om nej, beskriv bristerna, t.ex. vilka krav som inte uppfyll…' must describe the shortcomings"
+        #expect(
+            result.stderr == """
+                bilaga2.csv:2: 'Hemtjänst (Omsorgshuset AB)': the answer is Nej, so \(heading), but it is empty
+                bilaga2.csv:3: 'HVB (Vägvalet AB)': the answer is Nej, so \(heading), but it says '-'
+                bilaga2.csv:4: 'Boendestöd (Stödkompaniet AB)': the answer is Nej, so \(heading), but it is empty
+                bilaga2.csv:5: 'Ledsagning (Följ med AB)': the answer is Nej, so \(heading), but it says 'Inga brister.'
+
+                """)
+        #expect(try String(contentsOf: folder.file("plan/journal.jsonl"), encoding: .utf8) == journal)
+    }
+
+    @Test func aFilledColumnThatIsNoneOfBilaga2sIsRefusedAndATitleRowIsNamed() throws {
+        let folder = try Self.drawn()
+        try folder.write(
+            "bilaga2.csv",
+            "Bilaga 2, uppföljning 2023;;;;\nAvtal;Uppföljning;Uppfyllt;Konsekvenser för brukarna;\n"
+                + "HVB (Vägvalet AB);Bemanning;Nej;Bemanningen understeg kraven;\n"
+                + "Stödboende (Trygga Steg AB);Besök;Ja;;se bilaga\n")
+        let refused = try CLI.run(["provider", "import", "bilaga2.csv", "--plan", "plan"], in: folder.url)
+        #expect(refused.status == 1)
+        let headings = [
+            "Berört avtal", "Vad har följts upp?", "Har leverantören i huvudsak uppfyllt väsentliga mål och krav?",
+            "Om Nej, vilka brister har iakttagits?", "Hur påverkar bristerna nämndens verksamhet?",
+            "Vilka åtgärder har vidtagits?",
+        ].map { "'\($0)'" }.joined(separator: ", ")
+        #expect(
+            refused.stderr == """
+                bilaga2.csv:2: column D 'Konsekvenser för brukarna' is not one of Bilaga 2's, but holds text on line 3; it would not be recorded: name it as Bilaga 2 does (\(headings)) or remove it
+                bilaga2.csv:2: column E (no heading) is not one of Bilaga 2's, but holds text on line 4; it would not be recorded: name it as Bilaga 2 does (\(headings)) or remove it
+                bilaga2.csv:3: 'HVB (Vägvalet AB)': the answer is Nej, so 'Om Nej, vilka brister har iakttagits?' must describe the shortcomings, but it is empty
+
+                """)
+        try folder.write(
+            "bilaga2.csv",
+            "Bilaga 2, uppföljning 2023;;;\nAvtal;Uppföljning;Uppfyllt;Brister\n"
+                + "HVB (Vägvalet AB);Bemanning;Nej;Bemanningen understeg kraven\n")
+        let imported = try CLI.run(["provider", "import", "bilaga2.csv", "--plan", "plan"], in: folder.url)
+        #expect(imported.status == 0, "\(imported.stderr)")
+        #expect(
+            imported.stderr
+                == "bilaga2.csv: note: skipped line 1 above the header (line 2); nothing in it is recorded\n")
+    }
 }

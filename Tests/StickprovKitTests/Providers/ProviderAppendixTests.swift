@@ -55,7 +55,7 @@ import Testing
         let table = try SheetTable.csv(Array(sheet.utf8))
         #expect(
             throws: ProviderError.rows([
-                .init(line: 3, error: .shortcomingsRequired(contract: "B")),
+                .init(line: 3, error: .shortcomingsNotDescribed(contract: "B", heading: "Brister", text: "")),
                 .init(line: 4, error: .unknownAnswer("kanske")),
                 .init(line: 5, error: .repeatedContract("a", firstLine: 2)),
             ])

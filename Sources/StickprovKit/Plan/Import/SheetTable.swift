@@ -11,26 +11,14 @@ public struct SheetTable: Sendable, Equatable {
     public init(rows: [SheetRow]) { self.rows = rows }
 
     /// Reads CSV bytes: UTF-8 (with or without BOM) or Windows-1252, `;`, `,` or tab, CRLF or LF,
-    /// quoted cells with delimiters and line breaks. The delimiter is the one that splits the
-    /// first rows into the most cells, so a title row above the header does not mislead it.
+    /// quoted cells with delimiters and line breaks. The delimiter is the one that splits the most
+    /// of the first rows alike (``CSVDelimiter/detect(inRecordsOf:limit:)``), data rows included,
+    /// so neither a title row above the header nor commas inside headings mislead it.
     /// - Throws: ``CSVError`` for an encoding problem or an unterminated quote.
     public static func csv(_ bytes: [UInt8]) throws(CSVError) -> SheetTable {
         let decoded = try TextEncodingDetection.decode(bytes)
         return try decoded.utf8.withUnsafeBufferPointer { (buffer) throws(CSVError) -> SheetTable in
-            var best = CSVDelimiter.semicolon
-            var bestWidth = 0
-            for candidate in CSVDelimiter.allCases {
-                var scanner = CSVRecordScanner(bytes: buffer, delimiter: candidate.rawValue)
-                var width = 0
-                for _ in 0..<10 {
-                    guard let record = try? scanner.nextRecord() else { break }
-                    width = max(width, record.fields.count)
-                }
-                if width > bestWidth {
-                    best = candidate
-                    bestWidth = width
-                }
-            }
+            let best = CSVDelimiter.detect(inRecordsOf: buffer)
             var scanner = CSVRecordScanner(bytes: buffer, delimiter: best.rawValue)
             var rows: [SheetRow] = []
             while let record = try scanner.nextRecord() {
