@@ -32,6 +32,9 @@ enum LogCheckCommands {
                 .option("unit", "COLUMN", help: "The unit column (default: the plan's unit column)."),
                 .option("manager", "COLUMN", help: "The manager column (default: the plan's manager column)."),
                 .option("period", "TEXT", help: "The period the draw covers (default: the month)."),
+                .option(
+                    "date", "YYYY-MM-DD",
+                    help: "The day of the draw (default: today); no answer can be recorded as given before it."),
                 .option("by", "NAME", help: "Who draws (default: the system user)."),
             ],
             examples: [

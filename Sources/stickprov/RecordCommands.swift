@@ -47,6 +47,10 @@ enum RecordCommands {
                 follows from them (any anmärkning makes a remark of that criterion) unless --ok/--remark/--not-reviewed say.
                 A draw shared by several control points ('draw K13 K14') takes a result per point: --control K14
                 (or the worksheet's columns 'Resultat (K14)', 'Typ av anmärkning (K14)', 'Kommentar (K14)').
+                A spare (Reserv 1, 2 … on the worksheet) is used only in its order and only in the place of a
+                sampled item recorded as not reviewed: the first such item of its stratum, or the one --replaces
+                names (which may also be one recorded as not applicable). A review day is never before its
+                draw's day nor after today.
                 For a log check ('logcheck draw'), ITEM-KEY is the officer's id and the result is the
                 manager's answer: --ok (authorised) or --remark KIND.
                 """,
@@ -69,6 +73,11 @@ enum RecordCommands {
                         "A criterion's result: uppfyllt, anmärkning, ej tillämpligt or 'ej granskad: reason'; NAME may be the criterion's number.",
                     repeatable: true),
                 .option("control", "CONTROL-ID", help: "A shared draw: the control point the result is for."),
+                .option(
+                    "replaces", "ITEM-KEY",
+                    help:
+                        "A spare: the sampled item recorded as not reviewed (or not applicable) it stands in for (default: the first such item of its stratum)."
+                ),
                 .option(
                     "correct-amount", "KRONOR",
                     help: "Drawn by amount: the correct amount; the record keeps booked minus correct."),
@@ -103,7 +112,8 @@ enum RecordCommands {
                     arguments, console, reading: .draws(WorksheetImport.draws(in: read)),
                     { plan, state in
                         do {
-                            let reading = try WorksheetImport.read(read, plan: plan, state: state)
+                            let reading = try WorksheetImport.read(
+                                read, plan: plan, state: state, today: Clock.today())
                             for notice in reading.notices { console.note("\(sheet): note: \(notice)") }
                             filledRows = reading.filledRows
                             return reading.events
@@ -153,6 +163,7 @@ enum RecordCommands {
                 reviewedOn: date)
             if !criteria.isEmpty { proposed.criteria = criteria }
             proposed.control = arguments.value("control").map { ControlID(rawValue: $0) }
+            proposed.replaces = arguments.value("replaces")
             let correctAmount = try arguments.value("correct-amount").map { text in
                 guard let amount = Amount(text) else {
                     throw UsageError("--correct-amount '\(text)' is not an amount in kronor (e.g. '24 500,00')")
@@ -170,8 +181,9 @@ enum RecordCommands {
                         proposed, resultGiven: resultGiven, plan: plan, state: state)
                     // What is wrong with the result itself comes first; then the day, which may have to be given.
                     _ = try Recording.outcome(proposed, plan: plan, state: state)
+                    guard let draw = state.draw(proposed.draw) else { return [] }
                     proposed.reviewedOn = try Recording.reviewDay(
-                        given: date, today: Clock.today(), planYear: plan.year)
+                        given: date, today: Clock.today(), planYear: plan.year, draw: draw)
                     return try Recording.outcome(proposed, plan: plan, state: state).map { [$0] } ?? []
                 }, summary: { written in summarise(written, source: nil) })
         })
@@ -212,7 +224,7 @@ enum RecordCommands {
             switch event.payload {
             case .outcome(let record):
                 return
-                    "Recorded \(record.draw) \(record.key)\(point(record)): \(record.result.swedish)\(record.isSpare ? " (spare)" : "")."
+                    "Recorded \(record.draw) \(record.key)\(point(record)): \(record.result.swedish)\(spare(record))."
             case .correction(let record):
                 return
                     "Recorded \(record.draw) \(record.key)\(point(record)): \(record.result.swedish) — a correction superseding line \(record.supersedes ?? 0)."
@@ -221,6 +233,12 @@ enum RecordCommands {
         }
         return
             "\(source ?? "Recorded"): recorded \(written.count) results (\(written.count - corrections) new, \(corrections) corrections), lines \(written[0].sequence)–\(written[written.count - 1].sequence)."
+    }
+
+    /// " (spare, in place of SN-2023-1010)" for a spare's result.
+    static func spare(_ record: OutcomeRecord) -> String {
+        guard record.isSpare else { return "" }
+        return " (spare" + (record.replaces.map { ", in place of \($0)" } ?? "") + ")"
     }
 
     /// " for K14" for a result of a shared draw's control point.

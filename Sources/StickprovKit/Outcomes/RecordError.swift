@@ -68,6 +68,24 @@ public enum RecordError: Error, Sendable, Equatable {
     /// the sheet's draws has: a point not in the draw, a criterion since removed, a header retyped.
     case unreadColumn(String, draws: [DrawID])
 
+    /// A spare recorded before an earlier spare of its stratum was used: spares are used in their order.
+    case spareOutOfOrder(String, number: Int, earlier: String, earlierNumber: Int, draw: DrawID)
+    /// A spare with no sampled item of its stratum recorded as not reviewed to stand in for.
+    case nothingToReplace(String, number: Int, stratum: String?, draw: DrawID)
+    /// A spare named to replace an item that is not recorded as not reviewed or not applicable, or
+    /// that a spare reviewed already stands in for (`holder`).
+    case cannotReplace(String, number: Int, item: String, result: ReviewResult?, holder: String?, draw: DrawID)
+    /// `--replaces` naming a key that is not a sampled item of the draw.
+    case notASampledItem(String, draw: DrawID)
+    /// A spare named to replace an item of another stratum.
+    case replacesOtherStratum(String, item: String, draw: DrawID)
+    /// `--replaces` for a sampled item: only a spare stands in for another item.
+    case replacesForSampledItem(String, draw: DrawID)
+    /// A review day before the day its draw was made.
+    case reviewBeforeDraw(Day, draw: DrawID, drawnOn: Day)
+    /// A review day after today.
+    case reviewAfterToday(Day, today: Day)
+
     /// An assessment of an area when the plan assesses control points, or the reverse: the
     /// appendix would not show it.
     case notAssessedLevel(AssessmentTarget, level: AssessmentLevel)
@@ -160,6 +178,25 @@ public enum RecordError: Error, Sendable, Equatable {
             "column '\(InputBounds.clip(column))' is filled in but is not a column of draw \(draws.map(\.rawValue).joined(separator: ", ")) (a control point or criterion it does not have); what it holds would not be recorded: name it as the sheet was written ('Resultat (K1)') or empty it"
         case .controlNotInDraw(let id, let draw, let controls):
             "'\(InputBounds.clip(id.rawValue))' is not a control point of draw \(draw) (its control points: \(controls.map(\.rawValue).joined(separator: ", ")))"
+        case .spareOutOfOrder(let key, let number, let earlier, let earlierNumber, let draw):
+            "'\(InputBounds.clip(key))' is Reserv \(number) of draw \(draw), and Reserv \(earlierNumber) ('\(InputBounds.clip(earlier))') is not used yet: spares are used in their order"
+        case .nothingToReplace(let key, let number, let stratum, let draw):
+            "'\(InputBounds.clip(key))' (Reserv \(number)) of draw \(draw) has no item to replace: a spare replaces a sampled item\(stratum.map { " of '\($0)'" } ?? "") recorded as not reviewed, and none is; record the item that cannot be reviewed with --not-reviewed REASON first"
+        case .cannotReplace(let key, let number, let item, let result, let holder, let draw):
+            "'\(InputBounds.clip(key))' (Reserv \(number)) cannot replace '\(InputBounds.clip(item))' of draw \(draw): "
+                + (holder.map { "\($0) is reviewed in its place" }
+                    ?? result.map { "it is recorded as \($0.swedish)" } ?? "it has no result yet")
+                + "; a spare replaces an item recorded as not reviewed (or not applicable)"
+        case .notASampledItem(let key, let draw):
+            "--replaces '\(InputBounds.clip(key))' is not a sampled item of draw \(draw)"
+        case .replacesOtherStratum(let key, let item, let draw):
+            "'\(InputBounds.clip(key))' cannot replace '\(InputBounds.clip(item))' of draw \(draw): they are of different strata, and a spare replaces an item of its own"
+        case .replacesForSampledItem(let key, let draw):
+            "'\(InputBounds.clip(key))' is a sampled item of draw \(draw), not a spare: only a spare replaces another item (--replaces)"
+        case .reviewBeforeDraw(let day, let draw, let drawnOn):
+            "the review day \(day) is before \(draw) was drawn (\(drawnOn))"
+        case .reviewAfterToday(let day, let today):
+            "the review day \(day) is after today (\(today))"
         case .dateRequired(let today, let year):
             "give --date, the day it was reviewed: today (\(today)) is outside the plan's year \(year)"
         }

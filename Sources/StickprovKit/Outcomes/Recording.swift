@@ -21,6 +21,8 @@ public enum Recording {
             record.isSpare = true
         } else if !draw.items.contains(where: { $0.key == record.key }) {
             throw .unknownItem(record.key, draw: draw.id)
+        } else if record.replaces != nil {
+            throw .replacesForSampledItem(record.key, draw: draw.id)
         }
         record.note = trimmedOrNil(record.note)
         record.reviewer = trimmedOrNil(record.reviewer)
@@ -54,6 +56,7 @@ public enum Recording {
         try refuseOverlong(record.remarkKind, field: "the remark kind", limit: InputBounds.maximumNameCharacters)
         try refusePersonalData(record.reviewer, field: "the reviewer")
         try refuseOverlong(record.reviewer, field: "the reviewer", limit: InputBounds.maximumNameCharacters)
+        if record.isSpare { record.replaces = try replacedItem(by: record, in: draw, control: point, state: state) }
         guard let current = state.outcome(draw.id, record.key, control: point) else { return .outcome(record) }
         if current.record.saysTheSame(as: record) { return nil }
         record.supersedes = current.sequence
@@ -75,16 +78,28 @@ public enum Recording {
     }
 
     /// The day a result is recorded as reviewed: the one given, else today — but only when today is
-    /// in the plan's year, so a late entry is never dated in the wrong year.
+    /// in the plan's year, so a late entry is never dated in the wrong year. Either way a day that
+    /// cannot be true is refused (``checkReviewDay(_:draw:today:)``).
     /// (A worksheet row without a date takes its draw's day.)
-    /// - Throws: ``RecordError/dateRequired(today:year:)``.
-    public static func reviewDay(given: Day?, today: Day, planYear: Int) throws(RecordError) -> Day {
+    /// - Throws: ``RecordError/dateRequired(today:year:)``, ``RecordError/reviewBeforeDraw(_:draw:drawnOn:)``,
+    ///   ``RecordError/reviewAfterToday(_:today:)``.
+    public static func reviewDay(given: Day?, today: Day, planYear: Int, draw: DrawRecord) throws(RecordError) -> Day {
         if let given {
             try PlanWindow.check(given, year: planYear)
+            try checkReviewDay(given, draw: draw, today: today)
             return given
         }
         guard today.year == planYear else { throw .dateRequired(today: today, year: planYear) }
+        try checkReviewDay(today, draw: draw, today: today)
         return today
+    }
+
+    /// Refuses a review day that cannot be true: before its draw was made (the item was not yet
+    /// drawn) or after today.
+    /// - Throws: ``RecordError/reviewBeforeDraw(_:draw:drawnOn:)``, ``RecordError/reviewAfterToday(_:today:)``.
+    public static func checkReviewDay(_ day: Day, draw: DrawRecord, today: Day) throws(RecordError) {
+        if day < draw.date { throw .reviewBeforeDraw(day, draw: draw.id, drawnOn: draw.date) }
+        if day > today { throw .reviewAfterToday(day, today: today) }
     }
 
     /// The event for a measured value.

@@ -23,6 +23,7 @@ public enum StatusListing {
                 }
                 line += "  " + counts(stats)
                 lines.append(line)
+                lines += replacements(SampleSlots(draw: draw, in: state))
                 if let amounts = AmountFindings.summary(of: draw, in: state) {
                     lines.append(
                         "      " + AmountFindings.swedishSentence(amounts, noun: control.itemNoun ?? .caseFile))
@@ -118,6 +119,26 @@ public enum StatusListing {
                     + (total.reasons.isEmpty ? "" : " (\(total.reasons.joined(separator: "; ")))"))
         }
         return "\(figure.criterion): " + parts.joined(separator: " · ")
+    }
+
+    /// "Reserv 1 'SN-2023-1044' replaces Nr 4 'SN-2023-1010' (ej granskad): utan anmärkning", one line
+    /// per spare used, and a line for each spare that stands in for nothing and counts nowhere.
+    static func replacements(_ places: SampleSlots) -> [String] {
+        var lines: [String] = []
+        for slot in places.slots {
+            for spare in slot.spares {
+                let counted = slot.countedSpare == spare ? "" : " (not counted)"
+                lines.append(
+                    "      Reserv \(spare.number) '\(spare.item.key)' replaces Nr \(slot.number) '\(slot.item.key)' (\(slot.outcome?.result.swedish ?? "no result")): \(spare.outcome.result.swedish)\(counted)"
+                )
+            }
+        }
+        for spare in places.unplaced {
+            lines.append(
+                "      Reserv \(spare.number) '\(spare.item.key)': \(spare.outcome.result.swedish), replaces no item (none is recorded as not reviewed): not counted"
+            )
+        }
+        return lines
     }
 
     private static func counts(_ stats: ReviewStatistics) -> String {

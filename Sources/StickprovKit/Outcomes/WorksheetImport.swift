@@ -63,19 +63,23 @@ public enum WorksheetImport {
     /// rows that repeat what is recorded add nothing).
     /// - Throws: ``RecordError/missingColumn(_:available:)`` or ``RecordError/rows(_:)``
     ///   listing every bad row.
-    public static func events(from table: CSVTable, plan: ControlPlan, state: YearState) throws(RecordError)
-        -> [JournalPayload]
+    public static func events(from table: CSVTable, plan: ControlPlan, state: YearState, today: Day)
+        throws(RecordError) -> [JournalPayload]
     {
-        try read(table, strayCells: [], plan: plan, state: state).events
+        try read(table, strayCells: [], plan: plan, state: state, today: today).events
     }
 
     /// Reads a sheet: the events, the notices, and every problem at once (stray cells included).
-    public static func read(_ sheet: Sheet, plan: ControlPlan, state: YearState) throws(RecordError) -> Reading {
-        try read(sheet.table, strayCells: sheet.strayCells, plan: plan, state: state)
+    /// `today` bounds the review days: a row dated after today, or before its draw, is refused.
+    public static func read(_ sheet: Sheet, plan: ControlPlan, state: YearState, today: Day) throws(RecordError)
+        -> Reading
+    {
+        try read(sheet.table, strayCells: sheet.strayCells, plan: plan, state: state, today: today)
     }
 
     static func read(
-        _ table: CSVTable, strayCells: [(line: Int, column: Int, text: String)], plan: ControlPlan, state: YearState
+        _ table: CSVTable, strayCells: [(line: Int, column: Int, text: String)], plan: ControlPlan, state: YearState,
+        today: Day
     ) throws(RecordError) -> Reading {
         typealias Column = Worksheet.Column
         guard let drawColumn = table.columnIndex(Column.draw) else {
@@ -174,6 +178,7 @@ public enum WorksheetImport {
                 }
                 do throws(RecordError) {
                     try PlanWindow.check(parsed, year: plan.year)
+                    try Recording.checkReviewDay(parsed, draw: draw, today: today)
                 } catch {
                     fail(error)
                     continue

@@ -158,7 +158,7 @@ import Testing
                 "K2-1;s;1;SN-1;uppfyllt;anmärkning;uppfyllt;uppfyllt;;;;;",
                 "K2-1;s;2;SN-2;uppfyllt;ej tillämpligt;ej granskad;uppfyllt;;;Akten saknas;;",
                 "K2-1;s;3;SN-3;;;;;;;;;",
-            ]), plan: Self.plan, state: Self.state)
+            ]), plan: Self.plan, state: Self.state, today: YearStateTests.today)
         #expect(events.count == 2)
         guard case .outcome(let first) = events[0], case .outcome(let second) = events[1] else {
             Issue.record("two outcomes expected")
@@ -180,7 +180,7 @@ import Testing
                 from: try table([
                     "K2-1;s;1;SN-1;kanske;;;;;;;;",
                     "K2-1;s;2;SN-2;;;ej granskad;;;;;;",
-                ]), plan: Self.plan, state: Self.state)
+                ]), plan: Self.plan, state: Self.state, today: YearStateTests.today)
         }
     }
 }

@@ -17,12 +17,13 @@ import Testing
         let table = try Self.sheet([
             "K2-1;s;1;SN-1;Åsa;ok;;;Eva;2023-02-20",
             "K2-1;s;2;SN-2;Åsa;Anmärkning;Kommunicering ej dokumenterad;;Eva;2023-02-20",
-            "K2-1;s;3;SN-3;Åsa;;;;;",
+            "K2-1;s;3;SN-3;Åsa;ej granskad;;Akten saknas;;",
             "K2-1;s;Reserv 1;SN-4;Åsa;utan anmärkning;;;;",
             ";;;;;;;;;",
         ])
-        let events = try WorksheetImport.events(from: table, plan: YearStateTests.plan, state: Self.state)
-        #expect(events.count == 3)
+        let events = try WorksheetImport.events(
+            from: table, plan: YearStateTests.plan, state: Self.state, today: YearStateTests.today)
+        #expect(events.count == 4)
         #expect(
             events[1]
                 == .outcome(
@@ -30,13 +31,11 @@ import Testing
                         draw: "K2-1", key: "SN-2", result: .remark, remarkKind: "Kommunicering ej dokumenterad",
                         reviewer: "Eva",
                         reviewedOn: Day("2023-02-20"))))
-        // A row without a date takes its draw's day, never today.
-        #expect(
-            events[2]
-                == .outcome(
-                    OutcomeRecord(
-                        draw: "K2-1", key: "SN-4", result: .ok, reviewedOn: Self.state.draw("K2-1")?.date, isSpare: true
-                    )))
+        // A row without a date takes its draw's day, never today; the spare stands in for the item not reviewed.
+        var spare = OutcomeRecord(
+            draw: "K2-1", key: "SN-4", result: .ok, reviewedOn: Self.state.draw("K2-1")?.date, isSpare: true)
+        spare.replaces = "SN-3"
+        #expect(events[3] == .outcome(spare))
     }
 
     @Test func aSheetWithOneBadRowRecordsNothingAndListsTheRow() throws {
@@ -56,13 +55,17 @@ import Testing
                 .init(line: 6, error: .invalidDate("2023-02-30")),
                 .init(line: 7, error: .unknownDraw("K7-1", known: ["K2-1"])),
             ])
-        ) { try WorksheetImport.events(from: table, plan: YearStateTests.plan, state: Self.state) }
+        ) {
+            try WorksheetImport.events(
+                from: table, plan: YearStateTests.plan, state: Self.state, today: YearStateTests.today)
+        }
     }
 
     @Test func namesAMissingResultColumn() throws {
         let table = try CSVTable.parse(Array("Dragning;Ärendenummer\r\nK2-1;SN-1\r\n".utf8))
         #expect(throws: RecordError.missingColumn("Resultat", available: ["Dragning", "Ärendenummer"])) {
-            try WorksheetImport.events(from: table, plan: YearStateTests.plan, state: Self.state)
+            try WorksheetImport.events(
+                from: table, plan: YearStateTests.plan, state: Self.state, today: YearStateTests.today)
         }
     }
 
@@ -71,11 +74,12 @@ import Testing
         let (header, rows) = Worksheet.table(for: draw)
         let filled = rows.map { row -> [String] in
             var row = row
-            row[header.firstIndex(of: "Resultat") ?? 0] = "ok"
+            if !row.contains(where: { $0.hasPrefix("Reserv") }) { row[header.firstIndex(of: "Resultat") ?? 0] = "ok" }
             return row
         }
         let table = try CSVTable.parse(CSVWriter().encode(header: header, rows: filled))
-        let events = try WorksheetImport.events(from: table, plan: YearStateTests.plan, state: Self.state)
-        #expect(events.count == 4)
+        let events = try WorksheetImport.events(
+            from: table, plan: YearStateTests.plan, state: Self.state, today: YearStateTests.today)
+        #expect(events.count == 3)
     }
 }

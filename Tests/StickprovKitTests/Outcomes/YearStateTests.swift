@@ -11,6 +11,9 @@ import Testing
         return plan
     }()
 
+    /// The day the tests record on: after every draw of theirs.
+    static let today = Day("2023-12-31") ?? .placeholder
+
     static func draw(
         _ id: String, control: ControlID = "K2", keys: [String], spares: [String] = [], officers: [String] = []
     ) -> DrawRecord {

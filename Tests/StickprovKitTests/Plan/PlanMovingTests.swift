@@ -79,10 +79,11 @@ import Testing
     @Test func aResultIsDatedTodayOnlyInThePlansYear() throws {
         let today = try #require(Day("2026-11-23"))
         let given = try #require(Day("2023-03-01"))
-        #expect(try Recording.reviewDay(given: given, today: today, planYear: 2023) == given)
-        #expect(try Recording.reviewDay(given: nil, today: today, planYear: 2026) == today)
+        let draw = YearStateTests.draw("K2-1", keys: ["A"])
+        #expect(try Recording.reviewDay(given: given, today: today, planYear: 2023, draw: draw) == given)
+        #expect(try Recording.reviewDay(given: nil, today: today, planYear: 2026, draw: draw) == today)
         #expect(throws: RecordError.dateRequired(today: today, year: 2023)) {
-            try Recording.reviewDay(given: nil, today: today, planYear: 2023)
+            try Recording.reviewDay(given: nil, today: today, planYear: 2023, draw: draw)
         }
         #expect(
             RecordError.dateRequired(today: today, year: 2023).message
