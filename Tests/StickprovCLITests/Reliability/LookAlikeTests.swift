@@ -137,11 +137,7 @@ import Testing
         ),
     ])
     func textsThatEnterTheJournalAsGivenAreChecked(options: [String], message: String) throws {
-        let folder = try TemporaryFolder()
-        try PlanCommandTests.makePlan(in: folder)
-        var csv = "Ärendenummer;Handläggare\n"
-        for i in 0..<30 { csv += "SN-\(i);H\(i % 3)\n" }
-        try folder.write("beslut.csv", csv)
+        let folder = try Self.planWithPopulation(named: "beslut.csv")
         let result = try CLI.run(
             ["draw", "K2", "--plan", "plan", "--population", "beslut.csv", "--date", "2023-03-01", "--out", "u.csv"]
                 + options, in: folder.url)
@@ -152,11 +148,7 @@ import Testing
     }
 
     @Test func aPopulationFileNamedWithAPersonnummerIsNotRecorded() throws {
-        let folder = try TemporaryFolder()
-        try PlanCommandTests.makePlan(in: folder)
-        var csv = "Ärendenummer;Handläggare\n"
-        for i in 0..<30 { csv += "SN-\(i);H\(i % 3)\n" }
-        try folder.write("utdrag 19811218-9876.csv", csv)
+        let folder = try Self.planWithPopulation(named: "utdrag 19811218-9876.csv")
         let result = try CLI.run(
             [
                 "draw", "K2", "--plan", "plan", "--population", "utdrag 19811218-9876.csv", "--date", "2023-03-01",
@@ -167,6 +159,16 @@ import Testing
         #expect(
             result.stderr.contains("the population file's name holds what looks like a personnummer (19811218-****)"))
         #expect(!FileManager.default.fileExists(atPath: folder.file("plan/journal.jsonl").path))
+    }
+
+    /// The first example's plan beside a population of 30 decisions named `name`.
+    static func planWithPopulation(named name: String) throws -> TemporaryFolder {
+        let folder = try TemporaryFolder()
+        try PlanCommandTests.makePlan(in: folder)
+        var csv = "Ärendenummer;Handläggare\n"
+        for i in 0..<30 { csv += "SN-\(i);H\(i % 3)\n" }
+        try folder.write(name, csv)
+        return folder
     }
 
     @Test func theRollupMasksAPersonnummerInAFolderItCouldNotRead() throws {

@@ -37,13 +37,9 @@ import Testing
     /// anmärkning" in red, "◆ Ej genomförd" in green).
     static func readmeScale() throws -> SignalScale {
         var scale = SignalScale.standard
-        try scale.add(
-            label: "Kontrollen är genomförd utan anmärkning", name: "Utan anmärkning", countsAsWithoutRemark: true)
-        try scale.add(
-            label: "Kontrollen är genomförd med försumbar anmärkning", name: "Försumbar anmärkning",
-            countsAsWithoutRemark: true)
-        try scale.add(label: "Kontrollen är genomförd med anmärkning", name: "Med anmärkning")
-        try scale.add(label: "Kontrollen är inte genomförd", name: "Ej genomförd")
+        for level in try SignalScaleTests.fourLevels().levels {
+            try scale.add(label: level.label, name: level.name, countsAsWithoutRemark: level.countsAsWithoutRemark)
+        }
         for id in ["green", "yellow", "red"] { try scale.remove(id, assessments: [:]) }
         return scale
     }
