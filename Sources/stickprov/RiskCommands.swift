@@ -80,6 +80,7 @@ enum RiskCommands {
                             message.line.map { "\(file):\($0): \(message.text)" } ?? "\(file): \(message.text)"
                         })
                 }
+                for notice in summary.notices { console.note("\(file): note: \(notice)") }
                 var parts: [String] = []
                 if !summary.added.isEmpty {
                     parts.append("added \(summary.added.map(\.rawValue).joined(separator: ", "))")

@@ -33,6 +33,9 @@ public enum RecordError: Error, Sendable, Equatable {
     /// A key that is not in the draw, but is a drawn key without its leading zeros, as a
     /// spreadsheet that read the key as a number leaves it, and no Nr says which item it is.
     case lostLeadingZeros(String, drawnKey: String, draw: DrawID)
+    /// A worksheet row whose remark kind (Typ av anmärkning) is filled in beside a result that is
+    /// not a remark: recording the result would drop the kind and say there was no remark.
+    case remarkKindWithoutRemark(String, result: String)
     /// The item was listed twice in one worksheet.
     case repeatedItem(String, firstLine: Int)
     /// A worksheet with problems: every row's problem, by line.
@@ -136,6 +139,8 @@ public enum RecordError: Error, Sendable, Equatable {
         case .lostLeadingZeros(let key, let drawnKey, let draw):
             "'\(key)' is not an item of draw \(draw), but '\(drawnKey)' is: a spreadsheet dropped its leading zeros; "
                 + "keep the Nr column so the row can be matched, or use the .xlsx worksheet"
+        case .remarkKindWithoutRemark(let kind, let result):
+            "'Typ av anmärkning' holds '\(InputBounds.clip(kind))' but the result is '\(result)'; write anmärkning, or clear Typ av anmärkning"
         case .repeatedItem(let key, let first): "'\(InputBounds.clip(key))' is already on line \(first)"
         case .rows(let problems): problems.map { "line \($0.line): \($0.error.message)" }.joined(separator: "; ")
         case .missingColumn(let name, let available):

@@ -207,7 +207,7 @@ extension Worksheet {
         case .remarkKindRequired: column = group.column(Column.remarkKind)
         case .personalData(let field, _), .textTooLong(let field, _):
             column = textColumn(field: field, group: group)
-        case .unknownRemarkKind: column = group.column(Column.remarkKind)
+        case .unknownRemarkKind, .remarkKindWithoutRemark: column = group.column(Column.remarkKind)
         case .wrongSeed: column = Column.seed
         case .unknownCriterionResult(let text):
             let index = table.rows.first { $0.line == problem.line }?.fields.firstIndex {

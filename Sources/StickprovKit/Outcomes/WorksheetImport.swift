@@ -145,7 +145,29 @@ public enum WorksheetImport {
                 fail(.resultColumnUnmarked(draw: draw.id, controls: draw.controls))
                 continue
             }
-            if entries.isEmpty { continue }  // not reviewed yet
+            // A point's remark kind or comment with no result of its own is not recorded: say so.
+            let withResult = Set(entries.map { $0.group.column(Column.result) })
+            for group in groups where !withResult.contains(group.column(Column.result)) {
+                let unused = [group.column(Column.remarkKind), group.column(Column.note)].filter {
+                    !cell(table.columnIndex($0)).isEmpty
+                }
+                if !unused.isEmpty {
+                    notices.append(
+                        "line \(row.line): \(unused.map { "'\($0)'" }.joined(separator: " and ")) is not recorded: "
+                            + "'\(group.column(Column.result))' is empty, so the item stays pending")
+                }
+            }
+            if entries.isEmpty {  // not reviewed yet
+                let unused = [Column.reviewer, Column.date, Column.correct].filter {
+                    !cell(table.columnIndex($0)).isEmpty
+                }
+                if !unused.isEmpty {
+                    notices.append(
+                        "line \(row.line): \(unused.map { "'\($0)'" }.joined(separator: " and ")) is not recorded: "
+                            + "no result is filled in, so the item stays pending")
+                }
+                continue
+            }
             filled += 1
             guard let draw else {
                 fail(.unknownDraw(drawID, known: state.draws.map(\.id)))
@@ -204,6 +226,11 @@ public enum WorksheetImport {
                     failHere(.unknownResult(entry.result))
                     continue
                 }
+                let kind = cell(table.columnIndex(group.column(Column.remarkKind)))
+                if !entry.result.isEmpty && result != .remark && !kind.isEmpty {
+                    failHere(.remarkKindWithoutRemark(kind, result: result.swedish))
+                    continue
+                }
                 var proposed = OutcomeRecord(
                     draw: drawID, key: key, result: result,
                     remarkKind: cell(table.columnIndex(group.column(Column.remarkKind))),
@@ -212,6 +239,11 @@ public enum WorksheetImport {
                 proposed.control = group.control
                 if !criterionResults.isEmpty { proposed.criteria = criterionResults }
                 let correctText = cell(correctColumn)
+                if !correctText.isEmpty && result == .notReviewed {
+                    notices.append(
+                        "line \(row.line): '\(Column.correct)' is not recorded: the item was not reviewed (ej granskad)"
+                    )
+                }
                 if !correctText.isEmpty && result != .notReviewed {
                     guard let correct = Amount(correctText) else {
                         failHere(.invalidAmount(correctText))
@@ -238,6 +270,7 @@ public enum WorksheetImport {
             }
         }
         problems += unreadColumns(table, draws: listed.keys.compactMap { state.draw($0) }, controls: controls)
+        notices += unknownColumns(table, draws: listed.keys.compactMap { state.draw($0) }, controls: controls)
         guard problems.isEmpty else { throw .rows(problems.sorted { $0.line < $1.line }) }
         for (drawID, keys) in listed.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             guard let draw = state.draw(drawID) else { continue }
@@ -272,6 +305,36 @@ public enum WorksheetImport {
                 table.rows.contains(where: { !$0.fields[index].trimmingASCIIWhitespace().isEmpty })
             else { return nil }
             return RecordError.Problem(line: table.headerLine, error: .unreadColumn(name, draws: ids))
+        }
+    }
+
+    /// The filled-in columns no draw of the sheet reads and that are not named as a control
+    /// point's (those are refused by ``unreadColumns(_:draws:controls:)``): what they hold is not
+    /// recorded, and the notice says so.
+    static func unknownColumns(_ table: CSVTable, draws: [DrawRecord], controls: [ControlPoint]) -> [String] {
+        guard !draws.isEmpty else { return [] }
+        typealias Column = Worksheet.Column
+        var read: Set<String> = [
+            Column.draw, Column.seed, Column.number, Column.stratum, Column.result, Column.remarkKind, Column.note,
+            Column.reviewer, Column.date, Column.booked, Column.correct, "Nyckel",
+        ]
+        for draw in draws {
+            read.formUnion(Worksheet.groups(for: draw, controls: controls).flatMap(\.columns))
+            read.formUnion(
+                [draw.rule.keyColumn, draw.rule.stratumColumn, draw.rule.amountColumn].compactMap { $0 }
+                    + draw.rule.carry)
+        }
+        let known = Set(read.map { $0.nfc.lowercased() })
+        return table.header.enumerated().compactMap { index, name in
+            let trimmed = name.trimmingASCIIWhitespace()
+            guard !known.contains(trimmed.nfc.lowercased()),
+                !(trimmed.hasSuffix(")") && trimmed.contains(" (") && draws.contains(where: \.isShared))
+            else { return nil }
+            let lines = table.rows.filter { !$0.fields[index].trimmingASCIIWhitespace().isEmpty }.map(\.line)
+            guard !lines.isEmpty else { return nil }
+            let shown = lines.prefix(InputBounds.echoEntries).map(String.init).joined(separator: ", ")
+            return "column '\(InputBounds.clip(trimmed))' holds text on \(lines.count == 1 ? "line" : "lines") \(shown)"
+                + "\(lines.count > InputBounds.echoEntries ? ", …" : ""), which is not recorded: it is not a column of the worksheet"
         }
     }
 

@@ -213,4 +213,49 @@ import Testing
             imported.stderr
                 == "bilaga2.csv: note: skipped line 1 above the header (line 2); nothing in it is recorded\n")
     }
+
+    @Test func aWorksheetNamesEveryCellItDoesNotRecord() throws {
+        let folder = try Self.drawn()
+        let header = Self.worksheetHeader.joined(separator: ";")
+        try folder.write("ifylld.csv", header + "\nK1-1;s;1;A2;ok;Saknad signatur;;;\n")
+        let journal = try String(contentsOf: folder.file("plan/journal.jsonl"), encoding: .utf8)
+        let refused = try CLI.run(["record", "--worksheet", "ifylld.csv", "--plan", "plan"], in: folder.url)
+        #expect(refused.status == 1)
+        #expect(
+            refused.stderr
+                == "ifylld.csv:2: 'Typ av anmärkning' holds 'Saknad signatur' but the result is 'utan anmärkning'; write anmärkning, or clear Typ av anmärkning\n"
+        )
+        #expect(try String(contentsOf: folder.file("plan/journal.jsonl"), encoding: .utf8) == journal)
+
+        try folder.write(
+            "ifylld.csv",
+            header + ";Anteckning\nK1-1;s;1;A2;ok;;;;;ring Eva\nK1-1;s;2;A1;;;Väntar på akt;;;\n")
+        let recorded = try CLI.run(["record", "--worksheet", "ifylld.csv", "--plan", "plan"], in: folder.url)
+        #expect(recorded.status == 0, "\(recorded.stderr)")
+        #expect(
+            recorded.stderr == """
+                ifylld.csv: note: line 3: 'Kommentar' is not recorded: 'Resultat' is empty, so the item stays pending
+                ifylld.csv: note: column 'Anteckning' holds text on line 2, which is not recorded: it is not a column of the worksheet
+
+                """)
+    }
+
+    @Test func aRiskAnalysisNamesEveryCellItDoesNotRecord() throws {
+        let folder = try Self.drawn()
+        try folder.write(
+            "risker.csv",
+            "Riskanalys 2023;;;;;\nIdentifierad risk;Sannolikhet;Konsekvens;Riskvärde;Hur;Kommentar\n"
+                + "Att beslut dröjer;2;3;6;inom ramen för förvaltningens uppföljning;se protokoll\n")
+        let result = try CLI.run(["plan", "import-risks", "risker.csv", "--plan", "plan"], in: folder.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "Risk analysis from risker.csv: added R2.\n")
+        #expect(
+            result.stderr == """
+                risker.csv: note: skipped line 1 above the header; nothing in it is recorded
+                risker.csv: note: column D 'Riskvärde' holds text on line 3 that is not recorded: it is not a column the import reads
+                risker.csv: note: column F 'Kommentar' holds text on line 3 that is not recorded: a column further left, 'Hur', is read for the same thing
+                risker.csv: note: 'Hur' is not recorded on line 3: Hantering is empty there (write kontrollpunkt, mål or annat to keep it)
+
+                """)
+    }
 }

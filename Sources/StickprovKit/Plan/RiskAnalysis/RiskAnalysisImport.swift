@@ -8,7 +8,9 @@ import Foundation
 /// or neither), *Hantering* (kontrollpunkt, mål or annat; Swedish or English words), and
 /// *Hur* / *Kommentar* / *Var* (the goal, or where the risk is handled, written to follow
 /// "inom ramen för"). Names are compared without case, surrounding spaces and a trailing
-/// `:`, `*`, `.` or `?`; other columns (*Riskvärde*, *Nr*) are left alone. A risk whose text
+/// `:`, `*`, `.` or `?`; other columns (*Riskvärde*, *Nr*) are not read, and the summary's notices
+/// name every one that holds text, as they name a second column of the same kind, a *Hur* left
+/// unused because *Hantering* is empty, and rows above the header. A risk whose text
 /// matches one in the plan (ignoring case and spaces) is updated; any other is added with
 /// the next free id. Every row is checked first: all are applied or none.
 public enum RiskAnalysisImport {
@@ -18,6 +20,8 @@ public enum RiskAnalysisImport {
         public var added: [RiskID] = []
         /// Risks already in the plan whose score or handling was set, by id.
         public var updated: [RiskID] = []
+        /// What in the sheet was not used, and why: columns not read, cells and rows left out.
+        public var notices: [String] = []
     }
 
     /// Why a sheet cannot be imported; nothing was changed.
@@ -62,6 +66,8 @@ public enum RiskAnalysisImport {
         var problems: [(line: Int, message: String)] = []
         var working = plan
         var summary = Summary()
+        summary.notices = unusedCells(sheet, headerIndex: headerIndex, columns: columns)
+        var howUnused: [Int] = []
         for row in sheet.rows.dropFirst(headerIndex + 1) {
             func cell(_ column: Column) -> String {
                 columns[column].map { WorksheetImport.unguarded(row.cell($0).trimmingASCIIWhitespace()) } ?? ""
@@ -99,6 +105,8 @@ public enum RiskAnalysisImport {
                     continue
                 }
                 handling = RiskHandling(kind, text: how)
+            } else if !how.isEmpty {
+                howUnused.append(row.line)
             }
             for (field, value) in [("Identifierad risk", text), ("Hur", how)] {
                 if let match = PersonalIdentityNumber.find(in: value).first {
@@ -127,8 +135,49 @@ public enum RiskAnalysisImport {
             }
         }
         guard problems.isEmpty else { throw .rows(problems) }
+        if !howUnused.isEmpty, let index = columns[.text] {
+            summary.notices.append(
+                "'\(sheet.rows[headerIndex].cell(index).trimmingASCIIWhitespace())' is not recorded on \(lines(howUnused)): "
+                    + "Hantering is empty there (write kontrollpunkt, mål or annat to keep it)")
+        }
         plan = working
         return summary
+    }
+
+    /// The notices for what the import does not read: rows above the header, and columns holding
+    /// text that name no column the import knows (or one already read further left).
+    static func unusedCells(_ sheet: SheetTable, headerIndex: Int, columns: [Column: Int]) -> [String] {
+        var notices: [String] = []
+        let above = sheet.rows[..<headerIndex].map(\.line)
+        if !above.isEmpty {
+            notices.append(
+                "skipped \(lines(above)) above the header; nothing in \(above.count == 1 ? "it" : "them") is recorded")
+        }
+        let header = sheet.rows[headerIndex]
+        let data = sheet.rows.dropFirst(headerIndex + 1)
+        let read = Set(columns.values)
+        let width = max(header.cells.count, data.map(\.cells.count).max() ?? 0)
+        for index in 0..<width where !read.contains(index) {
+            let filled = data.filter { !$0.cell(index).trimmingASCIIWhitespace().isEmpty }.map(\.line)
+            guard !filled.isEmpty else { continue }
+            let name = header.cell(index).trimmingASCIIWhitespace()
+            let known = names.first { $0.words.contains(normalised(name)) }?.column
+            let why =
+                known.flatMap { columns[$0] }.map {
+                    "a column further left, '\(header.cell($0).trimmingASCIIWhitespace())', is read for the same thing"
+                } ?? "it is not a column the import reads"
+            notices.append(
+                "column \(Workbook.columnName(index))\(name.isEmpty ? " (no heading)" : " '\(InputBounds.clip(name))'") "
+                    + "holds text on \(lines(filled)) that is not recorded: \(why)")
+        }
+        return notices
+    }
+
+    /// "line 4" or "lines 4, 7, 9" (the first 20, then "…").
+    static func lines(_ numbers: [Int]) -> String {
+        let shown = numbers.prefix(InputBounds.echoEntries).map(String.init).joined(separator: ", ")
+        return (numbers.count == 1 ? "line " : "lines ") + shown
+            + (numbers.count > InputBounds.echoEntries ? ", …" : "")
     }
 
     /// The header row's index and where each known column is.
