@@ -22,6 +22,7 @@ enum ErrorMessages {
         case let error as DrawBoundsError:
             return ["error: \(error.message)"]
         case let error as JournalError:
+            if case .symbolicLink = error { return [error.message] }
             return ["error: \(error.message)"]
         case let error as AtomicFile.WriteError:
             return ["\(error.path): cannot write: \(error.reason)"]

@@ -62,7 +62,10 @@ enum ReportCommand {
         }
         let directory = PlanCommands.folder(arguments)
         let plan = try PlanFile.load(from: directory)
-        let state = YearState(events: try readJournal(Journal(planDirectory: directory)))
+        let journal = Journal(planDirectory: directory)
+        let events = try readJournal(journal)
+        try requireNames(events, in: plan, journal: journal)
+        let state = YearState(events: events)
         if let document = try ExtraReports.document(arguments, plan: plan, state: state, format: format) {
             return try ExtraReports.write(document, arguments, console, format: format)
         }

@@ -11,7 +11,10 @@ enum StatusCommand {
         run: { arguments, console in
             let directory = PlanCommands.folder(arguments)
             let plan = try PlanFile.load(from: directory)
-            let state = YearState(events: try readJournal(Journal(planDirectory: directory)))
+            let journal = Journal(planDirectory: directory)
+            let events = try readJournal(journal)
+            try requireNames(events, in: plan, journal: journal)
+            let state = YearState(events: events)
             console.out(StatusListing.render(plan, state))
         })
 }

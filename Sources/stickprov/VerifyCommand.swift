@@ -12,7 +12,10 @@ enum VerifyCommand {
                 the line before) and journal.head, and prints the number of events and the hash of the last
                 line — note it in the minutes. --expect HASH (a hash noted earlier) exits 1 unless a line of
                 the chain has it, so a rewritten history shows even if journal and head were both replaced.
-                A journal with lines but no journal.head exits 1: its end cannot be confirmed. With DRAW-ID and --population:
+                A journal with lines but no journal.head exits 1: its end cannot be confirmed. It also checks what the
+                lines mean, naming each line that is wrong: a key given twice or a field the tool does not read, a
+                draw id drawn twice, a result for a draw, key or point never drawn, and a control point, risk,
+                signal level or criterion the plan does not have. With DRAW-ID and --population:
                 recomputes the population's fingerprint and draws again with the recorded seed and rule.
                 """,
             arguments: [ArgumentSpec("DRAW-ID", help: "A draw to re-perform, e.g. K3-1.", isOptional: true)],
@@ -32,11 +35,16 @@ enum VerifyCommand {
 
     static func runVerify(_ arguments: ParsedArguments, _ console: Console) throws {
         let directory = PlanCommands.folder(arguments)
-        _ = try PlanFile.load(from: directory)
+        let plan = try PlanFile.load(from: directory)
         let journal = Journal(planDirectory: directory)
         guard let id = arguments.arguments.first else {
             // One pass over the journal: the chain, the head, the noted hash and the events for the plan's check.
             let expected = arguments.value("expect")
+            if let expected, !JournalVerification.isLineHash(expected) {
+                throw UsageError(
+                    "--expect '\(expected)' is not a line's hash: a hash is 64 hexadecimal digits (0-9, a-f), as verify "
+                        + "prints it after 'last line'; give all of them")
+            }
             let found = try journalCall(journal) { () throws(JournalError) in
                 try journal.verification(expecting: expected)
             }
@@ -55,6 +63,10 @@ enum VerifyCommand {
                     ])
                 }
                 console.line("\(journal.path): \(expected) is line \(line) of the chain")
+            }
+            let problems = found.problems(against: plan)
+            guard problems.isEmpty else {
+                throw DataError(lines: problems.map { "\(journal.path):\($0.line): \($0.message)" })
             }
             if let line = try AdoptionCommands.verify(directory, events: events) { console.line(line) }
             return
@@ -106,6 +118,7 @@ enum VerifyCommand {
 
     static func runRepair(_ arguments: ParsedArguments, _ console: Console) throws {
         let directory = PlanCommands.folder(arguments)
+        try PlanFolder(at: directory).requirePlan()
         let journal = Journal(planDirectory: directory)
         guard let damage = try journalCall(journal, { () throws(JournalError) in try journal.damage() }) else {
             console.line("\(journal.path): no damage; nothing to repair")
@@ -147,6 +160,7 @@ func journalCall<T>(_ journal: Journal, _ body: () throws -> T) throws -> T {
         let place = error.line.map { "\(journal.path):\($0)" } ?? journal.path
         if case .io(let path, let reason) = error { throw DataError(lines: ["\(path): \(reason)"]) }
         if case .unfitActor = error { throw DataError(lines: ["error: \(error.message)"]) }
+        if case .symbolicLink = error { throw DataError(lines: [error.message]) }
         var lines = ["\(place): \(error.message)"]
         if error.isRepairable {
             lines.append("Nothing was recorded. See 'stickprov repair --help' to set the damage aside.")
@@ -164,6 +178,15 @@ func readJournal(_ journal: Journal) throws -> [JournalEvent] {
     let events = try journalCall(journal) { () throws(JournalError) in try journal.read() }
     noteUncommitted(journal)
     return events
+}
+
+/// Refuses a journal that names a control point, risk, signal level or criterion `plan` lacks
+/// (``JournalAudit/names(in:plan:)``): what those lines record would silently drop out of what is shown.
+func requireNames(_ events: [JournalEvent], in plan: ControlPlan, journal: Journal) throws {
+    let problems = JournalAudit.names(in: events, plan: plan)
+    guard problems.isEmpty else {
+        throw DataError(lines: problems.map { "\(journal.path):\($0.line): \($0.message)" })
+    }
 }
 
 /// Says on standard error when bytes lie past the journal's commit point (a cut-off write).

@@ -45,7 +45,7 @@ extension PlanAdoption {
         do {
             try journal.append([.amendment(amendment)], time: time, actor: actor)
         } catch {
-            try? AtomicFile.write(before, to: PlanFile.path(in: directory))
+            try? AtomicFile.write(before, to: PlanFile.path(in: directory), permissions: PlanFolder.filePermissions)
             throw error
         }
         return amendment

@@ -3,13 +3,14 @@ import Foundation
 extension Journal {
     /// The first damage in the journal, or `nil` when every line, the chain and
     /// `journal.head` are sound.
-    /// - Throws: ``JournalError/io(path:reason:)`` only.
+    /// - Throws: ``JournalError/io(path:reason:)`` and ``JournalError/symbolicLink(path:)`` only.
     public func damage() throws(JournalError) -> JournalError? {
         do {
             _ = try read()
             return nil
         } catch {
             if case .io = error { throw error }
+            if case .symbolicLink = error { throw error }
             return error
         }
     }
@@ -23,6 +24,7 @@ extension Journal {
     ///   - stamp: a time stamp for the side file's name, e.g. `20231114-091233`.
     /// - Returns: what was set aside, or `nil` when nothing was damaged.
     public func repair(time: String, actor: String, stamp: String) throws(JournalError) -> RepairRecord? {
+        try refuseLinks()
         let file = try LockedFile(path: path, exclusive: true, create: true)
         defer { file.close() }
         let all = try file.readAll()
@@ -84,6 +86,28 @@ public struct JournalVerification: Sendable, Equatable {
     public var expectedLine: Int?
     /// The committed events, read in the same pass.
     public var events: [JournalEvent] = []
+    /// The lines' duplicate keys and unknown fields (``JournalAudit/form(of:decodedAs:)``), in line order.
+    public var formProblems: [JournalProblem] = []
+
+    /// Everything the sound chain does not show, in line order: each line's form, the meaning across the
+    /// events (``JournalAudit/meaning(of:)``) and the names `plan` must have (``JournalAudit/names(in:plan:)``).
+    public func problems(against plan: ControlPlan) -> [JournalProblem] {
+        let all = formProblems + JournalAudit.meaning(of: events) + JournalAudit.names(in: events, plan: plan)
+        return all.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
+    }
+}
+
+extension JournalVerification {
+    /// Whether `text` has the form of a line's hash: 64 hexadecimal digits (either case). A shorter,
+    /// longer or otherwise mistyped `--expect` is a mistake in the command, not a sign of a rewritten record.
+    public static func isLineHash(_ text: String) -> Bool {
+        text.utf8.count == 64
+            && text.utf8.allSatisfy { byte in
+                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                    || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains(byte)
+                    || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains(byte)
+            }
+    }
 }
 
 extension Journal {
@@ -91,6 +115,7 @@ extension Journal {
     /// earlier, e.g. in the minutes) among the lines' hashes.
     /// - Throws: ``JournalError`` naming the first damage.
     public func verification(expecting expected: String? = nil) throws(JournalError) -> JournalVerification {
+        try refuseLinks()
         let head = try readHead()
         guard FileManager.default.fileExists(atPath: path) else {
             if let head, head.count > 0 { throw .journalMissing(expected: head.count) }
@@ -100,12 +125,12 @@ extension Journal {
         let file = try LockedFile(path: path, exclusive: false, create: false)
         defer { file.close() }
         let bytes = try file.readAll()
-        let (parsed, damage) = Journal.scan(committed(bytes, head), decodingEvents: true)
+        let (parsed, damage) = Journal.scan(committed(bytes, head), decodingEvents: true, auditing: true)
         if let damage = damage ?? checkHead(parsed, head) ?? shortness(bytes.count, head) { throw damage }
         let wanted = expected?.lowercased()
         return JournalVerification(
             eventCount: parsed.lineCount, lastLineHash: parsed.lastLineHash, hasHead: head != nil,
             expectedLine: wanted.flatMap { hash in parsed.lineHashes.firstIndex(of: hash).map { $0 + 1 } },
-            events: parsed.events)
+            events: parsed.events, formProblems: parsed.problems)
     }
 }

@@ -34,6 +34,7 @@ public struct Journal: Sendable {
     /// - Throws: ``JournalError`` naming the first damaged line; an absent journal is empty,
     ///   unless `journal.head` says it had lines.
     public func read() throws(JournalError) -> [JournalEvent] {
+        try refuseLinks()
         guard FileManager.default.fileExists(atPath: path) else {
             if let head = try readHead(), head.count > 0 { throw .journalMissing(expected: head.count) }
             return []
@@ -54,6 +55,7 @@ public struct Journal: Sendable {
     /// Falls back to ``read()`` (every event, checked) with an older head or a line that does not decode.
     /// - Throws: ``JournalError`` for a damaged line, a missing journal, or one shorter than its head.
     public func events(mentioning words: [String]) throws(JournalError) -> [JournalEvent] {
+        try refuseLinks()
         let head = try readHead()
         guard let length = head?.length, words.allSatisfy({ !$0.contains("\"") && !$0.contains("\\") }) else {
             return try read()  // an older head without the length: every event, checked
@@ -133,6 +135,7 @@ public struct Journal: Sendable {
     public func append(
         _ payloads: [JournalPayload], time: String, actor: String, expecting expected: CommitPoint? = nil
     ) throws(JournalError) -> [JournalEvent] {
+        try refuseLinks()
         if let problem = Self.actorProblem(actor) { throw .unfitActor(problem) }
         let head = try readHead()
         if let head, head.count > 0, !FileManager.default.fileExists(atPath: path) {
@@ -203,6 +206,7 @@ public struct Journal: Sendable {
     /// nor journal); `nil` for a journal without a head, whose end only a full read can tell.
     /// Read it before reading the year, and give it to ``append(_:time:actor:expecting:)``.
     public func lastCommitted() throws(JournalError) -> CommitPoint? {
+        try refuseLinks()
         if let head = try readHead() { return CommitPoint(count: head.count, hash: head.hash) }
         return FileManager.default.fileExists(atPath: path) ? nil : CommitPoint(count: 0, hash: JournalLine.firstPrev)
     }
@@ -334,11 +338,14 @@ public struct Journal: Sendable {
         var lineHashes: [String] = []
         var lastLineHash: String { lineHashes.last ?? JournalLine.firstPrev }
         var validLength = 0
+        /// The lines' duplicate keys and unknown fields, when scanned with `auditing`.
+        var problems: [JournalProblem] = []
     }
 
     /// Checks journal bytes line by line and returns the sound prefix with the first
-    /// problem, if any. Without `decodingEvents` only each line's header is read.
-    static func scan(_ bytes: [UInt8], decodingEvents: Bool) -> (Parsed, JournalError?) {
+    /// problem, if any. Without `decodingEvents` only each line's header is read; with `auditing` (and
+    /// `decodingEvents`) each line's form is checked too (``JournalAudit/form(of:decodedAs:)``).
+    static func scan(_ bytes: [UInt8], decodingEvents: Bool, auditing: Bool = false) -> (Parsed, JournalError?) {
         var parsed = Parsed()
         var start = 0
         var line = 0
@@ -358,7 +365,12 @@ public struct Journal: Sendable {
             do {
                 let sequence: Int
                 let prev: String
-                if decodingEvents {
+                if decodingEvents && auditing {
+                    let decoded = try JournalLine.decodeAudited(lineBytes, line: line)
+                    (sequence, prev) = (decoded.event.sequence, decoded.prev)
+                    parsed.events.append(decoded.event)
+                    for message in decoded.form { parsed.problems.append(JournalProblem(line: line, message: message)) }
+                } else if decodingEvents {
                     let decoded = try JournalLine.decode(lineBytes, line: line)
                     (sequence, prev) = (decoded.event.sequence, decoded.prev)
                     parsed.events.append(decoded.event)

@@ -33,11 +33,16 @@ public enum JournalError: Error, Sendable, Equatable {
     case lineTooLong(event: String, bytes: Int)
     /// Who makes the change (`--by`, or the system user) may not be written in the journal: why.
     case unfitActor(String)
+    /// `journal.jsonl` or `journal.head` is a symbolic link: refused by every reader and writer, because
+    /// two plans linked to one journal would each take the other's lines for its own (and lose events).
+    case symbolicLink(path: String)
 
     /// The 1-based line the problem is on, when there is one.
     public var line: Int? {
         switch self {
-        case .io, .malformedHead, .journalMissing, .shorterThanHead, .anotherWriter, .lineTooLong, .unfitActor: nil
+        case .io, .malformedHead, .journalMissing, .shorterThanHead, .anotherWriter, .lineTooLong, .unfitActor,
+            .symbolicLink:
+            nil
         case .notRepairable(let damage): damage.line
         case .tornLastLine(let line), .malformedLine(let line, _), .brokenChain(let line),
             .wrongSequence(let line, _, _), .unknownEventType(let line, _), .headMismatch(let line),
@@ -49,7 +54,7 @@ public enum JournalError: Error, Sendable, Equatable {
     /// Whether the journal is damaged (everything but I/O and a refused repair).
     public var isDamage: Bool {
         switch self {
-        case .io, .notRepairable, .anotherWriter, .lineTooLong, .unfitActor: false
+        case .io, .notRepairable, .anotherWriter, .lineTooLong, .unfitActor, .symbolicLink: false
         default: true
         }
     }
@@ -61,7 +66,7 @@ public enum JournalError: Error, Sendable, Equatable {
         return false
     }
 
-    /// The short message (the CLI puts `journal.jsonl:LINE:` in front).
+    /// The short message (the CLI puts `journal.jsonl:LINE:` in front; ``symbolicLink(path:)`` starts with its path).
     public var message: String {
         switch self {
         case .io(let path, let reason): "\(path): \(reason)"
@@ -89,6 +94,10 @@ public enum JournalError: Error, Sendable, Equatable {
             "the \(event) would be a journal line of \(InputBounds.megabytes(bytes)) MB, and a line holds at most "
                 + "\(InputBounds.maximumLineBytes >> 20) MB; nothing was recorded"
                 + (event == "draw" ? ": carry fewer or shorter columns (--carry), or draw fewer items" : "")
+        case .symbolicLink(let path):
+            "\(path): is a symbolic link; the journal must be a plain file in its own plan folder (plans sharing one "
+                + "journal would lose each other's events): replace the link by a copy of the file it points to; "
+                + "nothing was read or recorded"
         case .shorterThanHead(let expected, let found):
             "the journal has \(found) bytes, but journal.head records \(expected) committed bytes (lines were removed from the end)"
         }

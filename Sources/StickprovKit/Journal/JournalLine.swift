@@ -107,20 +107,43 @@ enum JournalLine {
     static func decode(_ bytes: ArraySlice<UInt8>, line: Int) throws(JournalError) -> (
         event: JournalEvent, prev: String
     ) {
-        if let outcome = JournalLineReader.read(bytes) { return outcome }
+        let decoded = try decode(bytes, line: line, auditing: false)
+        return (decoded.event, decoded.prev)
+    }
+
+    /// As ``decode(_:line:)``, with the line's duplicate keys and unknown fields (``JournalAudit/form(of:decodedAs:)``).
+    /// A line the fast reader reads whole has neither (it gives up on both), so only the rest is looked at: the
+    /// other lines, and a draw's line without its items (which the fast reader read strictly).
+    static func decodeAudited(_ bytes: ArraySlice<UInt8>, line: Int) throws(JournalError) -> (
+        event: JournalEvent, prev: String, form: [String]
+    ) {
+        try decode(bytes, line: line, auditing: true)
+    }
+
+    private static func decode(_ bytes: ArraySlice<UInt8>, line: Int, auditing: Bool) throws(JournalError) -> (
+        event: JournalEvent, prev: String, form: [String]
+    ) {
+        if let outcome = JournalLineReader.read(bytes) { return (outcome.event, outcome.prev, []) }
         // A draw's items (the bulk of its line) are read by hand, the rest by the decoder.
         // Anything odd falls through to decoding the whole line, which names the problem.
         if let draw = JournalLineReader.drawItems(bytes),
             let decoded = try? JSONDecoder().decode(Line.self, from: Data(draw.rest)),
             case .draw(var record) = decoded.payload
         {
+            var form: [String] = []
+            if auditing {
+                let bare = JournalEvent(
+                    sequence: decoded.seq, time: decoded.time, actor: decoded.actor, payload: .draw(record))
+                form = JournalAudit.form(of: draw.rest[...], decodedAs: bare)
+            }
             record.items = draw.items
             return (
                 JournalEvent(sequence: decoded.seq, time: decoded.time, actor: decoded.actor, payload: .draw(record)),
-                decoded.prev
+                decoded.prev, form
             )
         }
-        return try decodeByFoundation(bytes, line: line)
+        let decoded = try decodeByFoundation(bytes, line: line)
+        return (decoded.event, decoded.prev, auditing ? JournalAudit.form(of: bytes, decodedAs: decoded.event) : [])
     }
 
     /// Decodes one line with `JSONDecoder` alone: what ``decode(_:line:)`` falls back to, and what tests

@@ -9,7 +9,7 @@ struct LockedFile {
     /// Opens `path` and waits for a shared (`exclusive: false`) or exclusive lock.
     init(path: String, exclusive: Bool, create: Bool) throws(JournalError) {
         self.path = path
-        let flags = (exclusive ? O_RDWR | O_APPEND : O_RDONLY) | (create ? O_CREAT : 0) | O_CLOEXEC
+        let flags = (exclusive ? O_RDWR | O_APPEND : O_RDONLY) | (create ? O_CREAT : 0) | O_CLOEXEC | O_NOFOLLOW
         descriptor = open(path, flags, 0o600)
         guard descriptor >= 0 else { throw LockedFile.failure(path) }
         while flock(descriptor, exclusive ? LOCK_EX : LOCK_SH) != 0 {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What can go wrong reading, checking, changing or writing a plan.
 public enum PlanError: Error, Sendable, Equatable {
     /// There is no plan.json in the folder.
@@ -12,6 +14,8 @@ public enum PlanError: Error, Sendable, Equatable {
     case invalid(path: String, issues: [PlanIssue])
     /// `plan init` or `plan import` would overwrite an existing plan.
     case alreadyExists(path: String)
+    /// A new plan's folder (`path` is its plan.json) lies inside another plan's folder, `enclosing`.
+    case insidePlan(path: String, enclosing: String)
     /// The plan could not be written.
     case writeFailed(path: String, reason: String)
     /// A command names a risk the plan does not have.
@@ -46,7 +50,7 @@ public enum PlanError: Error, Sendable, Equatable {
     public var path: String? {
         switch self {
         case .unreadable(let path, _), .malformedJSON(let path, _, _), .invalid(let path, _),
-            .alreadyExists(let path), .writeFailed(let path, _):
+            .alreadyExists(let path), .writeFailed(let path, _), .insidePlan(let path, _):
             path
         case .notFound(let directory): directory
         default: nil
@@ -72,6 +76,12 @@ public enum PlanError: Error, Sendable, Equatable {
             issues.map { "\(path): \($0)" }
         case .alreadyExists(let path):
             ["\(path): a plan already exists here; nothing was changed"]
+        case .insidePlan(let path, let enclosing):
+            [
+                "\(path): this folder is inside the plan folder \(enclosing) (it has a plan.json), and a plan inside a plan "
+                    + "would mix its files with that plan's record; make the new plan beside it, e.g. in "
+                    + "\(PlanFolder.parent(of: enclosing) ?? ".")/; nothing was changed"
+            ]
         case .writeFailed(let path, let reason):
             ["\(path): cannot write: \(reason)"]
         case .unknownRisk(let id, let known):

@@ -80,20 +80,16 @@ public enum PlanFile {
         return ((try? encoder.encode(plan)) ?? Data()) + Data("\n".utf8)
     }
 
-    /// Checks the plan and writes it atomically into `directory` (created if needed).
+    /// Checks the plan and writes it atomically into `directory` (created if needed, 0700), mode 0600.
     /// - Throws: ``PlanError/rejectedChange(issues:)`` when the plan has problems
     ///   (nothing is written), or ``PlanError/writeFailed(path:reason:)``.
     public static func save(_ plan: ControlPlan, to directory: String) throws(PlanError) {
         let issues = plan.issues
         guard issues.isEmpty else { throw .rejectedChange(issues: issues) }
         let path = path(in: directory)
+        try PlanFolder.makePrivateFolder(directory)
         do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw .writeFailed(path: path, reason: (error as NSError).localizedDescription)
-        }
-        do {
-            try AtomicFile.write(Array(encode(plan)), to: path)
+            try AtomicFile.write(Array(encode(plan)), to: path, permissions: PlanFolder.filePermissions)
         } catch {
             throw .writeFailed(path: path, reason: error.reason)
         }

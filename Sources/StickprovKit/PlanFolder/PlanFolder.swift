@@ -179,16 +179,17 @@ public struct PlanFolder: Sendable {
     }
 
     /// Creates the folder's plan (`plan init`, `plan import`, a carry-over): under the folder's lock
-    /// (the folder is made first when missing), refuses when `plan.json` exists, and saves it atomically.
-    /// - Throws: ``PlanError/alreadyExists(path:)``, or what saving throws (the plan's problems, a failed write).
+    /// (the folder is made first when missing, mode 0700 whatever the umask), refuses when `plan.json` exists
+    /// or when the folder lies inside another plan's folder, and saves it atomically.
+    /// - Throws: ``PlanError/alreadyExists(path:)``, ``PlanError/insidePlan(path:enclosing:)``, or what saving
+    ///   throws (the plan's problems, a failed write).
     public func create(_ plan: ControlPlan) throws {
         let issues = plan.issues
         guard issues.isEmpty else { throw PlanError.rejectedChange(issues: issues) }  // before making the folder
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw PlanError.writeFailed(path: PlanFile.path(in: path), reason: (error as NSError).localizedDescription)
+        if let outer = PlanFolder.enclosingPlan(of: path) {
+            throw PlanError.insidePlan(path: PlanFile.path(in: path), enclosing: outer)
         }
+        try PlanFolder.makePrivateFolder(path)
         try exclusively {
             guard !PlanFile.exists(in: path) else { throw PlanError.alreadyExists(path: PlanFile.path(in: path)) }
             try PlanFile.save(plan, to: path)
