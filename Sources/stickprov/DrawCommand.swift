@@ -94,8 +94,9 @@ enum DrawCommand {
             throw DataError(describing: error, in: populationPath)
         }
         let outOption = arguments.value("out")
+        let output = OutputGuard(planFolders: [context.directory], inputs: [populationPath])
         if let outOption {
-            try refuseInsidePlan(outOption, planDirectory: context.directory)
+            try output.check(outOption)
             try refuseExisting(outOption)
         }
         // The worksheet is written to a temporary file inside the transaction and put in place only
@@ -115,7 +116,7 @@ enum DrawCommand {
                         "urval-\(SafeFileName.part(record.id.rawValue)).xlsx",
                         currentDirectory: FileManager.default.currentDirectoryPath,
                         planDirectory: context.directory)
-                try refuseInsidePlan(out, planDirectory: context.directory)
+                try output.check(out)
                 try refuseExisting(out)
                 do {
                     let bytes = try Worksheet.fileBytes(for: record, controls: context.controls, path: out)
@@ -169,7 +170,6 @@ enum DrawCommand {
         }
     }
 
-    /// Worksheets hold case numbers and names: they never go into the plan folder.
     /// A worksheet is never written over an existing file: it may be a sheet being filled in and
     /// not yet recorded. Refused before anything is drawn or recorded.
     static func refuseExisting(_ path: String) throws {
@@ -177,14 +177,6 @@ enum DrawCommand {
         throw DataError(
             "\(path): the file exists (a sheet being filled in?); nothing was recorded or written: give another --out, or move the file away first"
         )
-    }
-
-    static func refuseInsidePlan(_ path: String, planDirectory: String) throws {
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
-        if PlanLocator.isInsidePlan(folder, planDirectory: planDirectory) {
-            throw UsageError(
-                "--out '\(path)' is inside the plan folder; worksheets hold personal data and are written elsewhere")
-        }
     }
 }
 

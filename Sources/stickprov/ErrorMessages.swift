@@ -24,6 +24,8 @@ enum ErrorMessages {
         case let error as JournalError:
             if case .symbolicLink = error { return [error.message] }
             return ["error: \(error.message)"]
+        case let error as OutputError:
+            return [error.message]
         case let error as AtomicFile.WriteError:
             return ["\(error.path): cannot write: \(error.reason)"]
         default:

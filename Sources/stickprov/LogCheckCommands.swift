@@ -119,10 +119,6 @@ enum LogCheckCommands {
             } ?? .officer
         let listed = try arguments.integer("max-anomalies") ?? 20
         guard listed >= 0 else { throw UsageError("--max-anomalies must be 0 or more") }
-        if PlanLocator.isInsidePlan(out, planDirectory: directory) {
-            throw UsageError(
-                "--out '\(out)' is inside the plan folder; extracts hold personal data and are written elsewhere")
-        }
         let columns: (user: String, time: String)
         do {
             columns = try LogExtractRequest.columns(
@@ -134,6 +130,8 @@ enum LogCheckCommands {
         let request = LogExtractRequest(
             draw: record, exportPath: exportPath, outputDirectory: out, userColumn: columns.user,
             timeColumn: columns.time, grouping: grouping, isStrict: arguments.has("strict"), listedAnomalies: listed)
+        // Extracts never go into the plan folder, and no extract file is (or removes) the export itself.
+        try OutputGuard(planFolders: [directory], inputs: [exportPath]).check(folder: out, names: request.fileNames)
         let report = try logCheckCall(exportPath) { () throws(LogCheckError) in try LogExtractor.run(request) }
         for anomaly in report.anomalies { console.note("\(exportPath):\(anomaly.line): \(anomaly.message)") }
         console.out(LogCheckSummary.extract(report, draw: record, exportPath: exportPath, out: out))

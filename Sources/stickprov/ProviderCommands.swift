@@ -162,7 +162,7 @@ enum ProviderCommands {
                 throw UsageError("--out '\(out)' must end in .xlsx (an Excel workbook) or .csv")
             }
             let folder = PlanFolder(at: PlanCommands.folder(arguments))
-            try DrawCommand.refuseInsidePlan(out, planDirectory: folder.path)
+            try OutputGuard(planFolders: [folder.path]).check(out)
             try DrawCommand.refuseExisting(out)
             _ = try folder.plan()
             let followUps = ProviderFollowUps(try folder.year().providerRecords)

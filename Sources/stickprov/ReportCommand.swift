@@ -61,6 +61,8 @@ enum ReportCommand {
             throw UsageError("--summary prints one sentence; it takes no --format or --out")
         }
         let directory = PlanCommands.folder(arguments)
+        // Refused before anything is read or written: a report never replaces the record it is made from.
+        if let out = arguments.value("out") { try OutputGuard(planFolders: [directory]).check(out) }
         let plan = try PlanFile.load(from: directory)
         let journal = Journal(planDirectory: directory)
         let events = try readJournal(journal)

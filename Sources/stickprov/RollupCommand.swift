@@ -48,6 +48,7 @@ enum RollupCommand {
         where seen.insert(URL(fileURLWithPath: folder).standardizedFileURL.path).inserted {
             folders.append(folder)
         }
+        if let out = arguments.value("out") { try OutputGuard(planFolders: folders).check(out) }
         let rollup = Rollup.build(folders.map(RollupSource.read), point: point)
         let bytes: [UInt8]
         switch format {

@@ -110,8 +110,8 @@ import Testing
             "saknas.csv: cannot read the file: No such file or directory\n"
         ),
         (
-            ["draw", "K2", "--date", "2023-02-15", "--population", "utredningar.csv", "--out", "plan/urval.csv"], 2,
-            "error: --out 'plan/urval.csv' is inside the plan folder; worksheets hold personal data and are written elsewhere\n"
+            ["draw", "K2", "--date", "2023-02-15", "--population", "utredningar.csv", "--out", "plan/urval.csv"], 1,
+            "plan/urval.csv: is inside the plan folder plan, which holds only the record; nothing was written: write it elsewhere\n"
         ),
     ])
     func refusesBadDrawsAndRecordsNothing(arguments: [String], status: Int32, message: String) throws {
@@ -230,7 +230,11 @@ import Testing
         #expect(try String(contentsOf: folder.file("ifylld.xlsx"), encoding: .utf8) == "half filled in")
         let inside = try CLI.run(
             ["provider", "worksheet", "--plan", "plan", "--out", "plan/bilaga2.xlsx"], in: folder.url)
-        #expect(inside.status == 2, "\(inside.stderr)")
+        #expect(inside.status == 1, "\(inside.stderr)")
+        #expect(
+            inside.stderr
+                == "plan/bilaga2.xlsx: is inside the plan folder plan, which holds only the record; nothing was written: write it elsewhere\n"
+        )
         #expect(!FileManager.default.fileExists(atPath: folder.file("plan/bilaga2.xlsx").path))
     }
 }

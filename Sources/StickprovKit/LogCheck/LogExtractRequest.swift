@@ -49,6 +49,27 @@ public struct LogExtractRequest: Sendable {
 }
 
 extension LogExtractRequest {
+    /// The names of the files the extract writes in ``outputDirectory`` (or removes there, when a
+    /// group has no rows now): one per drawn officer, or one per manager sorted by name.
+    public var fileNames: [String] { groups.names }
+
+    /// The files' names and, per drawn officer, the index of the file that holds its rows.
+    var groups: (names: [String], groupOfOfficer: [Int]) {
+        let officers = draw.items
+        let groupTexts: [String]
+        let groupOfOfficer: [Int]
+        switch grouping {
+        case .officer:
+            groupTexts = officers.map(\.key)
+            groupOfOfficer = Array(officers.indices)
+        case .manager:
+            let managers = officers.map { LogExtractor.manager($0, column: draw.rule.managerColumn) }
+            groupTexts = Array(Set(managers)).sorted()
+            groupOfOfficer = managers.map { name in groupTexts.firstIndex(of: name) ?? 0 }
+        }
+        return (SafeFileName.unique(groupTexts, prefix: "logg-" + SafeFileName.part(draw.id.rawValue)), groupOfOfficer)
+    }
+
     /// The export's user and time columns: given for this extract, else the plan's (`planned`), else
     /// the draw's; the user column falls back to the draw's key column (the officer list's id column,
     /// often named as in the export).

@@ -39,20 +39,8 @@ public enum LogExtractor {
         let timeIndex = try header.column(request.timeColumn)
         guard userIndex != timeIndex else { throw .sameColumn(header.table.header[userIndex]) }
 
-        // Groups: one per officer, or one per manager (sorted by name).
         let officers = draw.items
-        let groupTexts: [String]
-        let groupOfOfficer: [Int]
-        switch request.grouping {
-        case .officer:
-            groupTexts = officers.map(\.key)
-            groupOfOfficer = Array(officers.indices)
-        case .manager:
-            let managers = officers.map { manager($0, column: managerColumn) }
-            groupTexts = Array(Set(managers)).sorted()
-            groupOfOfficer = managers.map { name in groupTexts.firstIndex(of: name) ?? 0 }
-        }
-        let names = SafeFileName.unique(groupTexts, prefix: "logg-" + SafeFileName.part(draw.id.rawValue))
+        let (names, groupOfOfficer) = request.groups
         let isFolderNew = try makeDirectory(request.outputDirectory)
         var isDone = false
         defer {
