@@ -78,7 +78,7 @@ enum AdoptionCommands {
             try refusePersonalData(decision ?? "", field: "--decision")
             let date =
                 try arguments.value("date").map { try PlanCommands.day($0, option: "date") }
-                ?? decision.flatMap(PlanAdoption.firstDay) ?? Clock.today()
+                ?? decision.flatMap(PlanAdoption.firstDay) ?? Now.today()
             let directory = PlanCommands.folder(arguments)
             var hash = ""
             try RecordCommands.append(

@@ -231,7 +231,7 @@ struct DrawContext {
             date: try Draw.day(
                 given: try arguments.value("date").map { try PlanCommands.day($0, option: "date") },
                 period: arguments.value("period"),
-                month: month, rule: rule, today: Clock.today(), planYear: year),
+                month: month, rule: rule, today: Now.today(), planYear: year),
             populationFile: (populationPath as NSString).lastPathComponent, spares: spares,
             sharedWith: controls.dropFirst().map(\.id))
         let large = arguments.has("large")
@@ -248,7 +248,7 @@ struct DrawContext {
         let made = Made()
         do {
             _ = try journalCall(folder.journal) {
-                try folder.transact(time: Clock.timestamp(), actor: Actor.name(arguments)) { plan, state in
+                try folder.transact(time: Now.timestamp(), actor: Actor.name(arguments)) { plan, state in
                     try folder.checkUnchanged(controls, in: plan)
                     let record = shape(
                         try Draw.make(request, population: population, selection: selection, earlier: state.draws))
@@ -283,29 +283,24 @@ enum Actor {
     }
 }
 
-/// The moment a command runs: now, or the instant `SOURCE_DATE_EPOCH` names (seconds since 1970,
-/// in UTC), the reproducible-builds convention, so a script such as `scripts/build-example` writes
-/// the same journal every time.
-enum Clock {
-    /// The fixed instant from `SOURCE_DATE_EPOCH`, if set to a whole number of seconds.
-    static var fixed: Date? {
-        ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int($0) }.map {
-            Date(timeIntervalSince1970: TimeInterval($0))
+/// The clock of this run: the library's ``Clock`` (Stockholm's date, or `TZ`'s) at now, or at the
+/// instant `SOURCE_DATE_EPOCH` names, so a script such as `scripts/build-example` writes the same
+/// journal every time. A value the library refuses is a usage error, for every command.
+enum Now {
+    /// The clock the environment asks for.
+    static func clock() throws -> Clock {
+        let environment = ProcessInfo.processInfo.environment
+        do {
+            return try Clock(
+                sourceDateEpoch: environment["SOURCE_DATE_EPOCH"], timeZone: environment["TZ"], now: Date())
+        } catch {
+            throw UsageError(error.message)
         }
     }
 
-    /// The time zone dates and times are told in: UTC for a fixed instant, else local time.
-    static var timeZone: TimeZone { fixed == nil ? .current : TimeZone(identifier: "UTC") ?? .current }
-
     /// Today's date.
-    static func today() -> Day {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: fixed ?? Date())
-        return Day(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)
-            ?? Day(daysSinceEpoch: 0)
-    }
+    static func today() throws -> Day { try clock().today }
 
     /// The journal's time for a change made now.
-    static func timestamp() -> String { Journal.timestamp(fixed ?? Date(), timeZone: timeZone) }
+    static func timestamp() throws -> String { try clock().timestamp }
 }

@@ -31,7 +31,7 @@ enum PlanCommands {
         let summary = try AdoptionCommands.saving(directory) {
             let planFolder = PlanFolder(at: directory)
             let (decision, today, time, actor) = (
-                arguments.value("decision"), Clock.today(), Clock.timestamp(), Actor.name(arguments)
+                arguments.value("decision"), try Now.today(), try Now.timestamp(), Actor.name(arguments)
             )
             if checkingYear {
                 return try planFolder.changePlan(

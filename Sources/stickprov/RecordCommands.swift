@@ -14,7 +14,7 @@ enum RecordCommands {
     ) throws {
         let folder = PlanFolder(at: PlanCommands.folder(arguments))
         let written = try journalCall(folder.journal) {
-            try folder.transact(time: Clock.timestamp(), actor: Actor.name(arguments), reading: part, events)
+            try folder.transact(time: Now.timestamp(), actor: Actor.name(arguments), reading: part, events)
         }
         if !written.isEmpty { Console.recorded = true }
         console.line(summary(written))
@@ -113,7 +113,7 @@ enum RecordCommands {
                     { plan, state in
                         do {
                             let reading = try WorksheetImport.read(
-                                read, plan: plan, state: state, today: Clock.today())
+                                read, plan: plan, state: state, today: Now.today())
                             for notice in reading.notices { console.note("\(sheet): note: \(notice)") }
                             filledRows = reading.filledRows
                             return reading.events
@@ -183,7 +183,7 @@ enum RecordCommands {
                     _ = try Recording.outcome(proposed, plan: plan, state: state)
                     guard let draw = state.draw(proposed.draw) else { return [] }
                     proposed.reviewedOn = try Recording.reviewDay(
-                        given: date, today: Clock.today(), planYear: plan.year, draw: draw)
+                        given: date, today: Now.today(), planYear: plan.year, draw: draw)
                     return try Recording.outcome(proposed, plan: plan, state: state).map { [$0] } ?? []
                 }, summary: { written in summarise(written, source: nil) })
         })

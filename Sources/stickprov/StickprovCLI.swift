@@ -70,6 +70,8 @@ enum StickprovCLI {
                 console.out(HelpText.render(command.spec))
                 return 0
             }
+            // A SOURCE_DATE_EPOCH or TZ that cannot be used is refused before any command runs.
+            _ = try Now.clock()
             try command.run(parsed, console)
             return console.outputFailureStatus() ?? 0
         } catch let error as UsageError {

@@ -138,11 +138,14 @@ enum VerifyCommand {
                 throw DataError(lines: ["\(journal.path): not repaired"])
             }
         }
+        let clock = try Now.clock()
         let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = clock.timeZone
         formatter.dateFormat = "yyyyMMdd-HHmmss"
-        let stamp = formatter.string(from: Date())
+        let stamp = formatter.string(from: clock.now)
         let record = try journalCall(journal) { () throws(JournalError) in
-            try journal.repair(time: Clock.timestamp(), actor: Actor.name(arguments), stamp: stamp)
+            try journal.repair(time: clock.timestamp, actor: Actor.name(arguments), stamp: stamp)
         }
         guard let record else { return }
         let moved = record.lineCount == 1 ? "1 line" : "\(record.lineCount) lines"
