@@ -42,7 +42,7 @@ enum JournalAppendBenchmark {
             (
                 "plan edit",
                 ["Internkontrollplan 2023", "Internkontrollplan 2023 (reviderad)"].map {
-                    [binary, "plan", "edit", "--title", $0] + folder
+                    [binary, "plan", "edit", "--title", $0, "--decision", "SN 2023-06-14 § 77"] + folder
                 }
             ),
             ("worksheet", sheets.map { [binary, "record", "--worksheet", $0] + folder }),
