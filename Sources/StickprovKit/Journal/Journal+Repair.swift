@@ -92,7 +92,7 @@ public struct JournalVerification: Sendable, Equatable {
     /// Everything the sound chain does not show, in line order: each line's form, the meaning across the
     /// events (``JournalAudit/meaning(of:)``) and the names `plan` must have (``JournalAudit/names(in:plan:)``).
     public func problems(against plan: ControlPlan) -> [JournalProblem] {
-        let all = formProblems + JournalAudit.meaning(of: events) + JournalAudit.names(in: events, plan: plan)
+        let all = formProblems + JournalAudit.meaningAndNames(of: events, plan: plan)
         return all.enumerated().sorted { ($0.element.line, $0.offset) < ($1.element.line, $1.offset) }.map(\.element)
     }
 }

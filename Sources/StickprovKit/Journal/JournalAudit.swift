@@ -70,122 +70,114 @@ public enum JournalAudit {
     /// no earlier draw, and a result for a draw no earlier line draws, for a key that draw did not draw
     /// (items and spares), or for a point the draw was not drawn for.
     public static func meaning(of events: [JournalEvent]) -> [JournalProblem] {
-        struct Drawn {
-            var line: Int
-            var record: DrawRecord
-            var keys: Set<String>
-        }
-        var draws: [DrawID: Drawn] = [:]
-        var problems: [JournalProblem] = []
-        for event in events {
-            switch event.payload {
-            case .draw(let record):
-                if let first = draws[record.id] {
-                    problems.append(
-                        JournalProblem(
-                            line: event.line,
-                            message:
-                                "draw \(record.id) is drawn a second time (first on line \(first.line)); a draw id "
-                                + "names one draw, so its results could not be told apart"))
-                    continue
-                }
-                if let extended = record.extends, draws[extended] == nil {
-                    problems.append(
-                        JournalProblem(
-                            line: event.line,
-                            message: "draw \(record.id) extends draw \(extended), which no earlier line draws"))
-                }
-                var keys = Set<String>(minimumCapacity: record.items.count + record.spares.count)
-                for item in record.items { keys.insert(item.key) }
-                for item in record.spares { keys.insert(item.key) }
-                draws[record.id] = Drawn(line: event.line, record: record, keys: keys)
-            case .outcome(let record), .correction(let record):
-                let noun = event.payload.type == "outcome" ? "a result" : "a correction"
-                guard let draw = draws[record.draw] else {
-                    problems.append(
-                        JournalProblem(
-                            line: event.line,
-                            message: "\(noun) for draw \(record.draw), which no earlier line draws"))
-                    continue
-                }
-                if !draw.keys.contains(record.key) {
-                    problems.append(
-                        JournalProblem(
-                            line: event.line,
-                            message:
-                                "\(noun) for '\(record.key)', which draw \(record.draw) (line \(draw.line)) did not draw"
-                        ))
-                }
-                if let control = record.control, !draw.record.controls.contains(control) {
-                    problems.append(
-                        JournalProblem(
-                            line: event.line,
-                            message:
-                                "\(noun) for control point \(control), which draw \(record.draw) was not drawn for "
-                                + "(\(draw.record.controls.map(\.rawValue).joined(separator: ", ")))"))
-                }
-            default:
-                break
-            }
-        }
-        return problems
+        walk(events, meaning: true, plan: nil)
     }
 
     /// The lines naming a control point, risk, signal level or criterion `plan` does not have (a hand edit
     /// of plan.json removed or renamed it): what they record would silently drop out of Bilaga 1.
     public static func names(in events: [JournalEvent], plan: ControlPlan) -> [JournalProblem] {
+        walk(events, meaning: false, plan: plan)
+    }
+
+    /// ``meaning(of:)`` and ``names(in:plan:)`` in one pass, in line order.
+    public static func meaningAndNames(of events: [JournalEvent], plan: ControlPlan) -> [JournalProblem] {
+        walk(events, meaning: true, plan: plan)
+    }
+
+    /// One pass over the events: the problems of meaning (when `meaning`) and of names (with a `plan`).
+    private static func walk(_ events: [JournalEvent], meaning: Bool, plan: ControlPlan?) -> [JournalProblem] {
+        struct Drawn {
+            var line: Int
+            var record: DrawRecord
+            var keys: Set<String>
+        }
         var points: [ControlID: ControlPoint] = [:]
-        for risk in plan.risks {
+        for risk in plan?.risks ?? [] {
             for control in risk.controls { points[control.id] = control }
         }
-        let risks = Set(plan.riskIDs)
-        var drawControls: [DrawID: ControlID] = [:]
+        let risks = Set(plan?.riskIDs ?? [])
+        var draws: [DrawID: Drawn] = [:]
         var problems: [JournalProblem] = []
-        func problem(_ event: JournalEvent, _ message: String) {
-            problems.append(
-                JournalProblem(
-                    line: event.line,
-                    message: message + " (removed or renamed in plan.json?); what it records would be left out of "
-                        + "Bilaga 1: give the plan that id back"))
+        func problem(_ line: Int, _ message: String) {
+            problems.append(JournalProblem(line: line, message: message))
+        }
+        func lacking(_ line: Int, _ message: String) {
+            problem(
+                line,
+                message + " (removed or renamed in plan.json?); what it records would be left out of Bilaga 1: "
+                    + "give the plan that id back")
         }
         for event in events {
+            let line = event.line
             switch event.payload {
             case .draw(let record):
-                if drawControls[record.id] == nil { drawControls[record.id] = record.control }
-                for control in record.controls where points[control] == nil {
-                    problem(event, "draw \(record.id) is for control point \(control), which the plan does not have")
+                if plan != nil {
+                    for control in record.controls where points[control] == nil {
+                        lacking(line, "draw \(record.id) is for control point \(control), which the plan does not have")
+                    }
                 }
+                if let first = draws[record.id] {
+                    if meaning {
+                        problem(
+                            line,
+                            "draw \(record.id) is drawn a second time (first on line \(first.line)); a draw id names "
+                                + "one draw, so its results could not be told apart")
+                    }
+                    continue
+                }
+                if meaning, let extended = record.extends, draws[extended] == nil {
+                    problem(line, "draw \(record.id) extends draw \(extended), which no earlier line draws")
+                }
+                var keys = Set<String>()
+                if meaning {
+                    keys.reserveCapacity(record.items.count + record.spares.count)
+                    for item in record.items { keys.insert(item.key) }
+                    for item in record.spares { keys.insert(item.key) }
+                }
+                draws[record.id] = Drawn(line: line, record: record, keys: keys)
             case .outcome(let record), .correction(let record):
-                guard let control = record.control ?? drawControls[record.draw], let point = points[control] else {
-                    continue  // its draw (or the meaning check) names the problem
+                let noun = event.payload.type == "outcome" ? "a result" : "a correction"
+                guard let draw = draws[record.draw] else {
+                    if meaning { problem(line, "\(noun) for draw \(record.draw), which no earlier line draws") }
+                    continue
                 }
-                for result in record.criteria ?? [] where !point.criteria.contains(result.criterion) {
-                    problems.append(
-                        JournalProblem(
-                            line: event.line,
-                            message:
-                                "a result of '\(record.key)' (draw \(record.draw)) against criterion "
-                                + "'\(result.criterion)', which control point \(control) does not have in the plan; "
-                                + "it would be left out of Bilaga 1: give the point that criterion back"))
+                if meaning && !draw.keys.contains(record.key) {
+                    problem(
+                        line, "\(noun) for '\(record.key)', which draw \(record.draw) (line \(draw.line)) did not draw")
                 }
-            case .measurement(let record) where points[record.control] == nil:
-                problem(event, "a measurement of control point \(record.control), which the plan does not have")
+                if meaning, let control = record.control, !draw.record.controls.contains(control) {
+                    problem(
+                        line,
+                        "\(noun) for control point \(control), which draw \(record.draw) was not drawn for "
+                            + "(\(draw.record.controls.map(\.rawValue).joined(separator: ", ")))")
+                }
+                guard plan != nil, let criteria = record.criteria, !criteria.isEmpty,
+                    let point = points[record.control ?? draw.record.control]
+                else { continue }
+                for result in criteria where !point.criteria.contains(result.criterion) {
+                    problem(
+                        line,
+                        "a result of '\(record.key)' (draw \(record.draw)) against criterion '\(result.criterion)', "
+                            + "which control point \(point.id) does not have in the plan; it would be left out of "
+                            + "Bilaga 1: give the point that criterion back")
+                }
+            case .measurement(let record) where plan != nil && points[record.control] == nil:
+                lacking(line, "a measurement of control point \(record.control), which the plan does not have")
             case .assessment(let record):
+                guard let plan else { continue }
                 switch record.target {
                 case .control(let id) where points[id] == nil:
-                    problem(event, "an assessment of control point \(id), which the plan does not have")
+                    lacking(line, "an assessment of control point \(id), which the plan does not have")
                 case .risk(let id) where !risks.contains(id):
-                    problem(event, "an assessment of risk \(id), which the plan does not have")
+                    lacking(line, "an assessment of risk \(id), which the plan does not have")
                 default:
                     break
                 }
                 if plan.signals.level(record.signal) == nil {
-                    problems.append(
-                        JournalProblem(
-                            line: event.line,
-                            message:
-                                "an assessment at \(record.point.swedish) as '\(record.signal)', which is not a level "
-                                + "of the plan's signals any more; give that id back (its label may change)"))
+                    problem(
+                        line,
+                        "an assessment at \(record.point.swedish) as '\(record.signal)', which is not a level of "
+                            + "the plan's signals any more; give that id back (its label may change)")
                 }
             default:
                 break

@@ -262,6 +262,7 @@ enum JSONKeyScanner {
             let start = position
             position += 1
             var escaped = false
+            var plain = true  // no escape and no control character: the bytes are the text
             while position < bytes.count {
                 let byte = bytes[position]
                 position += 1
@@ -269,7 +270,11 @@ enum JSONKeyScanner {
                     escaped = false
                 } else if byte == UInt8(ascii: "\\") {
                     escaped = true
+                    plain = false
+                } else if byte < 0x20 {
+                    plain = false
                 } else if byte == UInt8(ascii: "\"") {
+                    if plain { return String(validating: bytes[(start + 1)..<(position - 1)], as: UTF8.self) }
                     let literal = Data(bytes[start..<position])
                     return (try? JSONSerialization.jsonObject(with: literal, options: [.fragmentsAllowed])) as? String
                 }
