@@ -108,7 +108,9 @@ public enum WorksheetImport {
         var listed: [DrawID: Set<String>] = [:]
         var filled = 0
         var working = state
-        for row in table.rows {
+        // Spare rows after the sampled items', in their order: a sheet sorted in a spreadsheet is read
+        // as drawn, since a spare needs the item it replaces recorded as not reviewed first.
+        for row in rowsInDrawOrder(table, drawColumn: drawColumn, state: state) {
             func cell(_ index: Int?) -> String {
                 index.map { unguarded(row.fields[$0].trimmingASCIIWhitespace()) } ?? ""
             }
@@ -336,6 +338,21 @@ public enum WorksheetImport {
             return "column '\(InputBounds.clip(trimmed))' holds text on \(lines.count == 1 ? "line" : "lines") \(shown)"
                 + "\(lines.count > InputBounds.echoEntries ? ", …" : ""), which is not recorded: it is not a column of the worksheet"
         }
+    }
+
+    /// The sheet's rows with those of spares last, in the order of the draw's spares (a stable sort:
+    /// every other row keeps its place).
+    static func rowsInDrawOrder(_ table: CSVTable, drawColumn: Int, state: YearState) -> [CSVRow] {
+        let ranked = table.rows.enumerated().map { offset, row -> (rank: Int, offset: Int, row: CSVRow) in
+            let id = DrawID(rawValue: unguarded(row.fields[drawColumn].trimmingASCIIWhitespace()))
+            guard let draw = state.draw(id), !draw.spares.isEmpty,
+                let keyColumn = table.columnIndex(draw.rule.keyColumn ?? "Nyckel")
+            else { return (0, offset, row) }
+            let key = Population.normalise(unguarded(row.fields[keyColumn].trimmingASCIIWhitespace()))
+            guard let spare = draw.spares.firstIndex(where: { $0.key == key }) else { return (0, offset, row) }
+            return (spare + 1, offset, row)
+        }
+        return ranked.sorted { ($0.rank, $0.offset) < ($1.rank, $1.offset) }.map(\.row)
     }
 
     /// A cell without the `'` the tool writes before text a spreadsheet would take for a formula.

@@ -197,3 +197,25 @@ import Testing
         ) { try WorksheetImport.events(from: table, plan: YearStateTests.plan, state: state, today: today) }
     }
 }
+
+extension SpareOrderTests {
+    @Test func aSheetSortedInASpreadsheetIsReadWithItsSparesInTheirOrderAfterTheItems() throws {
+        let table = try CSVTable.parse(
+            Array(
+                [
+                    "Dragning;Frö;Nr;Ärendenummer;Resultat;Typ av anmärkning;Kommentar;Granskad av;Datum",
+                    "K2-1;s;Reserv 2;S2;ok;;;;",
+                    "K2-1;s;Reserv 1;S1;ej granskad;;Akten saknas;;",
+                    "K2-1;s;1;A;ok;;;;",
+                    "K2-1;s;2;B;ej granskad;;Akten saknas;;",
+                    "K2-1;s;3;C;ok;;;;",
+                ].joined(separator: "\r\n").utf8))
+        let events = try WorksheetImport.events(
+            from: table, plan: YearStateTests.plan, state: Self.state(), today: YearStateTests.today)
+        let recorded = events.compactMap { event -> OutcomeRecord? in
+            if case .outcome(let record) = event { record } else { nil }
+        }
+        #expect(recorded.map(\.key) == ["A", "B", "C", "S1", "S2"])
+        #expect(recorded.map(\.replaces) == [nil, nil, nil, "B", "B"])
+    }
+}
