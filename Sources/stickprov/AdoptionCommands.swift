@@ -8,7 +8,24 @@ enum AdoptionCommands {
 
     /// The option plan-changing commands take to name the decision a change rests on.
     static let decisionOption = OptionSpec.option(
-        "decision", "TEXT", help: "For an adopted plan: the decision the change rests on, e.g. 'SN 2023-06-14 § 77'.")
+        "decision", "TEXT",
+        help:
+            "For an adopted plan: the decision the change rests on, e.g. 'SN 2023-06-14 § 77'; the date in it dates the amendment."
+    )
+
+    /// The option plan-changing commands take to date a change.
+    static let dateOption = OptionSpec.option(
+        "date", "YYYY-MM-DD",
+        help:
+            "For an adopted plan: the day of the change, when --decision holds no date; from 1 January of the year before the plan's to 31 January after it, not after today (default: today, but required once today is past that window: a past year's plan is never amended 'today')."
+    )
+
+    /// The option that makes a plan change which takes recorded assessments out of every report.
+    static let forceOption = OptionSpec.flag(
+        "force",
+        help:
+            "Make a change that takes recorded assessments out of every report (a follow-up, the assessment level, a removed signal level): the journal records that they no longer hold, and the appendix says so in their place."
+    )
 
     static let adopt = Command(
         spec: CommandSpec(

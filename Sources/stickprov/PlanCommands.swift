@@ -33,11 +33,16 @@ enum PlanCommands {
             let (decision, today, time, actor) = (
                 arguments.value("decision"), try Now.today(), try Now.timestamp(), Actor.name(arguments)
             )
+            let date = try arguments.value("date").map { try day($0, option: "date") }
+            let force = arguments.has("force")
             if checkingYear {
                 return try planFolder.changePlan(
-                    decision: decision, today: today, time: time, actor: actor, checkingYear: change)
+                    decision: decision, today: today, date: date, force: force, time: time, actor: actor,
+                    checkingYear: change)
             }
-            return try planFolder.changePlan(decision: decision, today: today, time: time, actor: actor) { plan in
+            return try planFolder.changePlan(
+                decision: decision, today: today, date: date, force: force, time: time, actor: actor
+            ) { plan in
                 try change(&plan, YearState(events: []))
             }
         }
@@ -136,7 +141,7 @@ enum PlanCommands {
         spec: CommandSpec(
             path: ["plan", "add-risk"], abstract: "Add an identified risk (Identifierad risk).",
             options: [
-                planOption, AdoptionCommands.decisionOption,
+                planOption, AdoptionCommands.decisionOption, AdoptionCommands.dateOption, AdoptionCommands.forceOption,
                 .option("text", "TEXT", help: "The risk as the appendix prints it. Required."),
                 .option("id", "ID", help: "Its id (default: the next free R1, R2, …)."),
                 .option("probability", "1-4", help: "Probability in the risk analysis."),
@@ -233,7 +238,7 @@ enum PlanCommands {
         spec: CommandSpec(
             path: ["plan", "add-control"], abstract: "Add a control point (kontrollmoment) under a risk.",
             options: [
-                planOption, AdoptionCommands.decisionOption,
+                planOption, AdoptionCommands.decisionOption, AdoptionCommands.dateOption, AdoptionCommands.forceOption,
                 .option("risk", "RISK-ID", help: "The risk it addresses. Required."),
                 .option("id", "ID", help: "Its id (default: the next free K1, K2, …)."),
             ] + controlOptions,
@@ -383,7 +388,7 @@ enum PlanCommands {
                 """,
             arguments: [ArgumentSpec("ID", help: "The risk or control point to change.", isOptional: true)],
             options: [
-                planOption, AdoptionCommands.decisionOption,
+                planOption, AdoptionCommands.decisionOption, AdoptionCommands.dateOption, AdoptionCommands.forceOption,
                 .option("id", "NEW-ID", help: "Rename the risk or control point."),
                 .option("committee", "NAME", help: "The committee. Required."),
                 .option("year", "YYYY", help: "The plan year."),
@@ -411,7 +416,9 @@ enum PlanCommands {
             ]),
         run: { arguments, console in
             try change(arguments, console) { plan in
-                let given = Set(arguments.options.keys).union(arguments.flags).subtracting(["plan", "decision"])
+                let given = Set(arguments.options.keys).union(arguments.flags).subtracting([
+                    "plan", "decision", "date", "force",
+                ])
                 guard !given.isEmpty else { throw UsageError("nothing to change; give the fields to set (see --help)") }
                 let clear = arguments.values("clear")
                 guard let id = arguments.arguments.first else {
@@ -492,7 +499,7 @@ extension PlanCommands {
             path: ["plan", "remove"], abstract: "Remove a risk or a control point from the plan.",
             arguments: [ArgumentSpec("ID", help: "The risk or control point.")],
             options: [
-                planOption, AdoptionCommands.decisionOption,
+                planOption, AdoptionCommands.decisionOption, AdoptionCommands.dateOption, AdoptionCommands.forceOption,
                 .flag("with-controls", help: "Also remove a risk's control points."),
             ],
             examples: ["stickprov plan remove K4", "stickprov plan remove R2 --with-controls"]),
@@ -515,7 +522,7 @@ extension PlanCommands {
                 """,
             arguments: [ArgumentSpec("ID", help: "The risk or control point.")],
             options: [
-                planOption,
+                planOption, AdoptionCommands.decisionOption, AdoptionCommands.dateOption, AdoptionCommands.forceOption,
                 .option("to", "N", help: "The new place, 1 = first."),
                 .option(
                     "risk", "RISK-ID",
@@ -565,7 +572,7 @@ extension PlanCommands {
         spec: CommandSpec(
             path: ["plan", "validate"], abstract: "Check plan.json and list every problem.",
             discussion:
-                "Useful after editing plan.json by hand. Also checks that every assessment in the journal names a level of the signal scale. Exit status 0 when the plan is sound, 1 otherwise.",
+                "Useful after editing plan.json by hand. Also checks that every assessment in the journal names a level of the signal scale and is shown in some report (a hand edit of a follow-up or of the assessment level can hide one). Exit status 0 when the plan is sound, 1 otherwise.",
             options: [planOption],
             examples: ["stickprov plan validate --plan Plans/socialnamnden-2023"]),
         run: { arguments, console in
@@ -573,8 +580,12 @@ extension PlanCommands {
             let plan = try PlanFile.load(from: directory)
             let state = YearState(events: try readJournal(Journal(planDirectory: directory)))
             let orphans = plan.signals.orphanMessages(in: state)
-            guard orphans.isEmpty else {
-                throw DataError(lines: orphans.map { "\(PlanFile.path(in: directory)): signals: \($0)" })
+            let hidden = AssessmentVisibility.hidden(in: plan, state: state).filter { $0.reason != .signalRemoved }
+            let unshown = hidden.isEmpty ? [] : PlanError.assessmentsNotShown(hidden).messages
+            guard orphans.isEmpty && unshown.isEmpty else {
+                throw DataError(
+                    lines: orphans.map { "\(PlanFile.path(in: directory)): signals: \($0)" }
+                        + unshown.map { "\(PlanFile.path(in: directory)): \($0)" })
             }
             console.line(
                 "\(PlanFile.path(in: directory)): ok (\(Plural.count(plan.risks.count, "risk")), \(Plural.count(plan.controlPoints.count, "control point")))"

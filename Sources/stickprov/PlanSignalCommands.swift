@@ -28,7 +28,8 @@ enum PlanSignalCommands {
                 the first level counts).
                 """,
             options: [
-                PlanCommands.planOption,
+                PlanCommands.planOption, AdoptionCommands.decisionOption, AdoptionCommands.dateOption,
+                AdoptionCommands.forceOption,
                 .option("id", "ID", help: "The id assessments name (default: from the name or label)."),
                 .option("position", "N", help: "Its place in the scale, 1 = best (default: last)."),
             ] + levelOptions,
@@ -56,14 +57,17 @@ enum PlanSignalCommands {
             path: ["plan", "signal", "edit"], abstract: "Reword or recolour a level of the signal scale; its id stays.",
             discussion: "Earlier assessments name the level by its id, so they show with the new words.",
             arguments: [ArgumentSpec("SIGNAL", help: "The level: its id, name or label.")],
-            options: [PlanCommands.planOption] + levelOptions,
+            options: [
+                PlanCommands.planOption, AdoptionCommands.decisionOption, AdoptionCommands.dateOption,
+                AdoptionCommands.forceOption,
+            ] + levelOptions,
             examples: [
                 "stickprov plan signal edit green --name 'Utan anmärkning' --label 'Kontrollen är genomförd utan anmärkning'",
                 "stickprov plan signal edit 'försumbar anmärkning' --without-remark yes",
             ]),
         run: { arguments, console in
             try PlanCommands.change(arguments, console) { plan in
-                let given = Set(arguments.options.keys).subtracting(["plan"])
+                let given = Set(arguments.options.keys).subtracting(["plan", "decision", "date"])
                 guard !given.isEmpty else {
                     throw UsageError("nothing to change; give --label, --name, --colour or --without-remark")
                 }
@@ -82,16 +86,25 @@ enum PlanSignalCommands {
     static let remove = Command(
         spec: CommandSpec(
             path: ["plan", "signal", "remove"], abstract: "Remove a level no assessment names from the signal scale.",
+            discussion: """
+                A level that a recorded assessment shown in the appendix names is not removed: the assessment
+                would vanish from every report. --force removes it all the same and records in the journal that
+                those assessments no longer hold; the appendix then says so in their place.
+                """,
             arguments: [ArgumentSpec("SIGNAL", help: "The level: its id, name or label.")],
-            options: [PlanCommands.planOption],
-            examples: ["stickprov plan signal remove yellow"]),
+            options: [
+                PlanCommands.planOption, AdoptionCommands.decisionOption, AdoptionCommands.dateOption,
+                AdoptionCommands.forceOption,
+            ],
+            examples: [
+                "stickprov plan signal remove yellow",
+                "stickprov plan signal remove yellow --force --decision 'SN 2023-10-11 § 88'",
+            ]),
         run: { arguments, console in
-            // The assessments are counted under the same lock as the plan is changed, so none slips in between.
-            try PlanCommands.change(arguments, console, checkingYear: true) { plan, state in
-                let uses = state.assessments.values.flatMap(\.values).reduce(into: [String: Int]()) {
-                    $0[$1.signal, default: 0] += 1
-                }
-                let level = try plan.signals.remove(arguments.arguments[0], assessments: uses)
+            // The plan's change refuses, under the same lock, to take away a level a shown assessment names
+            // (PlanFolder.changePlan reads the journal's assessment lines for it).
+            try PlanCommands.change(arguments, console) { plan in
+                let level = try plan.signals.remove(arguments.arguments[0], assessments: [:])
                 return "Removed signal \(level.id)."
             }
             try showScale(arguments, console)

@@ -258,7 +258,7 @@ enum RecordCommands {
                 .option(
                     "date", "YYYY-MM-DD",
                     help:
-                        "The day the value holds for, from 1 January of the year before the plan's (a starting value) to 31 January of the year after. Required."
+                        "The day the value holds for, from 1 January of the year before the plan's (a starting value) to 31 January of the year after, not after today. Required."
                 ),
                 .option(
                     "note", "TEXT",
@@ -293,7 +293,7 @@ enum RecordCommands {
                         control: controlID, value: value, unit: unit, target: target, date: date,
                         note: arguments.value("note"),
                         of: of, ofWhat: arguments.value("of-what"))
-                    return [try Recording.measurement(record, plan: plan)]
+                    return [try Recording.measurement(record, plan: plan, today: Clock.today())]
                 },
                 summary: { _ in
                     "Recorded \(controlID): \(value.swedish) \(unit)" + (of.map { " of \($0.swedish)" } ?? "")
@@ -332,11 +332,17 @@ enum RecordCommands {
                 .option("result-file", "FILE", help: "Read the result text from a file."),
                 .option("actions", "TEXT", help: "The actions text."),
                 .option("actions-file", "FILE", help: "Read the actions text from a file."),
+                .option(
+                    "date", "YYYY-MM-DD",
+                    help:
+                        "The day of the assessment, from 1 January of the plan's year to 31 January of the next, not after today (default: today; required when today is outside the plan's year)."
+                ),
                 byOption,
             ],
             examples: [
                 "stickprov assess K1 --point årsbokslut --signal green --result 'I det fallet vidtogs åtgärder.' --actions ''",
-                "stickprov assess K3 --point årsbokslut --signal yellow --result-file k3-resultat.txt --actions-file k3-atgarder.txt",
+                "stickprov assess K3 --point årsbokslut --signal yellow --result-file k3-resultat.txt --actions-file k3-atgarder.txt --date 2024-01-20",
+                "stickprov assess K3 --point delår --signal yellow --date 2023-09-12",
             ]),
         run: { arguments, console in
             let id = arguments.arguments[0]
@@ -344,6 +350,7 @@ enum RecordCommands {
             let signal = try arguments.required("signal")
             let result = try text(arguments, "result")
             let actions = try text(arguments, "actions")
+            let date = try arguments.value("date").map { try PlanCommands.day($0, option: "date") }
             try append(
                 arguments, console, reading: .nothing,
                 { plan, _ in
@@ -353,12 +360,13 @@ enum RecordCommands {
                     case .control(let control): target = .control(control)
                     }
                     let record = AssessmentRecord(
-                        target: target, point: point, signal: signal, result: result, actions: actions)
-                    return [try Recording.assessment(record, plan: plan)]
+                        target: target, point: point, signal: signal, result: result, actions: actions, date: date)
+                    return [try Recording.assessment(record, plan: plan, today: Clock.today())]
                 },
                 summary: { written in
                     guard case .assessment(let record) = written.first?.payload else { return "" }
-                    return "Assessed \(id) at \(point.swedish): \(record.signal)."
+                    return
+                        "Assessed \(id) at \(point.swedish): \(record.signal)\(record.date.map { " (\($0))" } ?? "")."
                 })
         })
 

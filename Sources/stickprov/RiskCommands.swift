@@ -19,7 +19,8 @@ enum RiskCommands {
                 """,
             arguments: [ArgumentSpec("RISK-ID", help: "The risk, e.g. R3.")],
             options: [
-                PlanCommands.planOption, AdoptionCommands.decisionOption,
+                PlanCommands.planOption, AdoptionCommands.decisionOption, AdoptionCommands.dateOption,
+                AdoptionCommands.forceOption,
                 .option("as", "HANDLING", help: "control-points, goal (mål) or elsewhere (annat). Required."),
                 .option("text", "TEXT", help: "The goal, or where the risk is handled."),
                 .flag("clear", help: "Remove the decision (the risk is then handled by its control points, if any)."),
@@ -65,7 +66,10 @@ enum RiskCommands {
                 applied or none, and every problem is listed as FILE:LINE.
                 """,
             arguments: [ArgumentSpec("FILE", help: "The sheet, e.g. riskanalys-2024.xlsx or .csv.")],
-            options: [PlanCommands.planOption, AdoptionCommands.decisionOption],
+            options: [
+                PlanCommands.planOption, AdoptionCommands.decisionOption, AdoptionCommands.dateOption,
+                AdoptionCommands.forceOption,
+            ],
             examples: ["stickprov plan import-risks riskanalys-2024.csv"]),
         run: { arguments, console in
             let file = arguments.arguments[0]

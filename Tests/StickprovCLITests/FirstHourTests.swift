@@ -40,7 +40,7 @@ import Testing
         let missing = try CLI.run(
             [
                 "assess", "K1", "--plan", "plan", "--point", "årsbokslut", "--signal", "green", "--result-file",
-                "k1.txt",
+                "k1.txt", "--date", "2023-12-20",
             ], in: folder.url)
         #expect(missing.status == 1)
         #expect(missing.stderr == "k1.txt: cannot read the file: No such file or directory\n")
@@ -49,7 +49,7 @@ import Testing
         let legacy = try CLI.run(
             [
                 "assess", "K1", "--plan", "plan", "--point", "årsbokslut", "--signal", "green", "--result-file",
-                "k1.txt",
+                "k1.txt", "--date", "2023-12-20",
             ], in: folder.url)
         #expect(legacy.status == 0, "\(legacy.stderr)")
         let report = try CLI.run(["report", "--plan", "plan", "--point", "årsbokslut"], in: folder.url)

@@ -48,7 +48,7 @@ import Testing
         try CLI.run(
             [
                 "assess", id, "--plan", "plan", "--point", point, "--signal", signal, "--result", result, "--by",
-                "ansvarig",
+                "ansvarig", "--date", point.hasPrefix("del") ? "2023-09-15" : "2023-12-20",
             ], in: folder.url)
     }
 

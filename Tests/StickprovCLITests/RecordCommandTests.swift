@@ -147,9 +147,9 @@ import Testing
         result = try CLI.run(
             [
                 "assess", "K2", "--plan", "plan", "--point", "årsbokslut", "--signal", "yellow", "--result-file",
-                "resultat.txt", "--actions", "Handläggarskola.",
+                "resultat.txt", "--actions", "Handläggarskola.", "--date", "2023-12-20",
             ], in: folder.url)
-        #expect(result.stdout == "Assessed K2 at årsbokslut: yellow.\n")
+        #expect(result.stdout == "Assessed K2 at årsbokslut: yellow (2023-12-20).\n")
         let status = try CLI.run(["status", "--plan", "plan"], in: folder.url)
         #expect(status.stdout.contains("    Measured 37,5 % per 2023-08-31 (target 50 %)\n"))
         #expect(status.stdout.contains("delårsbokslut: not assessed · årsbokslut: Gul"))

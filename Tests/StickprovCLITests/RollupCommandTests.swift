@@ -17,7 +17,7 @@ import Testing
             ],
             [
                 "assess", "K1", "--plan", "bun-2023", "--point", "årsbokslut", "--signal", "green", "--result",
-                "Samtliga program var upprättade.",
+                "Samtliga program var upprättade.", "--date", "2023-12-20",
             ],
         ] {
             let result = try CLI.run(arguments, in: folder.url)

@@ -63,7 +63,10 @@ import Testing
         let words = ["K1": "utan anmärkning", "K2": "försumbar", "K3": "Med anmärkning", "K4": "ej genomförd"]
         for (control, signal) in words.sorted(by: { $0.key < $1.key }) {
             try Self.run(
-                ["assess", control, "--point", "årsbokslut", "--signal", signal, "--result", "Resultat."], in: folder)
+                [
+                    "assess", control, "--point", "årsbokslut", "--signal", signal, "--result", "Resultat.", "--date",
+                    "2023-12-20",
+                ], in: folder)
         }
         let wrong = try CLI.run(
             ["assess", "K1", "--point", "årsbokslut", "--signal", "grön", "--plan", "plan"], in: folder.url)
@@ -100,7 +103,8 @@ import Testing
         #expect(inUse.status == 1)
         #expect(
             inUse.stderr
-                == "error: signal 'med-anmarkning' is the assessment of 1 control in the journal; reword it with 'plan signal edit med-anmarkning --label TEXT' instead\n"
+                == "error: the change would take the assessment of control point K3 at årsbokslut (2023-12-20, Med anmärkning; journal line 3) out of every report: its signal 'med-anmarkning' would no longer be in the plan's scale\n"
+                + "error: nothing was changed; make the change with --force to record in the journal that this assessment no longer holds (the appendix says so in its place)\n"
         )
     }
 
@@ -109,8 +113,9 @@ import Testing
         try Self.run(["plan", "init", "--committee", "Socialnämnden", "--year", "2023"], in: folder)
         try Self.run(["plan", "add-risk", "--text", "Risk"], in: folder)
         try Self.run(["plan", "add-control", "--risk", "R1", "--text", "Kontroll", "--method", "enkät"], in: folder)
-        let assessed = try Self.run(["assess", "K1", "--point", "delår", "--signal", "gul"], in: folder)
-        #expect(assessed.stdout == "Assessed K1 at delårsbokslut: yellow.\n")
+        let assessed = try Self.run(
+            ["assess", "K1", "--point", "delår", "--signal", "gul", "--date", "2023-09-15"], in: folder)
+        #expect(assessed.stdout == "Assessed K1 at delårsbokslut: yellow (2023-09-15).\n")
     }
 
     @Test func validateNamesAnAssessmentWhoseLevelAHandEditRemoved() throws {
@@ -118,7 +123,7 @@ import Testing
         try Self.run(["plan", "init", "--committee", "Socialnämnden", "--year", "2023"], in: folder)
         try Self.run(["plan", "add-risk", "--text", "Risk"], in: folder)
         try Self.run(["plan", "add-control", "--risk", "R1", "--text", "Kontroll"], in: folder)
-        try Self.run(["assess", "K1", "--point", "årsbokslut", "--signal", "grön"], in: folder)
+        try Self.run(["assess", "K1", "--point", "årsbokslut", "--signal", "grön", "--date", "2023-12-20"], in: folder)
         try Self.run(["plan", "validate"], in: folder)
         let path = folder.file("plan/plan.json")
         let text = try String(contentsOf: path, encoding: .utf8).replacingOccurrences(

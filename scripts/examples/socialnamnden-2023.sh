@@ -62,8 +62,9 @@ q measure K4 --value 37 --unit % --target 50 --date 2022-12-31 --note 'Utgångsl
 q measure K4 --value 42 --unit % --target 50 --date 2023-08-31
 q measure K4 --value 48 --unit % --target 50 --date 2023-12-31
 
-assess_from_texts delår
-assess_from_texts årsbokslut
+# Dated as the committee made them: the interim's in September, the year end's in January.
+assess_from_texts delår 2023-09-20
+assess_from_texts årsbokslut 2024-01-15
 
 # Bilaga 2: the year's follow-up of two contracts with private providers, and the comment on it.
 q provider import "$T/bilaga2-2023.csv"

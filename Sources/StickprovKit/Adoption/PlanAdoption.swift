@@ -89,13 +89,16 @@ public struct PlanAdoption: Sendable, Equatable {
     }
 
     /// For the appendix: "Internkontrollplanen antogs av nämnden 2022-12-14, § 123, och ändrades
-    /// 2023-06-14 (SN 2023-06-14 § 77)." Nil when the plan is not adopted.
+    /// 2023-06-14 (SN 2023-06-14 § 77)." Nil when the plan is not adopted. The amendments are told
+    /// in date order (an amendment recorded later may be dated earlier, by its decision), each with
+    /// its decision.
     public var sentence: String? {
         guard let adoption else { return nil }
         var text = "Internkontrollplanen antogs av nämnden \(adoption.date)"
         if let paragraph = adoption.paragraph, !paragraph.isEmpty { text += ", \(paragraph)," }
         if !amendments.isEmpty {
-            let changes = amendments.map { amendment in
+            let ordered = amendments.enumerated().sorted { ($0.element.date, $0.offset) < ($1.element.date, $1.offset) }
+            let changes = ordered.map(\.element).map { amendment in
                 amendment.decision.map { "\(amendment.date) (\($0))" } ?? "\(amendment.date)"
             }
             // One date per decision: several changes on one day under one decision read once.

@@ -25,6 +25,11 @@ public enum PlanWindow {
         return first...window.upperBound
     }
 
+    /// The first and last day a plan change (an amendment) may be dated in a plan for `year`: from
+    /// 1 January of the year before (a plan is adopted and may be amended before its year begins) to
+    /// 31 January of the next.
+    public static func changeDays(year: Int) -> ClosedRange<Day>? { measurementDays(year: year) }
+
     /// The window as a message writes it: `2023-01-01 to 2024-01-31`.
     public static func describeDays(year: Int) -> String {
         describe(days(year: year), year: year)

@@ -32,6 +32,8 @@ public enum JournalPayload: Sendable, Equatable {
     case adoption(AdoptionRecord)
     /// An adopted plan was changed.
     case amendment(AmendmentRecord)
+    /// A plan change (given `--force`) took recorded assessments out of every report: they no longer hold.
+    case supersession(SupersessionRecord)
 
     /// The `type` written in the journal line.
     public var type: String {
@@ -45,6 +47,7 @@ public enum JournalPayload: Sendable, Equatable {
         case .provider: "provider"
         case .adoption: "adoption"
         case .amendment: "amendment"
+        case .supersession: "supersession"
         }
     }
 }

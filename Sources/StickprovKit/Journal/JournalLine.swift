@@ -47,6 +47,7 @@ enum JournalLine {
         case .provider(let record): return envelope(record)
         case .adoption(let record): return envelope(record)
         case .amendment(let record): return envelope(record)
+        case .supersession(let record): return envelope(record)
         }
     }
 
@@ -97,6 +98,7 @@ enum JournalLine {
             case "provider": payload = .provider(try data(ProviderRecord.self))
             case "adoption": payload = .adoption(try data(AdoptionRecord.self))
             case "amendment": payload = .amendment(try data(AmendmentRecord.self))
+            case "supersession": payload = .supersession(try data(SupersessionRecord.self))
             default: throw UnknownType(type: type)
             }
         }

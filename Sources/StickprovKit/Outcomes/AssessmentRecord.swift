@@ -65,13 +65,20 @@ public struct AssessmentRecord: Sendable, Hashable, Codable {
     public var result: String
     /// The actions taken or planned.
     public var actions: String
+    /// The day it was made (`assess --date`). Lines written before assessments carried a date have
+    /// none; the year's fold gives them the day of their journal time.
+    public var date: Day?
 
     /// Creates an assessment.
-    public init(target: AssessmentTarget, point: ReportPoint, signal: String, result: String, actions: String) {
+    public init(
+        target: AssessmentTarget, point: ReportPoint, signal: String, result: String, actions: String,
+        date: Day? = nil
+    ) {
         self.target = target
         self.point = point
         self.signal = signal
         self.result = result
         self.actions = actions
+        self.date = date
     }
 }

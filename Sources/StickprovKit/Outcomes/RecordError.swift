@@ -44,6 +44,11 @@ public enum RecordError: Error, Sendable, Equatable {
     case missingColumn(String, available: [String])
     /// A result without a date when today is outside the plan's year, so today cannot be its day.
     case dateRequired(today: Day, year: Int)
+    /// An assessment, measurement or provider follow-up without a date when today is outside the
+    /// plan's year; `what` says what the day is ("the day it was assessed").
+    case dayRequired(what: String, today: Day, year: Int)
+    /// A date after today: what is recorded has happened.
+    case dateAfterToday(Day, today: Day)
     /// A correct amount for an item of a draw that did not draw by amount.
     case notDrawnByAmount(DrawID)
     /// A correct amount that is not kronor (SPEC.md §11).
@@ -124,6 +129,9 @@ public enum RecordError: Error, Sendable, Equatable {
         case .textTooLong(let field, let problem): "\(field) \(problem) characters"
         case .invisibleCharacter(let field, let problem): "\(field) \(problem); type it without"
         case .dateOutsideWindow(let day, let window): "\(day) is outside the plan's window for dates (\(window))"
+        case .dayRequired(let what, let today, let year):
+            "give --date, \(what): today (\(today)) is outside the plan's year \(year)"
+        case .dateAfterToday(let day, let today): "--date \(day) is after today (\(today))"
         case .unknownSignal(let signal, let known):
             "'\(signal)' is not a signal of the plan (\(known.joined(separator: ", ")))"
         case .notMeasured(let id, let method):

@@ -102,9 +102,32 @@ public enum Recording {
         if day > today { throw .reviewAfterToday(day, today: today) }
     }
 
+    /// The day an assessment, a provider follow-up or a plan change is dated: the one given, which
+    /// must lie in `window` and not after today; else today, but only when today is in the plan's
+    /// year, so a past year's record is never dated by the machine's clock.
+    /// - Parameter what: what the day is, for the message ("the day it was assessed").
+    /// - Throws: ``RecordError/dateOutsideWindow(_:window:)``, ``RecordError/dateAfterToday(_:today:)``
+    ///   or ``RecordError/dayRequired(what:today:year:)``.
+    public static func eventDay(
+        given: Day?, today: Day, planYear: Int, window: ClosedRange<Day>?, what: String
+    ) throws(RecordError) -> Day {
+        guard let given else {
+            guard today.year == planYear else { throw .dayRequired(what: what, today: today, year: planYear) }
+            return today
+        }
+        guard let window, window.contains(given) else {
+            throw .dateOutsideWindow(
+                given, window: window.map { "\($0.lowerBound) to \($0.upperBound)" } ?? "the year \(planYear)")
+        }
+        guard given <= today else { throw .dateAfterToday(given, today: today) }
+        return given
+    }
+
     /// The event for a measured value.
     /// - Throws: ``RecordError/notMeasured(_:_:)`` for a sampling control, or personal data in the note.
-    public static func measurement(_ record: MeasurementRecord, plan: ControlPlan) throws(RecordError) -> JournalPayload
+    /// - Parameter today: when given, a measurement dated after it is refused (a value not yet known).
+    public static func measurement(_ record: MeasurementRecord, plan: ControlPlan, today: Day? = nil)
+        throws(RecordError) -> JournalPayload
     {
         if let control = plan.control(record.control), let method = control.method, method.takesSampleRule {
             throw .notMeasured(control.id, method)
@@ -122,6 +145,7 @@ public enum Recording {
         try refusePersonalData(record.ofWhat, field: "what the count is of")
         try refuseOverlong(record.ofWhat, field: "what the count is of", limit: InputBounds.maximumNameCharacters)
         try PlanWindow.checkMeasurement(record.date, year: plan.year)
+        if let today, record.date > today { throw .dateAfterToday(record.date, today: today) }
         return .measurement(record)
     }
 
@@ -130,8 +154,13 @@ public enum Recording {
     /// when it assesses control points, or the reverse), or at a report point the target is not
     /// followed up at (a year-end assessment of what is concluded at the interim shows the interim's).
     /// - Throws: ``RecordError/notAssessedLevel(_:level:)``, ``RecordError/notFollowedUp(_:at:followUp:)``,
-    ///   ``RecordError/unknownSignal(_:known:)`` or personal data in the texts.
-    public static func assessment(_ record: AssessmentRecord, plan: ControlPlan) throws(RecordError) -> JournalPayload {
+    ///   ``RecordError/unknownSignal(_:known:)`` or personal data in the texts; with `today`, what
+    ///   ``eventDay(given:today:planYear:window:what:)`` throws for its date.
+    /// - Parameter today: when given, the record's date is checked (or set to today) as
+    ///   ``eventDay(given:today:planYear:window:what:)`` says.
+    public static func assessment(_ record: AssessmentRecord, plan: ControlPlan, today: Day? = nil)
+        throws(RecordError) -> JournalPayload
+    {
         switch (record.target, plan.assessmentLevel) {
         case (.risk, .controlPoint), (.control, .risk):
             throw .notAssessedLevel(record.target, level: plan.assessmentLevel)
@@ -152,6 +181,11 @@ public enum Recording {
         try refusePersonalData(record.actions, field: "the actions text")
         try refuseOverlong(record.result, field: "the result text", limit: InputBounds.maximumTextCharacters)
         try refuseOverlong(record.actions, field: "the actions text", limit: InputBounds.maximumTextCharacters)
+        if let today {
+            record.date = try eventDay(
+                given: record.date, today: today, planYear: plan.year, window: PlanWindow.days(year: plan.year),
+                what: "the day it was assessed")
+        }
         return .assessment(record)
     }
 

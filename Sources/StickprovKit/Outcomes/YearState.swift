@@ -34,8 +34,13 @@ public struct YearState: Sendable {
     private var drawControls: [DrawID: ControlID] = [:]
     /// Measurements per control point, in journal order.
     public private(set) var measurements: [ControlID: [MeasurementRecord]] = [:]
-    /// Current assessment per target and report point.
+    /// Current assessment per target and report point (one a plan change superseded is no longer
+    /// current: it is in ``superseded``). An assessment without its own date has its line's day.
     public private(set) var assessments: [AssessmentTarget: [ReportPoint: AssessmentRecord]] = [:]
+    /// The journal line of each current assessment.
+    public private(set) var assessmentLines: [AssessmentTarget: [ReportPoint: Int]] = [:]
+    /// Assessments a plan change took out of every report (``SupersessionRecord``), in journal order.
+    public private(set) var superseded: [SupersededNote] = []
     /// Repairs, in journal order.
     public private(set) var repairs: [RepairRecord] = []
     /// Private-provider records (Bilaga 2), in journal order.
@@ -64,8 +69,16 @@ public struct YearState: Sendable {
                 record: record, sequence: event.sequence, corrections: earlier.map { $0.corrections + 1 } ?? 0)
         case .measurement(let record):
             measurements[record.control, default: []].append(record)
-        case .assessment(let record):
+        case .assessment(var record):
+            if record.date == nil { record.date = Day(String(event.time.prefix(10))) }
             assessments[record.target, default: [:]][record.point] = record
+            assessmentLines[record.target, default: [:]][record.point] = event.sequence
+        case .supersession(let record):
+            for entry in record.assessments where assessmentLines[entry.target]?[entry.point] == entry.line {
+                assessments[entry.target]?[entry.point] = nil
+                assessmentLines[entry.target]?[entry.point] = nil
+                superseded.append(SupersededNote(assessment: entry, changed: record.date, decision: record.decision))
+            }
         case .repair(let record):
             repairs.append(record)
         case .provider(let record):

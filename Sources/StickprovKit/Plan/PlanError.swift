@@ -45,6 +45,11 @@ public enum PlanError: Error, Sendable, Equatable {
     /// A change would take away (`added` false) or give out (`added` true) an id the journal's
     /// events name; `what` says whose ("control point 'K1'"), `uses` what the journal records.
     case namedInJournal(String, uses: [String], added: Bool)
+    /// A change would take recorded assessments out of every report (``AssessmentVisibility``);
+    /// nothing was changed (`--force` records that they no longer hold).
+    case hidesAssessments([HiddenAssessment])
+    /// A plan whose assessments in the journal no report shows (a hand edit): `plan validate`'s finding.
+    case assessmentsNotShown([HiddenAssessment])
 
     /// The file the error is about, when there is one.
     public var path: String? {
@@ -125,6 +130,15 @@ public enum PlanError: Error, Sendable, Equatable {
             ]
         case .rejectedChange(let issues):
             issues.map { "the change would make the plan invalid: \($0)" }
+        case .hidesAssessments(let hidden):
+            hidden.map { "the change would take the assessment of \($0.name) out of every report: \($0.because())" }
+                + [
+                    "nothing was changed; make the change with --force to record in the journal that \(hidden.count == 1 ? "this assessment no longer holds" : "these assessments no longer hold") (the appendix says so in \(hidden.count == 1 ? "its" : "their") place)"
+                ]
+        case .assessmentsNotShown(let hidden):
+            hidden.map {
+                "the journal's assessment of \($0.name) is in no report of this plan: \($0.because(isChange: false)); put the earlier plan.json back, then make the change with the CLI and --force, which records that it no longer holds"
+            }
         case .namedInJournal(let what, let uses, let added):
             added
                 ? [

@@ -13,6 +13,9 @@ enum JournalNamedIDs {
         let assessments =
             (state.assessments[.control(control)]?.count ?? 0)
             + (state.assessments[.risk(RiskID(rawValue: id))]?.count ?? 0)
+            + state.superseded.filter {
+                $0.assessment.target == .control(control) || $0.assessment.target == .risk(RiskID(rawValue: id))
+            }.count
         for (count, noun) in [(results, "result"), (measurements, "measurement"), (assessments, "assessment")]
         where count > 0 {
             uses.append("\(count) \(noun)\(count == 1 ? "" : "s")")

@@ -137,33 +137,44 @@ public struct PlanFolder: Sendable {
     /// edit it and say what it did, and saves it by atomic replace (an adopted plan's change is
     /// recorded as an amendment in the same transaction, and rolled back if that fails). A change
     /// taking away an id the journal names, or giving one out, is refused
-    /// (``PlanError/namedInJournal(_:uses:added:)``).
+    /// (``PlanError/namedInJournal(_:uses:added:)``), and so is one that would take a recorded
+    /// assessment out of every report (``PlanError/hidesAssessments(_:)``, see ``AssessmentVisibility``)
+    /// unless `force` records, in the same transaction, that those assessments no longer hold.
     /// - Parameters:
     ///   - decision: the minute paragraph allowing the change, when the plan is adopted.
-    ///   - today: the amendment's date.
+    ///   - today: today (an amendment's date when neither `date` nor the decision gives one, while
+    ///     the plan's year lasts; see ``PlanAdoption/changeDay(given:decision:today:planYear:)``).
+    ///   - date: the day of the change (`--date`).
+    ///   - force: make a change that takes recorded assessments out of every report, recording that
+    ///     they are superseded.
     /// - Returns: what `change` said it did.
     @discardableResult
     public func changePlan(
-        decision: String?, today: Day, time: String, actor: String, _ change: (inout ControlPlan) throws -> String
+        decision: String?, today: Day, date: Day? = nil, force: Bool = false, time: String, actor: String,
+        _ change: (inout ControlPlan) throws -> String
     ) throws -> String {
-        try changePlan(decision: decision, today: today, time: time, actor: actor, readingYear: false) { plan, _ in
+        try changePlan(
+            decision: decision, today: today, date: date, force: force, time: time, actor: actor, readingYear: false
+        ) { plan, _ in
             try change(&plan)
         }
     }
 
-    /// As ``changePlan(decision:today:time:actor:_:)``, for a change that depends on the year (removing a
-    /// signal level no assessment names): `change` also sees the year, read under the same lock, so no
-    /// record can slip in between what it checked and the saved plan.
+    /// As ``changePlan(decision:today:date:force:time:actor:_:)``, for a change that depends on the year:
+    /// `change` also sees the year, read under the same lock, so no record can slip in between what it
+    /// checked and the saved plan.
     @discardableResult
     public func changePlan(
-        decision: String?, today: Day, time: String, actor: String,
+        decision: String?, today: Day, date: Day? = nil, force: Bool = false, time: String, actor: String,
         checkingYear change: (inout ControlPlan, YearState) throws -> String
     ) throws -> String {
-        try changePlan(decision: decision, today: today, time: time, actor: actor, readingYear: true, change)
+        try changePlan(
+            decision: decision, today: today, date: date, force: force, time: time, actor: actor, readingYear: true,
+            change)
     }
 
     private func changePlan(
-        decision: String?, today: Day, time: String, actor: String, readingYear: Bool,
+        decision: String?, today: Day, date: Day?, force: Bool, time: String, actor: String, readingYear: Bool,
         _ change: (inout ControlPlan, YearState) throws -> String
     ) throws -> String {
         try exclusively {
@@ -171,11 +182,22 @@ public struct PlanFolder: Sendable {
             let old = plan
             let summary = try change(&plan, readingYear ? YearState(events: try journal.read()) : YearState(events: []))
             try JournalNamedIDs.check(old: old, new: plan) { try journal.events(mentioning: $0) }
+            let hidden = try hiddenAssessments(from: old, to: plan)
+            guard hidden.isEmpty || force else { throw PlanError.hidesAssessments(hidden) }
             try PlanAdoption.save(
-                plan, replacing: old, in: path, summary: summary, decision: decision, today: today, time: time,
-                actor: actor)
+                plan, replacing: old, in: path, summary: summary, decision: decision, date: date, today: today,
+                superseding: hidden.map(\.superseded), time: time, actor: actor)
             return summary
         }
+    }
+
+    /// The recorded assessments a change from `old` to `new` would take out of every report; reads only
+    /// the journal's assessment lines (and their supersessions), and only when the change touches what
+    /// an assessment's place in the appendix rests on.
+    private func hiddenAssessments(from old: ControlPlan, to new: ControlPlan) throws -> [HiddenAssessment] {
+        guard AssessmentVisibility.mayHide(from: old, to: new) else { return [] }
+        let state = YearState(events: try journal.events(mentioning: ["assessment", "supersession"]))
+        return AssessmentVisibility.hiddenByChange(from: old, to: new, state: state)
     }
 
     /// Creates the folder's plan (`plan init`, `plan import`, a carry-over): under the folder's lock

@@ -77,14 +77,24 @@ public struct Appendix: Sendable {
     ///   printed holds something shaped like a personnummer. Nothing is rendered then.
     public static func build(plan: ControlPlan, state: YearState, point: ReportPoint) throws(ReportError) -> Appendix {
         let isPerRisk = plan.assessmentLevel == .risk
+        // Assessments a plan change superseded: said in their place, at their report point and at the year end.
+        let notes = state.superseded.filter { point == .yearEnd || $0.assessment.point == point }
+        func superseded(_ target: AssessmentTarget, naming: Bool) -> [Paragraph] {
+            notes.filter { $0.assessment.target == target }.map { .text($0.sentence(naming: naming)) }
+        }
         var groups: [Group] = []
         for risk in plan.risks {
             let controls = risk.controls.filter { plan.lists(.control($0.id), at: point) }
             guard !controls.isEmpty else { continue }
+            // In the area's cell when the plan assesses areas, else in its first row.
+            let areaNotes =
+                isPerRisk
+                ? superseded(.risk(risk.id), naming: false)
+                    + controls.flatMap { superseded(.control($0.id), naming: true) } : []
             let areaConcluded = isPerRisk && point == .yearEnd && plan.followUp(of: .risk(risk.id)) == .interim
             let areaAssessment =
                 isPerRisk ? ReportedAssessment.of(.risk(risk.id), at: point, plan: plan, state: state) : nil
-            let rows = controls.map { control -> Row in
+            let rows = controls.enumerated().map { index, control -> Row in
                 let assessment =
                     isPerRisk ? nil : ReportedAssessment.of(.control(control.id), at: point, plan: plan, state: state)
                 // Followed up only at the interim: at the year end its interim figures, said to be concluded then
@@ -93,11 +103,16 @@ public struct Appendix: Sendable {
                 let context = Narrative.Context(
                     plan: plan, control: control, state: state, point: concluded ? .interim : point)
                 let saysConcluded = concluded && !areaConcluded
+                let notes =
+                    isPerRisk
+                    ? []
+                    : (index == 0 ? superseded(.risk(risk.id), naming: true) : [])
+                        + superseded(.control(control.id), naming: false)
                 return Row(
                     id: control.id, what: control.text, followUp: control.followUpText,
                     cadence: control.cadenceText, method: control.methodText, responsible: control.responsible,
                     signal: assessment.flatMap { plan.signals.level($0.record.signal) },
-                    generated: (saysConcluded ? [.text(concludedSentence(area: false))] : [])
+                    generated: (saysConcluded ? [.text(concludedSentence(area: false))] : []) + notes
                         + [CarryOver.sentence(for: control, in: plan.year)].compactMap { $0 }
                         + Narrative.paragraphs(context),
                     result: Paragraph.parse(assessment?.record.result ?? ""),
@@ -107,7 +122,7 @@ public struct Appendix: Sendable {
                 Group(
                     number: plan.areaNumber(of: risk.id) ?? groups.count + 1, id: risk.id, risk: risk.text,
                     signal: areaAssessment.flatMap { plan.signals.level($0.record.signal) },
-                    result: (areaConcluded ? [.text(concludedSentence(area: true))] : [])
+                    result: (areaConcluded ? [.text(concludedSentence(area: true))] : []) + areaNotes
                         + Paragraph.parse(areaAssessment?.record.result ?? ""),
                     actions: Paragraph.parse(areaAssessment?.record.actions ?? ""),
                     rows: rows))
