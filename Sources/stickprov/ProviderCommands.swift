@@ -11,10 +11,13 @@ enum ProviderCommands {
     static func append(_ arguments: ParsedArguments, _ console: Console, _ records: [ProviderRecord], source: String)
         throws
     {
+        let date = try arguments.value("date").map { try PlanCommands.day($0, option: "date") }
         try RecordCommands.append(
             arguments, console, reading: .providers,
-            { _, state in
-                ProviderFollowUps(state.providerRecords).changes(records).map(JournalPayload.provider)
+            { plan, state in
+                let day = try ProviderRecord.day(given: date, today: Clock.today(), planYear: plan.year)
+                return ProviderFollowUps(state.providerRecords).changes(records.map { $0.dated(day) }).map(
+                    JournalPayload.provider)
             },
             summary: { written in
                 guard !written.isEmpty else { return "Nothing new from \(source): it is already recorded." }
@@ -32,6 +35,13 @@ enum ProviderCommands {
                 return "Recorded \(parts.joined(separator: " and ")) from \(source) (\(lines) of the journal)."
             })
     }
+
+    /// `--date` of `provider record` and `provider import`.
+    static let dateOption = OptionSpec.option(
+        "date", "YYYY-MM-DD",
+        help:
+            "The day of the follow-up, from 1 January of the plan's year to 31 January of the next, not after today (optional: without it the follow-up is not dated, never dated by the clock)."
+    )
 
     static func checked<T>(_ body: () throws(ProviderError) -> T) throws -> T {
         do {
@@ -62,6 +72,7 @@ enum ProviderCommands {
                 .option("shortcomings", "TEXT", help: "Om Nej, vilka brister har iakttagits? Required with nej."),
                 .option("impact", "TEXT", help: "Hur påverkar bristerna nämndens verksamhet?"),
                 .option("actions", "TEXT", help: "Vilka åtgärder har vidtagits?"),
+                dateOption,
                 RecordCommands.byOption,
             ],
             examples: [
@@ -120,8 +131,8 @@ enum ProviderCommands {
                 checked first; either all are recorded or none, and every problem is listed as FILE:LINE. Rows already recorded as they stand add nothing.
                 """,
             arguments: [ArgumentSpec("FILE", help: "The sheet, e.g. bilaga2-2023.csv.")],
-            options: [PlanCommands.planOption, RecordCommands.byOption],
-            examples: ["stickprov provider import bilaga2-2023.csv"]),
+            options: [PlanCommands.planOption, dateOption, RecordCommands.byOption],
+            examples: ["stickprov provider import bilaga2-2023.csv --date 2023-11-30"]),
         run: { arguments, console in
             let file = arguments.arguments[0]
             let sheet = try readSheet(file)

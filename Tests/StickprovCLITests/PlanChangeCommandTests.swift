@@ -68,6 +68,30 @@ import Testing
         #expect(measured.stderr == "error: --date 2023-12-31 is after today (2023-10-12)\n")
     }
 
+    @Test func aProviderFollowUpTakesADateCheckedAgainstThePlansWindow() throws {
+        let folder = try TemporaryFolder()
+        try PlanCommandTests.makePlan(in: folder)
+        let record = [
+            "provider", "record", "--contract", "Hemtjänst, Omsorgshuset AB", "--followed-up", "Avtalsuppföljning",
+            "--fulfilled", "ja",
+        ]
+        try Self.run(record + ["--date", "2023-11-30"], in: folder)
+        #expect(try Self.journal(folder).last?.contains("\"date\":\"2023-11-30\"") == true)
+        let again = try Self.run(record + ["--date", "2023-12-01"], in: folder)
+        #expect(again.stdout == "Nothing new from the command line: it is already recorded.\n")
+        let future = try Self.run(record + ["--date", "2023-12-20"], in: folder, at: Self.autumn2023, status: 1)
+        #expect(future.stderr == "error: --date 2023-12-20 is after today (2023-10-12)\n")
+        let outside = try Self.run(record + ["--date", "2022-12-01"], in: folder, status: 1)
+        #expect(
+            outside.stderr
+                == "error: 2022-12-01 is outside the plan's window for dates (2023-01-01 to 2024-01-31)\n")
+        let undated = try Self.run(
+            ["provider", "record", "--contract", "Boendestöd AB", "--followed-up", "Besök", "--fulfilled", "ja"],
+            in: folder)
+        #expect(undated.status == 0)
+        #expect(try Self.journal(folder).last?.contains("\"date\"") == false, "never dated by the clock")
+    }
+
     @Test func moveAndSignalCommandsTakeADecisionAndAmendmentsPrintInDateOrder() throws {
         let folder = try Self.assessedPlan()
         try Self.run(["plan", "move", "K2", "--to", "1", "--decision", "SN 2023-09-20 § 101"], in: folder)

@@ -13,6 +13,9 @@ public struct ContractFollowUp: Sendable, Hashable, Codable {
     public var impact: String
     /// *Vilka åtgärder har vidtagits?*
     public var actions: String
+    /// The day of the follow-up (`--date`), when given; never the machine's clock. Not part of what
+    /// the follow-up says: the same row recorded again with another day changes nothing.
+    public var date: Day?
 
     /// The appendix's column headings, in order; the worksheet uses the same words.
     public static let columns = [
@@ -26,8 +29,9 @@ public struct ContractFollowUp: Sendable, Hashable, Codable {
     ///   shortcomings described, or a text that holds something shaped like a personnummer.
     public init(
         contract: String, followedUp: String, isFulfilled: Bool, shortcomings: String = "", impact: String = "",
-        actions: String = ""
+        actions: String = "", date: Day? = nil
     ) throws(ProviderError) {
+        self.date = date
         self.contract = contract.trimmingASCIIWhitespace()
         self.followedUp = followedUp.trimmingASCIIWhitespace()
         self.isFulfilled = isFulfilled
@@ -37,7 +41,9 @@ public struct ContractFollowUp: Sendable, Hashable, Codable {
         try check()
     }
 
-    private enum CodingKeys: String, CodingKey { case contract, followedUp, isFulfilled, shortcomings, impact, actions }
+    private enum CodingKeys: String, CodingKey {
+        case contract, followedUp, isFulfilled, shortcomings, impact, actions, date
+    }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -47,6 +53,7 @@ public struct ContractFollowUp: Sendable, Hashable, Codable {
         shortcomings = try container.decodeIfPresent(String.self, forKey: .shortcomings) ?? ""
         impact = try container.decodeIfPresent(String.self, forKey: .impact) ?? ""
         actions = try container.decodeIfPresent(String.self, forKey: .actions) ?? ""
+        date = try container.decodeIfPresent(Day.self, forKey: .date)
     }
 
     /// The texts with their column headings, in the appendix's order.

@@ -40,9 +40,20 @@ public struct ProviderFollowUps: Sendable, Equatable {
         for record in records {
             let before = working
             working.apply(record)
-            if working != before { result.append(record) }
+            if working.undated != before.undated { result.append(record) }
         }
         return result
+    }
+
+    /// What stands without the follow-ups' days: a row recorded again with another day says nothing new.
+    var undated: ProviderFollowUps {
+        var copy = self
+        copy.contracts = contracts.map { followUp in
+            var followUp = followUp
+            followUp.date = nil
+            return followUp
+        }
+        return copy
     }
 
     /// Whether nothing has been recorded.

@@ -26,6 +26,23 @@ public enum ProviderRecord: Sendable, Hashable, Codable {
         }
     }
 
+    /// The record with its follow-up dated `day` (a comment is not dated).
+    public func dated(_ day: Day?) -> ProviderRecord {
+        guard case .followUp(var followUp) = self, let day else { return self }
+        followUp.date = day
+        return .followUp(followUp)
+    }
+
+    /// The day a provider follow-up is dated: `given`, which must lie in the plan's window (``PlanWindow``)
+    /// and not after today; none when not given (a follow-up is never dated by the machine's clock).
+    /// - Throws: ``RecordError/dateOutsideWindow(_:window:)`` or ``RecordError/dateAfterToday(_:today:)``.
+    public static func day(given: Day?, today: Day, planYear: Int) throws(RecordError) -> Day? {
+        guard let given else { return nil }
+        return try Recording.eventDay(
+            given: given, today: today, planYear: planYear, window: PlanWindow.days(year: planYear),
+            what: "the day of the follow-up")
+    }
+
     /// A checked comment record.
     /// - Throws: ``ProviderError/personalData(field:masked:)`` or ``ProviderError/emptyField(_:)``.
     public static func comment(checking text: String) throws(ProviderError) -> ProviderRecord {
