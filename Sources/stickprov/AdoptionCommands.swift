@@ -82,7 +82,9 @@ enum AdoptionCommands {
                 decisionOption,
                 .option(
                     "date", "YYYY-MM-DD",
-                    help: "The date of the decision or change (default: the date in --decision, else today)."),
+                    help:
+                        "The day of the change when --decision holds no date (the decision's date dates the amendment), from 1 January of the year before the plan's to 31 January after it, not after today (default: today, but required once today is past that window)."
+                ),
                 RecordCommands.byOption,
             ],
             examples: [
@@ -93,14 +95,14 @@ enum AdoptionCommands {
             let decision = arguments.value("decision")
             try refusePersonalData(what, field: "--what")
             try refusePersonalData(decision ?? "", field: "--decision")
-            let date =
-                try arguments.value("date").map { try PlanCommands.day($0, option: "date") }
-                ?? decision.flatMap(PlanAdoption.firstDay) ?? Now.today()
+            let given = try arguments.value("date").map { try PlanCommands.day($0, option: "date") }
             let directory = PlanCommands.folder(arguments)
             var hash = ""
             try RecordCommands.append(
                 arguments, console, reading: .adoption,
-                { _, state in
+                { plan, state in
+                    let date = try PlanAdoption.changeDay(
+                        given: given, decision: decision, today: Now.today(), planYear: plan.year)
                     hash = try currentHash(directory)
                     do throws(AdoptionError) {
                         return [

@@ -15,7 +15,7 @@ enum ProviderCommands {
         try RecordCommands.append(
             arguments, console, reading: .providers,
             { plan, state in
-                let day = try ProviderRecord.day(given: date, today: Clock.today(), planYear: plan.year)
+                let day = try ProviderRecord.day(given: date, today: Now.today(), planYear: plan.year)
                 return ProviderFollowUps(state.providerRecords).changes(records.map { $0.dated(day) }).map(
                     JournalPayload.provider)
             },

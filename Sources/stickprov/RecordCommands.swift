@@ -293,7 +293,7 @@ enum RecordCommands {
                         control: controlID, value: value, unit: unit, target: target, date: date,
                         note: arguments.value("note"),
                         of: of, ofWhat: arguments.value("of-what"))
-                    return [try Recording.measurement(record, plan: plan, today: Clock.today())]
+                    return [try Recording.measurement(record, plan: plan, today: Now.today())]
                 },
                 summary: { _ in
                     "Recorded \(controlID): \(value.swedish) \(unit)" + (of.map { " of \($0.swedish)" } ?? "")
@@ -361,7 +361,7 @@ enum RecordCommands {
                     }
                     let record = AssessmentRecord(
                         target: target, point: point, signal: signal, result: result, actions: actions, date: date)
-                    return [try Recording.assessment(record, plan: plan, today: Clock.today())]
+                    return [try Recording.assessment(record, plan: plan, today: Now.today())]
                 },
                 summary: { written in
                     guard case .assessment(let record) = written.first?.payload else { return "" }

@@ -110,6 +110,14 @@ import Testing
             undated.stderr
                 == "error: give --date, the day of the change (or --decision with its date, e.g. 'SN 2023-06-14 § 77'): today (2026-12-04) is outside the plan's year 2023\n"
         )
+        // A hand edit recorded with 'plan amend' is dated the same way.
+        let path = folder.file("plan/plan.json")
+        let text = try String(contentsOf: path, encoding: .utf8)
+        try text.replacingOccurrences(of: "Systemförvaltare", with: "Systemägare").write(
+            to: path, atomically: true, encoding: .utf8)
+        let amend = try Self.run(["plan", "amend", "--what", "K1: ny ansvarig"], in: folder, status: 1)
+        #expect(amend.stderr.hasPrefix("error: give --date, the day of the change"), "\(amend.stderr)")
+        try Self.run(["plan", "amend", "--what", "K1: ny ansvarig", "--date", "2023-05-02"], in: folder)
         let report = try Self.run(["report", "--point", "årsbokslut"], in: folder)
         #expect(
             report.stdout.contains(
@@ -117,7 +125,7 @@ import Testing
             ), "\(report.stdout)")
         #expect(!report.stdout.contains("2026"))
         let amendments = try Self.journal(folder).filter { $0.contains("\"type\":\"amendment\"") }
-        #expect(amendments.count == 4)
+        #expect(amendments.count == 5)
         #expect(amendments[0].contains("\"decision\":\"SN 2023-09-20 § 101\""), "plan move recorded its decision")
     }
 
