@@ -196,7 +196,7 @@ public struct PlanFolder: Sendable {
     /// an assessment's place in the appendix rests on.
     private func hiddenAssessments(from old: ControlPlan, to new: ControlPlan) throws -> [HiddenAssessment] {
         guard AssessmentVisibility.mayHide(from: old, to: new) else { return [] }
-        let state = YearState(events: try journal.events(mentioning: ["assessment", "supersession"]))
+        let state = YearState(events: try journal.events(ofKinds: ["assessment", "supersession"]))
         return AssessmentVisibility.hiddenByChange(from: old, to: new, state: state)
     }
 
