@@ -37,7 +37,10 @@ import Testing
         #expect(status.stderr.contains("journal.jsonl:\(bad): not a journal event"), "\(status.stderr)")
         let appends: [[String]] = [
             ["measure", "K4", "--value", "48", "--unit", "%", "--target", "50", "--date", "2023-12-31"],
-            ["assess", "K3", "--point", "årsbokslut", "--signal", "green", "--result", "Målet nåddes."],
+            [
+                "assess", "K3", "--point", "årsbokslut", "--signal", "green", "--result", "Målet nåddes.", "--date",
+                "2023-12-20",
+            ],
             ["provider", "comment", "--text", "Inga avvikelser."],
             ["plan", "edit", "--title", "Internkontrollplan 2023 (reviderad)", "--decision", "SN 2023-06-14 § 77"],
             ["record", "K1-1", "hl039", "--not-reviewed", "Akten var utlånad", "--date", "2023-12-20"],
