@@ -95,6 +95,29 @@ import Testing
         #expect(decoder == expected, "\(text)")
     }
 
+    /// `plan signal remove yellow --force` supersedes the assessment naming it: that assessment is
+    /// printed as superseded, so the names check must not refuse the journal (verify and report failed).
+    @Test func anAssessmentAForcedChangeSupersededIsNotAMissingName() {
+        var plan = ControlPlan(committee: "Kulturnämnden", year: 2023)
+        plan.signals = SignalScale(levels: SignalScale.standard.levels.filter { $0.id != "yellow" })
+        plan.addRisk(Risk(id: "R1", text: "Risk"))
+        let assessment = JournalEvent(
+            sequence: 1, time: "t", actor: "a",
+            payload: .assessment(
+                AssessmentRecord(target: .risk("R1"), point: .yearEnd, signal: "yellow", result: "", actions: "")))
+        #expect(JournalAudit.names(in: [assessment], plan: plan).map(\.line) == [1])
+        let superseded = SupersededAssessment(
+            target: .risk("R1"), point: .yearEnd, signal: "yellow", signalName: "Gul",
+            date: Day(year: 2023, month: 11, day: 10) ?? Day(daysSinceEpoch: 0), line: 1)
+        let supersession = JournalEvent(
+            sequence: 2, time: "t", actor: "a",
+            payload: .supersession(
+                SupersessionRecord(
+                    assessments: [superseded], summary: "Removed signal yellow.",
+                    date: Day(year: 2023, month: 11, day: 14) ?? Day(daysSinceEpoch: 0), decision: nil)))
+        #expect(JournalAudit.names(in: [assessment, supersession], plan: plan).isEmpty)
+    }
+
     @Test func everyLineOfTheExamplesHasItsForm() throws {
         for name in ["socialnamnden-2023", "vardomsorg-2024"] {
             let path = JournalLineReaderTests.example.replacingOccurrences(of: "socialnamnden-2023", with: name)
