@@ -3,6 +3,15 @@
 /// characters, lone surrogates cannot occur in a Swift string) dropped; tab and line breaks
 /// made spaces, since a run of WordprocessingML text is one line.
 enum XMLText {
+    /// The character a numeric reference's body names (`#49`, `#x31`), or nil when it is none: one
+    /// reading for the workbook's XML and the personnummer scan's HTML.
+    static func scalar(ofNumericReference body: some StringProtocol) -> Unicode.Scalar? {
+        guard body.hasPrefix("#") else { return nil }
+        let digits = body.dropFirst()
+        let isHex = digits.hasPrefix("x") || digits.hasPrefix("X")
+        return UInt32(isHex ? digits.dropFirst() : digits, radix: isHex ? 16 : 10).flatMap(Unicode.Scalar.init)
+    }
+
     static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)

@@ -109,20 +109,9 @@ struct VisibleMarkupText {
 
     /// The UTF-8 of a character reference's body (`#49`, `#x31`, `amp`), or nil when it is none.
     static func reference(_ body: [UInt8]) -> [UInt8]? {
-        guard let first = body.first else { return nil }
-        var value: UInt32?
-        if first == UInt8(ascii: "#") {
-            let digits = body.dropFirst()
-            if let x = digits.first, x == UInt8(ascii: "x") || x == UInt8(ascii: "X") {
-                value = UInt32(String(decoding: digits.dropFirst(), as: UTF8.self), radix: 16)
-            } else {
-                value = UInt32(String(decoding: digits, as: UTF8.self))
-            }
-        } else {
-            value = named[String(decoding: body, as: UTF8.self)]
-        }
-        guard let value, let scalar = Unicode.Scalar(value) else { return nil }
-        return Array(String(Character(scalar)).utf8)
+        let text = String(decoding: body, as: UTF8.self)
+        let scalar = XMLText.scalar(ofNumericReference: text) ?? named[text].flatMap(Unicode.Scalar.init)
+        return scalar.map { Array(String(Character($0)).utf8) }
     }
 
     /// The named references that can stand in or between the digits of a number.

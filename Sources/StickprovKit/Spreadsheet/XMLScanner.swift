@@ -167,14 +167,7 @@ struct XMLScanner {
             case "gt": scalar = ">"
             case "quot": scalar = "\""
             case "apos": scalar = "'"
-            default:
-                if entity.hasPrefix("#x") || entity.hasPrefix("#X") {
-                    scalar = UInt32(entity.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
-                } else if entity.hasPrefix("#") {
-                    scalar = UInt32(entity.dropFirst(), radix: 10).flatMap(Unicode.Scalar.init)
-                } else {
-                    scalar = nil
-                }
+            default: scalar = XMLText.scalar(ofNumericReference: entity)
             }
             guard let scalar else { throw failure("the unknown entity '&\(entity.prefix(10));'") }
             result += Array(String(Character(scalar)).utf8)
